@@ -1,0 +1,103 @@
+# Doorlopend: everyday commands. `make run` and `make test` work on a fresh clone with only
+# Python 3.11 present; everything else is installed into .venv from uv.lock.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+MANAGE := $(PY) manage.py
+UV_VERSION := 0.13.9
+CHROMIUM ?= /usr/bin/chromium
+# Extra pytest arguments, e.g. `make test PYTEST_ARGS="-q -x"`.
+PYTEST_ARGS ?=
+
+# pytest exits 5 when a selection holds no tests (e.g. no browser tests yet): that is not a
+# failure of the code, so say so and succeed. Every other non-zero status still fails.
+define pytest_allow_empty
+	status=0; $(1) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests (exit 5): treated as success"; status=0; fi; \
+	exit $$status
+endef
+
+.PHONY: help install run test test-browser lint fmt worker bench messages clean
+
+help:
+	@echo "make install       create .venv and install the locked dependencies (uv.lock)"
+	@echo "make run           install, migrate, load the demo data, serve on http://127.0.0.1:8000"
+	@echo "make test          the test suite, without the browser tests"
+	@echo "make test-browser  the browser tests (Playwright driving Debian's $(CHROMIUM))"
+	@echo "make lint          ruff check, ruff format --check, makemigrations --check"
+	@echo "make fmt           ruff check --fix, ruff format"
+	@echo "make worker        the background task worker (django-tasks database backend)"
+	@echo "make bench         every benchmark under bench/, in order"
+	@echo "make messages      update and compile the nl/en translation catalogs"
+	@echo "make clean         remove .venv, caches and screenshots (keeps var/, your database)"
+
+install: $(VENV)/.installed
+
+# The stamp is newer than the lock file once the venv matches it: a second `make install` is
+# a no-op. uv lives inside the venv (pinned in the dev group, so `uv sync` keeps it).
+$(VENV)/.installed: pyproject.toml uv.lock
+	@if [ ! -x $(PY) ]; then \
+		$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
+			|| { echo "Doorlopend needs Python 3.11; '$(PYTHON)' is $$($(PYTHON) --version 2>&1). Try: make PYTHON=python3.11 ..." >&2; exit 1; }; \
+		echo "Creating $(VENV) with $$($(PYTHON) --version)"; \
+		$(PYTHON) -m venv $(VENV); \
+	fi
+	@if [ ! -x $(UV) ]; then \
+		$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --upgrade >/dev/null; \
+		$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); \
+	fi
+	$(UV) sync --frozen --python $(PY)
+	@touch $@
+
+run: install
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	@$(call pytest_allow_empty,$(PY) -m pytest -m "not browser" $(PYTEST_ARGS))
+
+test-browser: install
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "The browser tests drive Debian's chromium at $(CHROMIUM), which is missing." >&2; \
+		echo "Install it with:  sudo apt-get update && sudo apt-get install -y chromium fonts-dejavu-core" >&2; \
+		exit 1; \
+	fi
+	@$(call pytest_allow_empty,CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m browser tests/browser $(PYTEST_ARGS))
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+fmt: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# --no-reload: with DEBUG on the worker would restart on every code change, killing tasks.
+worker: install
+	@mkdir -p var
+	$(MANAGE) db_worker --no-reload --queue-name '*'
+
+bench: install
+	@mkdir -p var
+	@shopt -s nullglob; found=0; \
+	for script in bench/*.py; do \
+		found=1; echo "== $$script"; $(PY) "$$script"; \
+	done; \
+	if [ $$found -eq 0 ]; then echo "no benchmarks under bench/"; fi
+
+messages: install
+	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=var --ignore=node_modules
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) .ruff_cache .pytest_cache tests/browser/screenshots var/static
+	find . \( -path ./.git -o -path ./.venv \) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

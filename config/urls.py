@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("doorlopend.core.urls")),
+    path("accounts/", include("doorlopend.accounts.urls")),
+    path("p/<slug:partnership_slug>/", include("doorlopend.partnerships.urls")),
+    path("invitations/", include("doorlopend.partnerships.invitation_urls")),
+    path("staff/register/", include("doorlopend.registry.urls")),
+    path("staff/audit/", include("doorlopend.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

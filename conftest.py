@@ -1,0 +1,72 @@
+"""Fixtures shared by every app's tests: two partnerships and a client per role."""
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django_scopes import scopes_disabled
+
+from doorlopend.accounts.tests.factories import UserFactory
+from doorlopend.partnerships.models import Membership, Partnership
+from doorlopend.partnerships.roles import ROLES_WITH_SCHOOL
+from doorlopend.partnerships.tests.factories import (
+    MembershipFactory,
+    PartnershipFactory,
+    RoleAssignmentFactory,
+    SchoolFactory,
+)
+
+
+@pytest.fixture
+def partnership(db) -> Partnership:
+    return PartnershipFactory(
+        name="Samenwerkingsverband Rivierenland", slug="rivierenland"
+    )
+
+
+@pytest.fixture
+def other_partnership(db) -> Partnership:
+    """A second tenant whose name must never appear in the first one's pages."""
+    return PartnershipFactory(
+        name="Regionaal Verband Zeeuwse Delta", slug="zeeuwse-delta"
+    )
+
+
+@pytest.fixture
+def member_of(db) -> Callable:
+    """member_of(partnership, role) → a user holding `role` there (with a school where the role needs one)."""
+
+    def make(
+        partnership: Partnership,
+        role: str = "coordinator",
+        user=None,
+        organisation=None,
+    ):
+        user = user or UserFactory()
+        with scopes_disabled():
+            membership = Membership.objects.filter(
+                partnership=partnership, user=user
+            ).first()
+        membership = membership or MembershipFactory(partnership=partnership, user=user)
+        if role in ROLES_WITH_SCHOOL and organisation is None:
+            organisation = SchoolFactory(partnership=partnership)
+        RoleAssignmentFactory(
+            membership=membership, role=role, organisation=organisation
+        )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def client_for(partnership, member_of) -> Callable[..., Client]:
+    """client_for("decaan") → a logged-in test client of a member with that role."""
+
+    def make(
+        role: str = "coordinator", partnership: Partnership = partnership, user=None
+    ) -> Client:
+        client = Client()
+        client.force_login(member_of(partnership, role, user=user))
+        return client
+
+    return make

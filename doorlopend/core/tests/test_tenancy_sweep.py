@@ -1,0 +1,186 @@
+"""The tenancy sweep: every URL of the project, found automatically, against outsiders.
+
+Partnership A is filled with one object of every kind its URLs name. Each URL is then
+requested (GET and POST) by a member of partnership B and by an anonymous visitor. Under
+/p/ the answer must be 404 (member of B) or a redirect to log in (anonymous), and no page
+may show A's name. A new URL is covered the day it is added; one that needs a kwarg this
+test cannot fill fails here until `KWARG_FACTORIES` learns it.
+"""
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
+from django_scopes import scopes_disabled
+
+from doorlopend.partnerships.tests.factories import (
+    InvitationFactory,
+    OrganisationFactory,
+    RegisterEntryFactory,
+    RoleAssignmentFactory,
+)
+
+# URLs anyone may open without logging in (by name). Everything else must ask to log in.
+PUBLIC = {
+    "accounts:login",
+    "accounts:logout",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "invitations:accept",
+    "set_language",
+}
+# Third-party areas with their own access control, not ours to sweep.
+SKIPPED_PREFIXES = ("admin:",)
+
+
+def iter_patterns(
+    resolver: URLResolver, prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str, list[str]]]:
+    """Yield (route, name, converter kwargs) for every named URL pattern, recursively."""
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from iter_patterns(entry, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            route = prefix + str(entry.pattern)
+            yield route, namespace + entry.name, list(_converters(entry, prefix))
+
+
+def _converters(entry: URLPattern, prefix: str) -> Iterator[str]:
+    import re
+
+    for match in re.finditer(r"<(?:\w+:)?(\w+)>", prefix + str(entry.pattern)):
+        yield match.group(1)
+    if not isinstance(entry.pattern, RoutePattern) and entry.pattern.regex.groupindex:
+        yield from entry.pattern.regex.groupindex
+
+
+def all_urls() -> list[tuple[str, str, list[str]]]:
+    return [
+        u
+        for u in iter_patterns(get_resolver())
+        if not u[1].startswith(SKIPPED_PREFIXES)
+    ]
+
+
+def _fill(route: str, values: dict[str, str]) -> str:
+    import re
+
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
+
+
+@pytest.fixture
+def foreign_objects(partnership, member_of) -> dict[str, str]:
+    """One object of each kind in partnership A, keyed by the URL kwarg that names it."""
+    school = OrganisationFactory(
+        partnership=partnership,
+        name="Vestiging Geheimhouden",
+        kind="vo",
+        register_entry=RegisterEntryFactory(),
+    )
+    coordinator = member_of(partnership, "coordinator")
+    with scopes_disabled():
+        role = coordinator.memberships.get().roles.get()
+    invitation = InvitationFactory(partnership=partnership)
+    RoleAssignmentFactory(
+        membership=role.membership, role="decaan", organisation=school
+    )
+    return {
+        "partnership_slug": partnership.slug,
+        "organisation_id": school.pk,
+        "entry_id": school.register_entry_id,
+        "role_id": role.pk,
+        "invitation_id": invitation.pk,
+        # Kwargs outside partnerships: values that exist nowhere are fine for the sweep.
+        "token": "not-a-real-token",
+        "uidb64": "MQ",
+        "job_id": 1,
+    }
+
+
+KWARG_HELP = "Teach the sweep this URL kwarg: add it to foreign_objects() in test_tenancy_sweep.py"
+
+
+def _requests(client, url: str) -> Iterator[tuple[str, object]]:
+    yield "GET", client.get(url)
+    yield "POST", client.post(url, {})
+
+
+@pytest.mark.django_db
+def test_every_url_is_known_to_the_sweep(foreign_objects):
+    """Every kwarg in every URL can be filled; else the sweep would silently skip a URL."""
+    missing = {
+        (name, kw)
+        for _route, name, kwargs in all_urls()
+        for kw in kwargs
+        if kw not in foreign_objects
+    }
+    assert not missing, f"{KWARG_HELP}: {sorted(missing)}"
+
+
+@pytest.mark.django_db
+def test_partnership_urls_are_404_for_members_of_another_partnership(
+    foreign_objects, partnership, other_partnership, client_for: Callable
+):
+    outsider = client_for("coordinator", partnership=other_partnership)
+    swept = 0
+    for route, name, _kwargs in all_urls():
+        if not route.startswith("p/"):
+            continue
+        url = _fill(route, foreign_objects)
+        for method, response in _requests(outsider, url):
+            assert response.status_code == 404, (
+                f"{method} {url} ({name}) → {response.status_code}, want 404"
+            )
+            assert partnership.name not in response.content.decode(), (
+                f"{method} {url} shows partnership A"
+            )
+        swept += 1
+    assert swept >= 10
+
+
+@pytest.mark.django_db
+def test_other_urls_never_show_another_partnership(
+    foreign_objects, partnership, other_partnership, client_for
+):
+    outsider = client_for("coordinator", partnership=other_partnership)
+    for route, name, _kwargs in all_urls():
+        if route.startswith("p/"):
+            continue
+        url = _fill(route, foreign_objects)
+        for method, response in _requests(outsider, url):
+            assert response.status_code < 500, (
+                f"{method} {url} ({name}) → {response.status_code}"
+            )
+            body = response.content.decode(errors="replace")
+            assert partnership.name not in body, (
+                f"{method} {url} ({name}) shows partnership A"
+            )
+            assert "Vestiging Geheimhouden" not in body, (
+                f"{method} {url} ({name}) shows an organisation of A"
+            )
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_must_log_in(foreign_objects, partnership, client):
+    for route, name, _kwargs in all_urls():
+        url = _fill(route, foreign_objects)
+        for method, response in _requests(client, url):
+            body = response.content.decode(errors="replace")
+            assert partnership.name not in body, (
+                f"{method} {url} ({name}) shows partnership A to anyone"
+            )
+            if name in PUBLIC:
+                assert response.status_code < 500, (
+                    f"{method} {url} ({name}) → {response.status_code}"
+                )
+                continue
+            assert response.status_code == 302, (
+                f"{method} {url} ({name}) → {response.status_code}, want login"
+            )
+            assert response["Location"].startswith("/accounts/login/"), (
+                f"{method} {url} ({name})"
+            )

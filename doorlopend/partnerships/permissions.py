@@ -1,0 +1,40 @@
+"""Which role may do what: the one table, enforced by `access.partnership_view`.
+
+A permission is "<area>.<action>". Each names the roles that hold it; a person holding
+several roles in a partnership holds the union. Modules add their rows here.
+"""
+
+from .roles import Role
+
+ALL_ROLES = frozenset(Role)
+STAFF_ROLES = ALL_ROLES - {Role.LANDELIJK_ADVISEUR}
+
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    # The partnership's overview page.
+    "partnership.view": ALL_ROLES,
+    # Organisations (schools, municipality, employers) of the partnership.
+    "organisations.view": ALL_ROLES,
+    "organisations.manage": frozenset({Role.COORDINATOR}),
+    # People, their roles, and invitations.
+    "members.view": STAFF_ROLES,
+    "members.manage": frozenset({Role.COORDINATOR}),
+}
+
+
+def roles_with(perm: str) -> frozenset[Role]:
+    """The roles that hold `perm`; an unknown permission is a programming error."""
+    try:
+        return PERMISSIONS[perm]
+    except KeyError:
+        raise KeyError(
+            f"Unknown permission {perm!r}: declare it in partnerships/permissions.py"
+        ) from None
+
+
+def has_perm(roles: set[str] | frozenset[str], perm: str) -> bool:
+    return bool(roles_with(perm) & set(roles))
+
+
+def permissions_of(roles: set[str] | frozenset[str]) -> frozenset[str]:
+    held = set(roles)
+    return frozenset(perm for perm, allowed in PERMISSIONS.items() if allowed & held)

@@ -1,0 +1,42 @@
+"""The roles a person can hold in a partnership (DESIGN.md, "Users and roles")."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("coördinator")
+    STUURGROEP = "stuurgroep", _("stuurgroep")
+    PORTEFEUILLEHOUDER = "portefeuillehouder", _("portefeuillehouder")
+    WERKGROEPLID = "werkgroeplid", _("werkgroeplid")
+    AMBASSADEUR = "ambassadeur", _("ambassadeur")
+    DOCENT = "docent", _("docent")
+    DECAAN = "decaan", _("decaan")
+    MENTOR = "mentor", _("mentor")
+    LANDELIJK_ADVISEUR = "landelijk_adviseur", _("landelijk adviseur")
+
+
+# Roles that act for one school: the school is part of the role.
+ROLES_WITH_SCHOOL = frozenset({Role.PORTEFEUILLEHOUDER, Role.DECAAN, Role.MENTOR})
+
+ROLE_HELP = {
+    Role.COORDINATOR: _(
+        "Runs the partnership in Doorlopend (kartrekker or project leader)."
+    ),
+    Role.STUURGROEP: _(
+        "Board member: reads everything, approves plans and agreements."
+    ),
+    Role.PORTEFEUILLEHOUDER: _(
+        "MT member who owns the change assignment of one school."
+    ),
+    Role.WERKGROEPLID: _("Works on activities and roadmap items."),
+    Role.AMBASSADEUR: _("Carries the work into an education team."),
+    Role.DOCENT: _("Teacher taking part in activities."),
+    Role.DECAAN: _(
+        "Career counsellor; may see the personal data of their own school's pupils."
+    ),
+    Role.MENTOR: _("Mentor; may see the personal data of their own school's pupils."),
+    Role.LANDELIJK_ADVISEUR: _(
+        "National adviser: sees anonymised figures, never pupil data."
+    ),
+}

@@ -1,0 +1,100 @@
+"""Reads for partnerships, organisations and people."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from doorlopend.registry.models import RegisterEntry
+
+from .models import Invitation, Membership, Organisation, Partnership, RoleAssignment
+
+
+def partnerships_of(*, user) -> QuerySet[Partnership]:
+    """The partnerships a person is a member of, for the switcher and the home page."""
+    if not user.is_authenticated:
+        return Partnership.objects.none()
+    return Partnership.objects.filter(memberships__user=user).order_by("name")
+
+
+def organisation_list(
+    *, partnership: Partnership, kind: str = ""
+) -> QuerySet[Organisation]:
+    """The partnership's organisations with their register entry and their number of people."""
+    organisations = (
+        Organisation.objects.filter(partnership=partnership)
+        .select_related("register_entry")
+        .annotate(people=Count("role_assignments__membership", distinct=True))
+    )
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    return organisations
+
+
+def member_list(*, partnership: Partnership) -> QuerySet[Membership]:
+    """Members with their roles (and each role's school) in two queries."""
+    return (
+        Membership.objects.filter(partnership=partnership)
+        .select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "roles", queryset=RoleAssignment.objects.select_related("organisation")
+            )
+        )
+    )
+
+
+def pending_invitations(*, partnership: Partnership) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.filter(partnership=partnership)
+        .pending()
+        .select_related("organisation")
+    )
+
+
+def register_search(
+    *, partnership: Partnership, query: str, limit: int = 20
+) -> list[RegisterEntry]:
+    """Register entries matching a name, place, BRIN or location number; marks those already added.
+
+    Each result gets `already_added` so the page can say so instead of offering a duplicate.
+    """
+    query = query.strip()
+    if len(query) < 2:
+        return []
+    terms = query.split()
+    entries = RegisterEntry.objects.select_related("region")
+    for term in terms:
+        entries = entries.filter(
+            Q(name__icontains=term)
+            | Q(place__icontains=term)
+            | Q(municipality__icontains=term)
+            | Q(brin__iexact=term)
+            | Q(vestiging__iexact=term)
+        )
+    results = list(entries.order_by("name", "vestiging")[:limit])
+    added = set(
+        Organisation.objects.filter(
+            partnership=partnership, register_entry__in=results
+        ).values_list("register_entry_id", flat=True)
+    )
+    for entry in results:
+        entry.already_added = entry.pk in added
+    return results
+
+
+def partnership_summary(*, partnership: Partnership) -> dict:
+    """Counts for the overview page, in three queries."""
+    kinds = dict(
+        Organisation.objects.filter(partnership=partnership)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .values_list("kind", "n")
+    )
+    return {
+        "organisations_by_kind": kinds,
+        "organisation_count": sum(kinds.values()),
+        "member_count": Membership.objects.filter(partnership=partnership).count(),
+        "pending_invitation_count": Invitation.objects.filter(partnership=partnership)
+        .pending()
+        .count(),
+    }

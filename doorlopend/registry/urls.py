@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "registry"
+urlpatterns = [
+    path("", views.import_list, name="import_list"),
+]
