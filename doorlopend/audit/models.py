@@ -33,20 +33,23 @@ class AccessLogQuerySet(models.QuerySet):
 
 class AccessLogEntry(models.Model):
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # No database constraint and no cascade: removing an account or a partnership must not
+    # rewrite history. The id stays, and the label still says who it was.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("who"),
         null=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="+",
     )
-    # Kept as text too, so the entry still says who it was after an account is removed.
     actor_label = models.CharField(_("who (as recorded)"), max_length=254)
     partnership = models.ForeignKey(
         "partnerships.Partnership",
         verbose_name=_("partnership"),
         null=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)

@@ -5,4 +5,5 @@ from . import views
 app_name = "registry"
 urlpatterns = [
     path("", views.import_list, name="import_list"),
+    path("imports/<int:job_id>/", views.import_detail, name="import_detail"),
 ]

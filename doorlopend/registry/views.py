@@ -1,11 +1,47 @@
-"""Staff pages for DUO's school register."""
+"""Staff pages for DUO's school register: upload a file, follow its import."""
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET, require_http_methods
 
 from doorlopend.core.access import staff_view
 
+from . import selectors, services
+from .forms import ImportUploadForm
 
+
+@require_http_methods(["GET", "POST"])
 @staff_view
 def import_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "registry/import_list.html", {})
+    """The register's size, the upload form and the recent imports."""
+    form = (
+        ImportUploadForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else ImportUploadForm()
+    )
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        job = services.import_job_create(
+            data=upload.read(),
+            filename=upload.name,
+            sector=form.cleaned_data["sector"] or None,
+            by=request.user,
+            language=get_language(),
+        )
+        return redirect("registry:import_detail", job_id=job.pk)
+    page = Paginator(selectors.import_job_list(), 20).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "register_size": selectors.register_size()}
+    return render(request, "registry/import_list.html", context)
+
+
+@require_GET
+@staff_view
+def import_detail(request: HttpRequest, job_id: int) -> HttpResponse:
+    """One import; htmx polls its status fragment until it has finished."""
+    job = get_object_or_404(selectors.import_job_list(), pk=job_id)
+    template = (
+        "registry/_job_status.html" if request.htmx else "registry/import_detail.html"
+    )
+    return render(request, template, {"job": job})

@@ -10,10 +10,9 @@ test cannot fill fails here until `KWARG_FACTORIES` learns it.
 from collections.abc import Callable, Iterator
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.resolvers import RoutePattern
 from django_scopes import scopes_disabled
 
+from doorlopend.core.urlwalk import all_routes
 from doorlopend.partnerships.tests.factories import (
     InvitationFactory,
     OrganisationFactory,
@@ -32,44 +31,6 @@ PUBLIC = {
     "invitations:accept",
     "set_language",
 }
-# Third-party areas with their own access control, not ours to sweep.
-SKIPPED_PREFIXES = ("admin:",)
-
-
-def iter_patterns(
-    resolver: URLResolver, prefix: str = "", namespace: str = ""
-) -> Iterator[tuple[str, str, list[str]]]:
-    """Yield (route, name, converter kwargs) for every named URL pattern, recursively."""
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from iter_patterns(entry, prefix + str(entry.pattern), ns)
-        elif isinstance(entry, URLPattern) and entry.name:
-            route = prefix + str(entry.pattern)
-            yield route, namespace + entry.name, list(_converters(entry, prefix))
-
-
-def _converters(entry: URLPattern, prefix: str) -> Iterator[str]:
-    import re
-
-    for match in re.finditer(r"<(?:\w+:)?(\w+)>", prefix + str(entry.pattern)):
-        yield match.group(1)
-    if not isinstance(entry.pattern, RoutePattern) and entry.pattern.regex.groupindex:
-        yield from entry.pattern.regex.groupindex
-
-
-def all_urls() -> list[tuple[str, str, list[str]]]:
-    return [
-        u
-        for u in iter_patterns(get_resolver())
-        if not u[1].startswith(SKIPPED_PREFIXES)
-    ]
-
-
-def _fill(route: str, values: dict[str, str]) -> str:
-    import re
-
-    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
 
 
 @pytest.fixture
@@ -113,9 +74,9 @@ def _requests(client, url: str) -> Iterator[tuple[str, object]]:
 def test_every_url_is_known_to_the_sweep(foreign_objects):
     """Every kwarg in every URL can be filled; else the sweep would silently skip a URL."""
     missing = {
-        (name, kw)
-        for _route, name, kwargs in all_urls()
-        for kw in kwargs
+        (r.name, kw)
+        for r in all_routes()
+        for kw in r.kwargs
         if kw not in foreign_objects
     }
     assert not missing, f"{KWARG_HELP}: {sorted(missing)}"
@@ -127,10 +88,10 @@ def test_partnership_urls_are_404_for_members_of_another_partnership(
 ):
     outsider = client_for("coordinator", partnership=other_partnership)
     swept = 0
-    for route, name, _kwargs in all_urls():
-        if not route.startswith("p/"):
+    for route in all_routes():
+        if not route.in_partnership:
             continue
-        url = _fill(route, foreign_objects)
+        url, name = route.fill(foreign_objects), route.name
         for method, response in _requests(outsider, url):
             assert response.status_code == 404, (
                 f"{method} {url} ({name}) → {response.status_code}, want 404"
@@ -147,10 +108,10 @@ def test_other_urls_never_show_another_partnership(
     foreign_objects, partnership, other_partnership, client_for
 ):
     outsider = client_for("coordinator", partnership=other_partnership)
-    for route, name, _kwargs in all_urls():
-        if route.startswith("p/"):
+    for route in all_routes():
+        if route.in_partnership:
             continue
-        url = _fill(route, foreign_objects)
+        url, name = route.fill(foreign_objects), route.name
         for method, response in _requests(outsider, url):
             assert response.status_code < 500, (
                 f"{method} {url} ({name}) → {response.status_code}"
@@ -166,8 +127,8 @@ def test_other_urls_never_show_another_partnership(
 
 @pytest.mark.django_db
 def test_anonymous_visitors_must_log_in(foreign_objects, partnership, client):
-    for route, name, _kwargs in all_urls():
-        url = _fill(route, foreign_objects)
+    for route in all_routes():
+        url, name = route.fill(foreign_objects), route.name
         for method, response in _requests(client, url):
             body = response.content.decode(errors="replace")
             assert partnership.name not in body, (

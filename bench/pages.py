@@ -1,0 +1,163 @@
+"""Every page a coordinator can reach, at national volume: query count and p95 per page.
+
+Loads `load_demo --large` into a scratch SQLite database (var/bench.sqlite3), finds the
+pages from the URL patterns (not a hand-kept list), requests each 20 times in-process as the
+coordinator of a bench partnership, and prints per page its queries and p95. The floor is a
+bare view measured in the same run, so the ratio means something on a noisy 2-core machine.
+
+Targets: ≤ 15 queries and ≤ 100 ms p95 per page. Last line:
+    pages=N max_queries=… max_p95_ms=…
+Run: make bench   (or .venv/bin/python bench/pages.py)
+"""
+
+import logging
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SCRATCH = ROOT / "var" / "bench.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{SCRATCH}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ["DEBUG"] = "false"
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django  # noqa: E402
+
+django.setup()
+logging.getLogger("django.request").setLevel(
+    logging.ERROR
+)  # 405s of POST-only URLs are expected
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import include, path  # noqa: E402
+from django_scopes import scopes_disabled  # noqa: E402
+
+from doorlopend.core.urlwalk import all_routes  # noqa: E402
+from doorlopend.partnerships.models import (  # noqa: E402
+    Invitation,
+    Membership,
+    Organisation,
+    RoleAssignment,
+)
+
+REPEAT = 20
+# Pages whose interesting work needs a query string (a search as someone types it).
+EXAMPLE_QUERY = {
+    "partnerships:register_search": "?q=benchschool 1",
+    "partnerships:organisation_list": "?kind=vo",
+}
+TARGET_QUERIES = 15
+TARGET_P95_MS = 100
+
+
+def floor_view(request):
+    return HttpResponse("ok")
+
+
+# The project's URLs plus a bare view for the floor.
+urlpatterns = [path("__floor__/", floor_view), path("", include("config.urls"))]
+
+
+def prepare() -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{SCRATCH}{suffix}").unlink(missing_ok=True)
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    call_command("load_demo", "--large", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    print(f"# load_demo --large: {time.perf_counter() - started:.1f} s")
+
+
+def values_for(partnership) -> dict:
+    """A real object for each URL kwarg, from the partnership being measured."""
+    with scopes_disabled():
+        organisation = Organisation.objects.filter(partnership=partnership).first()
+        role = (
+            RoleAssignment.objects.filter(membership__partnership=partnership)
+            .exclude(role="coordinator")
+            .first()
+        )
+        invitation, _ = Invitation.objects.get_or_create(
+            partnership=partnership,
+            email="bench-invited@example.org",
+            role="docent",
+            defaults={
+                "token_hash": Invitation.new_token()[1],
+                "expires_at": "2099-01-01T00:00Z",
+            },
+        )
+    return {
+        "partnership_slug": partnership.slug,
+        "organisation_id": organisation.pk,
+        "entry_id": organisation.register_entry_id,
+        "role_id": role.pk,
+        "invitation_id": invitation.pk,
+    }
+
+
+def measure(client: Client, url: str) -> tuple[int, int, float]:
+    """(status, queries of the last request, p95 in ms over REPEAT requests)."""
+    timings = []
+    for _ in range(REPEAT):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+    return response.status_code, len(queries), statistics.quantiles(timings, n=20)[-1]
+
+
+def main() -> None:
+    prepare()
+    with scopes_disabled():
+        membership = (
+            Membership.objects.filter(
+                partnership__slug="bench-0", roles__role="coordinator"
+            )
+            .select_related("partnership", "user")
+            .first()
+        )
+    client = Client()
+    client.force_login(membership.user)
+    values = values_for(membership.partnership)
+    with override_settings(ROOT_URLCONF=__name__):
+        measure(
+            client, "/__floor__/"
+        )  # warm up: first requests load templates and translations
+        _status, _queries, floor = measure(client, "/__floor__/")
+        print(f"# floor (bare view, same client and middleware): p95 {floor:.1f} ms")
+        print(f"{'page':<48} {'status':>6} {'queries':>7} {'p95 ms':>8} {'× floor':>8}")
+        rows = []
+        for route in all_routes():
+            if route.name == "core:home" or not route.in_partnership:
+                continue  # the coordinator's pages are the partnership's pages
+            if any(kw not in values for kw in route.kwargs):
+                print(f"{route.name:<48} skipped: no value for {route.kwargs}")
+                continue
+            status, queries, p95 = measure(
+                client, route.fill(values) + EXAMPLE_QUERY.get(route.name, "")
+            )
+            if status == 405:
+                continue  # a POST-only endpoint, not a page
+            rows.append((route.name, status, queries, p95))
+            flag = (
+                ""
+                if queries <= TARGET_QUERIES and p95 <= TARGET_P95_MS
+                else "  over target"
+            )
+            print(
+                f"{route.name:<48} {status:>6} {queries:>7} {p95:>8.1f} {p95 / floor:>8.1f}{flag}"
+            )
+    print(
+        f"pages={len(rows)} max_queries={max(r[2] for r in rows)} max_p95_ms={max(r[3] for r in rows):.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Security headers, CSRF with htmx, and the production settings."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_pages_carry_a_strict_csp_and_refuse_framing(client):
+    response = client.get(reverse("accounts:login"))
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert len(response["X-Request-ID"]) >= 8
+
+
+def test_pages_have_no_inline_script(client_for, partnership):
+    page = client_for().get(
+        reverse("partnerships:dashboard", kwargs={"partnership_slug": partnership.slug})
+    )
+    html = page.content.decode()
+    assert "<script>" not in html and " style=" not in html and "hx-on" not in html
+
+
+def test_htmx_posts_need_the_csrf_header(member_of, partnership):
+    from django.test import Client
+
+    from doorlopend.partnerships.tests.factories import RegisterEntryFactory
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member_of(partnership, "coordinator"))
+    page = client.get(
+        reverse(
+            "partnerships:register_search",
+            kwargs={"partnership_slug": partnership.slug},
+        )
+    )
+    token = str(page.context["csrf_token"])
+    assert (
+        f'"X-CSRFToken": "{token}"' in page.content.decode()
+    )  # set once, on <body>, for htmx
+    url = reverse(
+        "partnerships:register_add",
+        kwargs={
+            "partnership_slug": partnership.slug,
+            "entry_id": RegisterEntryFactory().pk,
+        },
+    )
+    assert client.post(url, HTTP_HX_REQUEST="true").status_code == 403
+    assert (
+        client.post(url, HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=token).status_code
+        == 200
+    )
+
+
+def test_request_id_from_the_proxy_is_kept_when_well_formed(client):
+    assert (
+        client.get("/", HTTP_X_REQUEST_ID="abc123def456")["X-Request-ID"]
+        == "abc123def456"
+    )
+    assert client.get("/", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"] != "<script>"
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | env
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_ENV="production",
+        SECRET_KEY="x" * 60 + "-a-long-random-production-secret",
+        ALLOWED_HOSTS="doorlopend.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _manage(
+        "check",
+        DJANGO_ENV="production",
+        SECRET_KEY="",
+        ALLOWED_HOSTS="doorlopend.example.org",
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr

@@ -1,0 +1,124 @@
+"""Build DUO register files for tests: rows as dicts, written in DUO's layouts."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from doorlopend.registry.services.layout import (
+    CORRESPONDENCE_COLUMNS,
+    REGION_PAIRS,
+    VO_COLUMNS,
+)
+
+DATA = Path(__file__).parent / "data"
+DEMO = Path(__file__).parent.parent / "data"
+INSTITUTION_COLUMNS = [
+    "PROVINCIE",
+    "BEVOEGD GEZAG NUMMER",
+    "BRIN NUMMER",
+    "INSTELLINGSNAAM",
+    "STRAATNAAM",
+    "HUISNUMMER-TOEVOEGING",
+    "POSTCODE",
+    "PLAATSNAAM",
+    "GEMEENTENUMMER",
+    "GEMEENTENAAM",
+    "RMC-REGIO CODE",
+    "RMC-REGIO NAAM",
+]
+
+
+def vo_row(brin: str = "16SW", suffix: str = "00", **overrides: str) -> dict[str, str]:
+    """A complete vo location row; keyword arguments use the column name with _ for spaces."""
+    row = dict.fromkeys(VO_COLUMNS, "")
+    row.update(
+        {
+            "PROVINCIE": "Noord-Brabant",
+            "BEVOEGD GEZAG NUMMER": "41234",
+            "BRIN NUMMER": brin,
+            "VESTIGINGSNUMMER": brin + suffix,
+            "VESTIGINGSNAAM": f"Testcollege {brin}{suffix}",
+            "STRAATNAAM": "Schoolstraat",
+            "HUISNUMMER-TOEVOEGING": "1",
+            "POSTCODE": "5831 CR",
+            "PLAATSNAAM": "BOXMEER",
+            "GEMEENTENUMMER": "0756",
+            "GEMEENTENAAM": "BOXMEER",
+            "DENOMINATIE": "Openbaar",
+            "INTERNETADRES": "www.test.example",
+            "ONDERWIJSSTRUCTUUR": "VMBO/HAVO/VWO",
+            "POSTCODE CORRESPONDENTIEADRES": "5830 AA",
+            **{f"{pair} CODE": "36" for pair in REGION_PAIRS},
+            **{f"{pair} NAAM": "Noordoost-Brabant" for pair in REGION_PAIRS},
+        }
+    )
+    row.update({name.replace("_", " "): value for name, value in overrides.items()})
+    return row
+
+
+def institution_row(
+    brin: str = "25LP", name: str = "Testinstelling", **overrides: str
+) -> dict[str, str]:
+    row = dict.fromkeys(INSTITUTION_COLUMNS, "")
+    row.update(
+        {
+            "BRIN NUMMER": brin,
+            "INSTELLINGSNAAM": name,
+            "PLAATSNAAM": "TIEL",
+            "GEMEENTENAAM": "TIEL",
+            "RMC-REGIO CODE": "22",
+            "RMC-REGIO NAAM": "Rivierenland",
+        }
+    )
+    row.update({name.replace("_", " "): value for name, value in overrides.items()})
+    return row
+
+
+def duo_file(
+    rows: list[dict[str, str]],
+    *,
+    columns: list[str] | None = None,
+    encoding: str = "utf-8",
+    newline: str = "\n",
+    trailing: bool = False,
+    quote_all: bool = True,
+    delimiter: str = ";",
+) -> bytes:
+    """The rows as DUO writes them: every value quoted, `;`-separated (all adjustable)."""
+    columns = columns if columns is not None else list(rows[0]) if rows else VO_COLUMNS
+    out = io.StringIO()
+    writer = csv.writer(
+        out,
+        delimiter=delimiter,
+        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
+        lineterminator=(delimiter if trailing else "") + newline,
+    )
+    writer.writerow(columns)
+    writer.writerows([row.get(column, "") for column in columns] for row in rows)
+    return out.getvalue().encode(encoding)
+
+
+def vo_file(count: int = 3, **options) -> bytes:
+    """`count` valid locations: BRINs 10AA, 10AB, … with location 00."""
+    return duo_file([vo_row(brin) for brin in brins(count)], **options)
+
+
+def brins(count: int) -> list[str]:
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return [
+        f"{10 + n // 676:02d}{letters[n // 26 % 26]}{letters[n % 26]}"
+        for n in range(count)
+    ]
+
+
+__all__ = [
+    "CORRESPONDENCE_COLUMNS",
+    "DATA",
+    "DEMO",
+    "duo_file",
+    "institution_row",
+    "vo_file",
+    "vo_row",
+]
