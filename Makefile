@@ -58,6 +58,7 @@ $(VENV)/.installed: pyproject.toml uv.lock
 run: install
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
@@ -72,10 +73,13 @@ test-browser: install
 	fi
 	@$(call pytest_allow_empty,CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m browser tests/browser $(PYTEST_ARGS))
 
+# All three checks run even when one fails, so one run reports every problem.
 lint: install
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
-	$(MANAGE) makemigrations --check --dry-run
+	@status=0; \
+	echo "$(VENV)/bin/ruff check ."; $(VENV)/bin/ruff check . || status=1; \
+	echo "$(VENV)/bin/ruff format --check ."; $(VENV)/bin/ruff format --check . || status=1; \
+	echo "$(MANAGE) makemigrations --check --dry-run"; $(MANAGE) makemigrations --check --dry-run || status=1; \
+	exit $$status
 
 fmt: install
 	$(VENV)/bin/ruff check --fix .
@@ -99,5 +103,5 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) .ruff_cache .pytest_cache tests/browser/screenshots var/static
+	rm -rf $(VENV) .ruff_cache .pytest_cache .hypothesis tests/browser/screenshots var/static
 	find . \( -path ./.git -o -path ./.venv \) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

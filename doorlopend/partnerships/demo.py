@@ -19,9 +19,9 @@ DEMO_SLUG = "rivierenland"
 OTHER_SLUG = "kop-van-de-delta"
 # Hand-typed partners: a municipality and employers are not in DUO's register.
 OTHERS = [
-    ("Gemeente Rivierstad", "gemeente", "Rivierstad"),
-    ("Bouwbedrijf De Waal", "bedrijf", "Rivierstad"),
-    ("Zorggroep Lingedal", "bedrijf", "Lingedal"),
+    ("Gemeente Tiel", "gemeente", "Tiel"),
+    ("Bouwbedrijf De Waal", "bedrijf", "Tiel"),
+    ("Zorggroep Lingedal", "bedrijf", "Culemborg"),
 ]
 SCHOOLS_IN_DEMO = 9
 PERSON_NAMES = {

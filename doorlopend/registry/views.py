@@ -12,8 +12,9 @@ from . import selectors, services
 from .forms import ImportUploadForm
 
 
-@require_http_methods(["GET", "POST"])
+# staff_view outermost: strangers get the login page or a 404, whatever the method.
 @staff_view
+@require_http_methods(["GET", "POST"])
 def import_list(request: HttpRequest) -> HttpResponse:
     """The register's size, the upload form and the recent imports."""
     form = (
@@ -36,8 +37,8 @@ def import_list(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/import_list.html", context)
 
 
-@require_GET
 @staff_view
+@require_GET
 def import_detail(request: HttpRequest, job_id: int) -> HttpResponse:
     """One import; htmx polls its status fragment until it has finished."""
     job = get_object_or_404(selectors.import_job_list(), pk=job_id)

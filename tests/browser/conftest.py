@@ -32,8 +32,19 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-playwright 0.10 defines its fallback `base_url` fixture as a method, which
+    # pytest 9 warns about on every run; nothing of ours to fix.
+    config.addinivalue_line(
+        "filterwarnings",
+        "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning",
+    )
+
+
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
     # tryfirst: the marker must be there before `-m "not browser"` deselects by it.
     for item in items:
         if BROWSER_DIR in item.path.parents:
@@ -60,7 +71,8 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """Debian's chromium, never a browser downloaded by `playwright install`."""
     if not os.path.exists(CHROMIUM):
         pytest.exit(
-            f"{CHROMIUM} is missing: apt-get install -y chromium fonts-dejavu-core", returncode=1
+            f"{CHROMIUM} is missing: apt-get install -y chromium fonts-dejavu-core",
+            returncode=1,
         )
     return {
         **browser_type_launch_args,
@@ -88,7 +100,9 @@ def browser_errors() -> Iterator[support.BrowserErrors]:
     errors = support.BrowserErrors()
     yield errors
     if errors:
-        pytest.fail("The browser reported errors:\n" + "\n".join(f"- {e}" for e in errors))
+        pytest.fail(
+            "The browser reported errors:\n" + "\n".join(f"- {e}" for e in errors)
+        )
 
 
 @pytest.fixture

@@ -46,7 +46,8 @@ def axe_check(page: Page, *, context: str | None = None) -> list[dict]:
                 helpUrl: v.helpUrl,
                 nodes: v.nodes.map((n) => ({
                     target: n.target.map(String).join(" "),
-                    summary: (n.failureSummary || "").split("\\n").slice(1).join(" ").trim(),
+                    summary: (n.failureSummary || "").split("\\n").slice(1)
+                        .map((line) => line.trim()).filter(Boolean).join("; "),
                 })),
             }));
         }""",
@@ -54,20 +55,68 @@ def axe_check(page: Page, *, context: str | None = None) -> list[dict]:
     )
     failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
     if failing:
-        lines = [f"axe-core found {len(failing)} serious/critical violation(s) on {page.url}:"]
+        lines = [
+            f"axe-core found {len(failing)} serious/critical violation(s) on {page.url}:"
+        ]
         for v in failing:
             lines.append(f"- {v['id']} [{v['impact']}] {v['help']} ({v['helpUrl']})")
             for node in v["nodes"]:
-                lines.append(f"    at {node['target']}" + (f": {node['summary']}" if node["summary"] else ""))
+                lines.append(
+                    f"    at {node['target']}"
+                    + (f": {node['summary']}" if node["summary"] else "")
+                )
         raise AssertionError("\n".join(lines))
     return violations
+
+
+def assert_focus_visible(page: Page, *, max_tabs: int = 60) -> int:
+    """Tab through the page; every element that takes the focus must show a 3px outline.
+
+    Returns the number of elements visited. Starts from the top of the document.
+    """
+    # Focusing <body> moves the browser's sequential-focus starting point to the top (a
+    # plain blur() would leave it at an autofocused field).
+    page.evaluate(
+        """() => {
+            document.body.setAttribute("tabindex", "-1");
+            document.body.focus();
+            document.body.removeAttribute("tabindex");
+        }"""
+    )
+    seen: list[str] = []
+    problems: list[str] = []
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (!el || el === document.body) return null;
+                const style = getComputedStyle(el);
+                return {
+                    html: el.outerHTML.slice(0, 80),
+                    outline: style.outlineStyle + " " + style.outlineWidth,
+                };
+            }"""
+        )
+        if focused is None or (seen and focused["html"] == seen[0]):
+            break  # wrapped around to the start
+        seen.append(focused["html"])
+        if focused["outline"] not in ("solid 3px",):
+            problems.append(f"{focused['html']} has outline {focused['outline']}")
+    if problems:
+        raise AssertionError(
+            f"Focus is hard to see on {page.url}:\n" + "\n".join(problems)
+        )
+    return len(seen)
 
 
 def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-") or "page"
 
 
-def screenshot(page: Page, name: str, *, widths: tuple[int, ...] = WIDTHS) -> list[Path]:
+def screenshot(
+    page: Page, name: str, *, widths: tuple[int, ...] = WIDTHS
+) -> list[Path]:
     """Save full-page PNGs of the page at each width (default 1280 and 375 px).
 
     Also fails when the page scrolls sideways at a width: at 375 px (a phone) only boxes
@@ -99,7 +148,10 @@ class BrowserErrors(list):
 
     def watch(self, page: Page) -> Page:
         page.on("console", self._on_console)
-        page.on("pageerror", lambda error: self.append(f"{page.url}: uncaught {_error_text(error)}"))
+        page.on(
+            "pageerror",
+            lambda error: self.append(f"{page.url}: uncaught {_error_text(error)}"),
+        )
         return page
 
     def _on_console(self, message: ConsoleMessage) -> None:

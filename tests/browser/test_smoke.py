@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from .support import assert_focus_visible
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -17,6 +19,8 @@ def test_login_page(live_server, page: Page, axe_check, screenshot):
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     axe_check(page)
     screenshot(page, "login")
+    # Skip link, brand, language switch, two fields, button, password link.
+    assert assert_focus_visible(page) == 7
 
 
 def test_skip_link_appears_on_focus_and_moves_focus_to_main(live_server, page: Page):
@@ -29,6 +33,9 @@ def test_skip_link_appears_on_focus_and_moves_focus_to_main(live_server, page: P
 
     expect(skip).to_be_focused()
     assert skip.bounding_box()["width"] > 20
-    assert page.evaluate("() => getComputedStyle(document.activeElement).outlineWidth") == "3px"
+    assert (
+        page.evaluate("() => getComputedStyle(document.activeElement).outlineWidth")
+        == "3px"
+    )
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_be_focused()

@@ -5,13 +5,8 @@ writing (`write`).
 """
 
 from .jobs import import_job_create, import_job_run
-from .parse import (
-    ParsedRegister,
-    RegisterImportError,
-    RowError,
-    binary_problem,
-    parse_register,
-)
+from .parse import ParsedRegister, parse_register
+from .text import RegisterImportError, RowError, binary_problem
 from .write import ImportResult, register_import, register_write
 
 __all__ = [

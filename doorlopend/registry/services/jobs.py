@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from .. import tasks
 from ..models import ImportJob
-from .parse import RegisterImportError, parse_register
+from .parse import parse_register
+from .text import RegisterImportError
 from .write import register_write
 
 if TYPE_CHECKING:

@@ -86,17 +86,6 @@ def detect_layout(row: list[str], *, sector: str | None, line: int) -> Layout:
     raw_width = len(columns)
     while columns and not columns[-1]:
         columns.pop()
-    if len(columns) == 1 and ("," in row[0] or "\t" in row[0]):
-        problem = (
-            _(
-                "The columns are separated by commas. DUO's files are separated by semicolons (;)."
-            )
-            if "," in row[0]
-            else _(
-                "The columns are separated by tabs. DUO's files are separated by semicolons (;)."
-            )
-        )
-        return Layout(False, "", columns, raw_width, line, [problem], readable=False)
     problems = [
         _("Column %(number)s has no name.") % {"number": number}
         for number, column in enumerate(columns, start=1)

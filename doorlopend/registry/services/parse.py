@@ -8,10 +8,8 @@ added and reordered columns before.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,26 +28,8 @@ from .layout import (
     VESTIGING_PATTERN,
     Layout,
     detect_layout,
-    normalise_header,
 )
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One reason a file was refused; line 1 is the header, as in a text editor."""
-
-    line: int
-    reason: str
-
-
-class RegisterImportError(Exception):
-    """The file was refused whole; `errors` lists every problem found, by line."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        self.errors = sorted(errors, key=lambda error: error.line)
-        super().__init__(
-            "; ".join(f"line {error.line}: {error.reason}" for error in self.errors[:5])
-        )
+from .text import RegisterImportError, RowError, decode, separator_problem
 
 
 @dataclass(frozen=True)
@@ -57,9 +37,8 @@ class ParsedEntry:
     line: int
     brin: str
     vestiging: str
-    values: dict[
-        str, str
-    ]  # model field → value: `name` and the fields of FIELD_COLUMNS
+    # model field → value, for `name` and the fields of FIELD_COLUMNS
+    values: dict[str, str]
     region_code: str
     region_name: str
     details: dict[str, str]
@@ -72,46 +51,17 @@ class ParsedRegister:
     regions: dict[str, str]  # RMC code → name, first spelling in the file wins
 
 
-_BOM = codecs.BOM_UTF8
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
-# Tab, CR and LF belong in a text file; other control characters mean binary data that
-# happened to decode as Windows-1252.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MAX_NAME = RegisterEntry._meta.get_field("name").max_length
+# Longer values would fail in the database (PostgreSQL) after the file had been accepted.
 _MAX_LENGTHS = {
-    field: RegisterEntry._meta.get_field(field).max_length
-    for field in [*FIELD_COLUMNS.values(), "name"]
-}
-_REGION_MAX = {
+    **{
+        c: RegisterEntry._meta.get_field(f).max_length for c, f in FIELD_COLUMNS.items()
+    },
+    LOCATION_NAME: _MAX_NAME,
+    INSTITUTION_NAME: _MAX_NAME,
     REGION_CODE: Region._meta.get_field("code").max_length,
     REGION_NAME: Region._meta.get_field("name").max_length,
 }
-
-
-def binary_problem(data: bytes) -> RowError | None:
-    """Why `data` is obviously not a CSV text file (workbook, UTF-16, NUL bytes), or None."""
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        return RowError(
-            1,
-            _(
-                "This is an Excel workbook or a zip file, not a CSV file. Save it as CSV (semicolon-separated) first."
-            ),
-        )
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return RowError(
-            1,
-            _(
-                "This file is saved as UTF-16 text. Save it as CSV in UTF-8 or Windows-1252."
-            ),
-        )
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line = len(_LINE_BREAK_BYTES.findall(data, 0, nul)) + 1
-        return RowError(
-            line,
-            _("The file contains NUL bytes: it is a binary file, not a CSV text file."),
-        )
-    return None
 
 
 def parse_register(data: bytes, *, sector: str | None = None) -> ParsedRegister:
@@ -119,7 +69,10 @@ def parse_register(data: bytes, *, sector: str | None = None) -> ParsedRegister:
 
     `sector` is needed for an institution list (mbo or hbo); a vo location list says so itself.
     """
-    text = _decode(data)
+    text = decode(data)
+    separator = separator_problem(text)
+    if separator:
+        raise RegisterImportError([separator])
     errors: list[RowError] = []
     layout: Layout | None = None
     entries: list[ParsedEntry] = []
@@ -149,33 +102,6 @@ def parse_register(data: bytes, *, sector: str | None = None) -> ParsedRegister:
     if errors:
         raise RegisterImportError(errors)
     return ParsedRegister(sector=layout.sector, entries=entries, regions=regions)
-
-
-def _decode(data: bytes) -> str:
-    problem = binary_problem(data)
-    if problem:
-        raise RegisterImportError([problem])
-    body = data.removeprefix(_BOM)
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        # Excel on Windows still saves "CSV" as Windows-1252 by default.
-        try:
-            text = body.decode("cp1252")
-        except UnicodeDecodeError as error:
-            line = len(_LINE_BREAK_BYTES.findall(body, 0, error.start)) + 1
-            reason = _(
-                "The file can be read neither as UTF-8 nor as Windows-1252 text."
-            )
-            raise RegisterImportError([RowError(line, reason)]) from None
-    control = _CONTROL.search(text)
-    if control:
-        line = len(_LINE_BREAK.findall(text, 0, control.start())) + 1
-        reason = _(
-            "The file contains control characters: it is a binary file, not a CSV text file."
-        )
-        raise RegisterImportError([RowError(line, reason)])
-    return text
 
 
 def _records(text: str) -> Iterator[tuple[int, list[str], str]]:
@@ -246,7 +172,7 @@ def _check_row(
         first = first_line.setdefault((brin, vestiging), line)
         if first != line:
             reasons.append(
-                _("%(code)s appears twice: it was already on line %(line)s.")
+                _("%(code)s appears more than once: it was already on line %(line)s.")
                 % {"code": vestiging or brin, "line": first}
             )
     if reasons:
@@ -298,23 +224,9 @@ def _key_problems(values: dict[str, str], layout: Layout) -> list[str]:
 
 
 def _length_problems(values: dict[str, str]) -> list[str]:
-    limits = {column: _MAX_LENGTHS[field] for column, field in FIELD_COLUMNS.items()}
-    limits.update(_REGION_MAX)
-    limits[LOCATION_NAME] = limits[INSTITUTION_NAME] = _MAX_LENGTHS["name"]
     message = _("%(column)s is longer than %(max)s characters.")
     return [
         message % {"column": column, "max": limit}
-        for column, limit in limits.items()
+        for column, limit in _MAX_LENGTHS.items()
         if len(values.get(column, "")) > limit
     ]
-
-
-__all__ = [
-    "ParsedEntry",
-    "ParsedRegister",
-    "RegisterImportError",
-    "RowError",
-    "binary_problem",
-    "normalise_header",
-    "parse_register",
-]

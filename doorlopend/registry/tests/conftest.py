@@ -3,10 +3,24 @@ import signal
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from doorlopend.accounts.models import User
 
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Assertions read the English source strings; the site's default language is Dutch."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client(client: Client) -> Client:
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
 
 
 @pytest.fixture

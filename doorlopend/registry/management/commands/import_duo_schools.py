@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from doorlopend.registry import services
 from doorlopend.registry.models import Sector
@@ -41,8 +42,10 @@ class Command(BaseCommand):
                     _("line %(line)s: %(reason)s")
                     % {"line": row.line, "reason": row.reason}
                 )
-            message = _(
-                "%(file)s was not imported (%(count)s problems); nothing was written."
+            message = ngettext(
+                "%(file)s was not imported (%(count)s problem); nothing was written.",
+                "%(file)s was not imported (%(count)s problems); nothing was written.",
+                len(error.errors),
             )
             raise CommandError(
                 message % {"file": file, "count": len(error.errors)}

@@ -1,0 +1,124 @@
+"""Writes for roles: grant, change, revoke."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import (
+    Membership,
+    Organisation,
+    Partnership,
+    RoleAssignment,
+)
+from ..roles import ROLES_WITH_SCHOOL, Role
+
+
+def _validate_role(
+    *, partnership: Partnership, role: str, organisation: Organisation | None
+) -> None:
+    if role in ROLES_WITH_SCHOOL and organisation is None:
+        raise ValidationError(
+            {"organisation": _("Choose the school this person acts for in this role.")}
+        )
+    if organisation is not None:
+        if organisation.partnership_id != partnership.pk:
+            raise ValidationError(
+                {"organisation": _("Choose a school of this partnership.")}
+            )
+        if role in ROLES_WITH_SCHOOL and not organisation.is_school:
+            raise ValidationError(
+                {
+                    "organisation": _(
+                        "This role is held for a school, not for %(name)s."
+                    )
+                    % {"name": organisation}
+                }
+            )
+
+
+def _coordinator_count(partnership: Partnership) -> int:
+    return RoleAssignment.objects.filter(
+        membership__partnership=partnership, role=Role.COORDINATOR
+    ).count()
+
+
+@transaction.atomic
+def role_change(
+    *, assignment: RoleAssignment, role: str, organisation: Organisation | None
+) -> RoleAssignment:
+    """Change one role of a member; the last coordinator cannot give that role away."""
+    partnership = assignment.membership.partnership
+    _validate_role(partnership=partnership, role=role, organisation=organisation)
+    if (
+        assignment.role == Role.COORDINATOR
+        and role != Role.COORDINATOR
+        and _coordinator_count(partnership) == 1
+    ):
+        raise ValidationError(
+            _(
+                "A partnership needs at least one coördinator. Make someone else coördinator first."
+            )
+        )
+    if (
+        role not in ROLES_WITH_SCHOOL
+        and organisation is not None
+        and not organisation.is_school
+    ):
+        organisation = None
+    clash = (
+        RoleAssignment.objects.filter(
+            membership=assignment.membership, role=role, organisation=organisation
+        )
+        .exclude(pk=assignment.pk)
+        .exists()
+    )
+    if clash:
+        raise ValidationError(_("This person already holds this role."))
+    assignment.role = role
+    assignment.organisation = organisation
+    assignment.full_clean(validate_constraints=False)
+    assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def role_revoke(*, assignment: RoleAssignment) -> bool:
+    """Revoke one role. A person left without roles is no longer a member; returns whether they left."""
+    membership = assignment.membership
+    if (
+        assignment.role == Role.COORDINATOR
+        and _coordinator_count(membership.partnership) == 1
+    ):
+        raise ValidationError(
+            _(
+                "A partnership needs at least one coördinator. Make someone else coördinator first."
+            )
+        )
+    assignment.delete()
+    if not membership.roles.exists():
+        membership.delete()
+        return True
+    return False
+
+
+@transaction.atomic
+def role_grant(
+    *,
+    partnership: Partnership,
+    user,
+    role: str,
+    organisation: Organisation | None = None,
+) -> RoleAssignment:
+    """Give `user` a role in `partnership`, making them a member if they were not; idempotent."""
+    _validate_role(partnership=partnership, role=role, organisation=organisation)
+    membership, _created = Membership.objects.get_or_create(
+        partnership=partnership, user=user
+    )
+    if role not in ROLES_WITH_SCHOOL:
+        organisation = organisation if organisation and organisation.is_school else None
+    assignment, _created = RoleAssignment.objects.get_or_create(
+        membership=membership, role=role, organisation=organisation
+    )
+    return assignment
