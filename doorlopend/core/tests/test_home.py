@@ -47,4 +47,8 @@ def test_switcher_lists_only_own_partnerships(
 def test_person_without_partnership_is_told_how_to_get_in(client):
     client.force_login(UserFactory())
     page = client.get(HOME).content.decode()
-    assert _("You are not a member of any partnership yet.")[:20] in page
+    expected = _(
+        "You are not a member of any partnership yet. Ask the coördinator of your partnership "
+        "for an invitation: you will receive a link by e-mail."
+    )
+    assert expected in page

@@ -177,7 +177,11 @@ def test_the_same_file_twice_while_queued_is_one_job(
 
 def make_job(data: bytes, sector: str = "") -> ImportJob:
     return ImportJob.objects.create(
-        data=data, content_hash="x", original_filename="f.csv", sector=sector
+        data=data,
+        content_hash="x",
+        original_filename="f.csv",
+        sector=sector,
+        language="en",
     )
 
 
