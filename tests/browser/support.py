@@ -10,7 +10,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from playwright.sync_api import ConsoleMessage, Error, Page
+from playwright.sync_api import ConsoleMessage, Error, Page, Request, Response
 
 BROWSER_DIR = Path(__file__).resolve().parent
 AXE_JS = BROWSER_DIR / "vendor" / "axe.min.js"
@@ -69,13 +69,12 @@ def axe_check(page: Page, *, context: str | None = None) -> list[dict]:
     return violations
 
 
-def assert_focus_visible(page: Page, *, max_tabs: int = 60) -> int:
-    """Tab through the page; every element that takes the focus must show a 3px outline.
+def focus_top(page: Page) -> None:
+    """Make the next Tab land on the first focusable element (the skip link).
 
-    Returns the number of elements visited. Starts from the top of the document.
+    Needed on pages with an autofocused field (the login page): a plain blur() would leave
+    the browser's sequential-focus starting point at that field.
     """
-    # Focusing <body> moves the browser's sequential-focus starting point to the top (a
-    # plain blur() would leave it at an autofocused field).
     page.evaluate(
         """() => {
             document.body.setAttribute("tabindex", "-1");
@@ -83,6 +82,14 @@ def assert_focus_visible(page: Page, *, max_tabs: int = 60) -> int:
             document.body.removeAttribute("tabindex");
         }"""
     )
+
+
+def assert_focus_visible(page: Page, *, max_tabs: int = 60) -> int:
+    """Tab through the page; every element that takes the focus must show a 3px outline.
+
+    Returns the number of elements visited. Starts from the top of the document.
+    """
+    focus_top(page)
     seen: list[str] = []
     problems: list[str] = []
     for _ in range(max_tabs):
@@ -143,8 +150,17 @@ def screenshot(
     return paths
 
 
+# Sub-resources whose failure means a broken page (a missing stylesheet, script, image).
+_ASSET_TYPES = {"stylesheet", "script", "image", "font"}
+
+
 class BrowserErrors(list):
-    """JS errors and CSP violations reported by any page of a test, as readable lines."""
+    """What went wrong in any page of a test, as readable lines: JS errors, CSP violations,
+    console.error() calls, missing static files and server errors behind htmx requests.
+
+    A page that is itself answered with 404 or 403 is not an error here: tests visit those
+    on purpose (another partnership's URL must be a 404).
+    """
 
     def watch(self, page: Page) -> Page:
         page.on("console", self._on_console)
@@ -152,17 +168,40 @@ class BrowserErrors(list):
             "pageerror",
             lambda error: self.append(f"{page.url}: uncaught {_error_text(error)}"),
         )
+        page.on("response", self._on_response)
+        page.on("requestfailed", self._on_request_failed)
         return page
 
     def _on_console(self, message: ConsoleMessage) -> None:
-        # Chromium reports CSP violations, failed resources (404 on a static file) and
-        # console.error() calls as console errors.
-        if message.type == "error":
+        # Chromium reports CSP violations and console.error() calls as console errors.
+        # It also logs every HTTP error status as "Failed to load resource", the page's
+        # own 404 included; _on_response judges those instead.
+        if message.type == "error" and not message.text.startswith(
+            "Failed to load resource"
+        ):
             location = message.location.get("url") or ""
-            # Chromium asks for /favicon.ico on its own when a page names no icon.
-            if location.endswith("/favicon.ico"):
-                return
             self.append(f"{location}: console error: {message.text}")
+
+    def _on_response(self, response: Response) -> None:
+        request = response.request
+        if request.is_navigation_request() or response.status < 400:
+            return
+        # Chromium asks for /favicon.ico on its own when a page names no icon.
+        if response.url.endswith("/favicon.ico"):
+            return
+        # A 4xx answer to an htmx request can be the app's intended answer; a 5xx never is.
+        if request.resource_type in _ASSET_TYPES or response.status >= 500:
+            self.append(
+                f"{request.method} {response.url} ({request.resource_type}): "
+                f"HTTP {response.status}"
+            )
+
+    def _on_request_failed(self, request: Request) -> None:
+        failure = request.failure or ""
+        # Navigating away cancels what the old page was still loading: not an error.
+        if "ERR_ABORTED" in failure or request.is_navigation_request():
+            return
+        self.append(f"{request.method} {request.url}: request failed: {failure}")
 
     def csp_violations(self) -> list[str]:
         return [line for line in self if "Content Security Policy" in line]

@@ -50,3 +50,30 @@ def test_axe_runs_under_strict_csp_and_reports_violations(
     assert "at img" in message
     # Injecting axe itself broke no rule of the policy.
     assert not browser_errors
+
+
+def test_missing_asset_is_an_error_but_a_404_page_is_not(
+    live_server, page: Page, browser_errors
+):
+    # A page answered with 404 is what a test of a foreign URL expects: no error.
+    response = page.goto(live_server.url + "/no-such-page/")
+    assert response is not None and response.status == 404
+    assert not browser_errors
+
+    # A stylesheet that 404s breaks the page: reported.
+    url = live_server.url + "/__missing_asset__/"
+    page.route(
+        url,
+        lambda route: route.fulfill(
+            status=200,
+            content_type="text/html; charset=utf-8",
+            body='<!doctype html><html lang="nl"><head><title>x</title>'
+            '<link rel="stylesheet" href="/static/css/does-not-exist.css">'
+            "</head><body><main><h1>x</h1></main></body></html>",
+        ),
+    )
+    page.goto(url)
+    page.wait_for_load_state("load")
+    assert len(browser_errors) == 1, browser_errors
+    assert "does-not-exist.css (stylesheet): HTTP 404" in browser_errors[0]
+    browser_errors.clear()
