@@ -117,6 +117,9 @@ def new_context(
 
     def make(**kwargs) -> BrowserContext:
         context = new_context(**kwargs)
+        # The live server answers in milliseconds: fail a stuck click or navigation after
+        # 10 s instead of Playwright's 30 s, which keeps a broken CI run short.
+        context.set_default_timeout(10_000)
         context.on("page", browser_errors.watch)
         return context
 

@@ -71,7 +71,9 @@ def test_coordinator_adds_a_school_and_invites_a_colleague(
     axe_check(page)
     screenshot(page, "member-invite")
     page.get_by_role("button", name="Uitnodiging versturen").click()
-    expect(page.get_by_role("cell", name="nieuwe.collega@example.org", exact=True)).to_be_visible()
+    expect(
+        page.get_by_role("cell", name="nieuwe.collega@example.org", exact=True)
+    ).to_be_visible()
 
     link = re.search(r"https?://\S+/invitations/\S+/", mail.outbox[-1].body).group(0)
     colleague = new_context().new_page()
@@ -103,7 +105,9 @@ def test_keyboard_skip_link_and_language_switch(
     axe_check(page)
     screenshot(page, "login")
     log_in(page, live_server.url, "decaan@example.org")
-    expect(page.get_by_role("heading", name="Samenwerkingsverband Rivierenland")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Samenwerkingsverband Rivierenland")
+    ).to_be_visible()
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Naar de inhoud")
     expect(skip).to_be_focused()
