@@ -58,7 +58,6 @@ $(VENV)/.installed: pyproject.toml uv.lock
 run: install
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 

@@ -103,7 +103,6 @@ def test_keyboard_skip_link_and_language_switch(
 ):
     page.goto(f"{live_server.url}/accounts/login/")
     axe_check(page)
-    screenshot(page, "login")
     log_in(page, live_server.url, "decaan@example.org")
     expect(
         page.get_by_role("heading", name="Samenwerkingsverband Rivierenland")
