@@ -98,7 +98,7 @@ bench: install
 	if [ $$found -eq 0 ]; then echo "no benchmarks under bench/"; fi
 
 messages: install
-	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=var --ignore=node_modules
+	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=var --ignore=node_modules --ignore=tests --ignore=bench
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
