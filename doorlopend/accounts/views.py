@@ -1,5 +1,6 @@
 """Log in, log out, reset a password; the lockout answer for django-axes."""
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,8 +19,6 @@ def locked_out(
     request: HttpRequest, credentials: dict | None = None, *args, **kwargs
 ) -> HttpResponse:
     """Shown instead of the login form after too many failures (AXES_LOCKOUT_CALLABLE)."""
-    from django.conf import settings
-
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     form = LoginForm(request, data=request.POST or None)
     return render(

@@ -18,5 +18,4 @@ def staff_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
             raise Http404("Staff only.")
         return view(request, *args, **kwargs)
 
-    wrapped.staff_only = True
     return wrapped

@@ -75,7 +75,6 @@ def partnership_view(perm: str) -> Callable:
                     response.render()
             return response
 
-        wrapped.partnership_perm = perm
         return wrapped
 
     return decorator

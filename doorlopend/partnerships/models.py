@@ -20,7 +20,7 @@ from django_scopes import ScopedManager
 from doorlopend.registry.models import Region, RegisterEntry
 
 from .permissions import has_perm, permissions_of
-from .roles import ROLES_WITH_SCHOOL, Role
+from .roles import Role
 
 
 class Partnership(models.Model):
@@ -144,14 +144,6 @@ class Membership(models.Model):
         """Every permission this member holds, for templates that show or hide an action."""
         return permissions_of(self.role_names)
 
-    def schools_for(self, *roles: Role) -> set[int]:
-        """Ids of the organisations this person acts for in any of `roles`."""
-        return {
-            r.organisation_id
-            for r in self.roles.all()
-            if r.role in roles and r.organisation_id
-        }
-
 
 class RoleAssignment(models.Model):
     """One role of a member; roles that act for a school name that school."""
@@ -193,10 +185,6 @@ class RoleAssignment(models.Model):
         if self.organisation_id:
             return f"{self.get_role_display()} ({self.organisation})"
         return str(self.get_role_display())
-
-    @property
-    def needs_school(self) -> bool:
-        return self.role in ROLES_WITH_SCHOOL
 
 
 def _token_hash(token: str) -> str:

@@ -104,3 +104,14 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_an_expired_form_explains_itself():
+    from django.test import Client
+    from django.utils.translation import gettext as _
+
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("accounts:login"), {"username": "a@example.org"}
+    )
+    assert response.status_code == 403
+    assert _("This form has expired") in response.content.decode()

@@ -11,7 +11,7 @@ from .organisations import (
     organisation_delete,
     organisation_save,
 )
-from .roles import role_change, role_grant, role_revoke
+from .roles import role_change, role_grant, role_revoke, role_school
 
 __all__ = [
     "invitation_accept",
@@ -24,4 +24,5 @@ __all__ = [
     "role_change",
     "role_grant",
     "role_revoke",
+    "role_school",
 ]

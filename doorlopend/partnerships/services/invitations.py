@@ -20,7 +20,7 @@ from ..models import (
     Partnership,
     RoleAssignment,
 )
-from .roles import _validate_role, role_grant
+from .roles import role_grant, role_school
 
 
 @transaction.atomic
@@ -39,7 +39,9 @@ def invitation_create(
     double submit or a resend leaves one valid link.
     """
     email = email.strip().lower()
-    _validate_role(partnership=partnership, role=role, organisation=organisation)
+    organisation = role_school(
+        partnership=partnership, role=role, organisation=organisation
+    )
     already = RoleAssignment.objects.filter(
         membership__partnership=partnership,
         membership__user__email__iexact=email,

@@ -15,19 +15,26 @@ from ..models import (
 from ..roles import ROLES_WITH_SCHOOL, Role
 
 
-def _validate_role(
+def role_school(
     *, partnership: Partnership, role: str, organisation: Organisation | None
-) -> None:
+) -> Organisation | None:
+    """The school a role is held for, checked; None when the role names no school.
+
+    Portefeuillehouder, decaan and mentor act for one school of this partnership. Other
+    roles may name a school too (a docent's own school); anything but a school is dropped.
+    """
     if role in ROLES_WITH_SCHOOL and organisation is None:
         raise ValidationError(
             {"organisation": _("Choose the school this person acts for in this role.")}
         )
-    if organisation is not None:
-        if organisation.partnership_id != partnership.pk:
-            raise ValidationError(
-                {"organisation": _("Choose a school of this partnership.")}
-            )
-        if role in ROLES_WITH_SCHOOL and not organisation.is_school:
+    if organisation is None:
+        return None
+    if organisation.partnership_id != partnership.pk:
+        raise ValidationError(
+            {"organisation": _("Choose a school of this partnership.")}
+        )
+    if not organisation.is_school:
+        if role in ROLES_WITH_SCHOOL:
             raise ValidationError(
                 {
                     "organisation": _(
@@ -36,12 +43,20 @@ def _validate_role(
                     % {"name": organisation}
                 }
             )
+        return None
+    return organisation
 
 
-def _coordinator_count(partnership: Partnership) -> int:
-    return RoleAssignment.objects.filter(
+def _refuse_removing_last_coordinator(partnership: Partnership) -> None:
+    count = RoleAssignment.objects.filter(
         membership__partnership=partnership, role=Role.COORDINATOR
     ).count()
+    if count == 1:
+        raise ValidationError(
+            _(
+                "A partnership needs at least one coördinator. Make someone else coördinator first."
+            )
+        )
 
 
 @transaction.atomic
@@ -50,23 +65,11 @@ def role_change(
 ) -> RoleAssignment:
     """Change one role of a member; the last coordinator cannot give that role away."""
     partnership = assignment.membership.partnership
-    _validate_role(partnership=partnership, role=role, organisation=organisation)
-    if (
-        assignment.role == Role.COORDINATOR
-        and role != Role.COORDINATOR
-        and _coordinator_count(partnership) == 1
-    ):
-        raise ValidationError(
-            _(
-                "A partnership needs at least one coördinator. Make someone else coördinator first."
-            )
-        )
-    if (
-        role not in ROLES_WITH_SCHOOL
-        and organisation is not None
-        and not organisation.is_school
-    ):
-        organisation = None
+    organisation = role_school(
+        partnership=partnership, role=role, organisation=organisation
+    )
+    if assignment.role == Role.COORDINATOR and role != Role.COORDINATOR:
+        _refuse_removing_last_coordinator(partnership)
     clash = (
         RoleAssignment.objects.filter(
             membership=assignment.membership, role=role, organisation=organisation
@@ -87,15 +90,8 @@ def role_change(
 def role_revoke(*, assignment: RoleAssignment) -> bool:
     """Revoke one role. A person left without roles is no longer a member; returns whether they left."""
     membership = assignment.membership
-    if (
-        assignment.role == Role.COORDINATOR
-        and _coordinator_count(membership.partnership) == 1
-    ):
-        raise ValidationError(
-            _(
-                "A partnership needs at least one coördinator. Make someone else coördinator first."
-            )
-        )
+    if assignment.role == Role.COORDINATOR:
+        _refuse_removing_last_coordinator(membership.partnership)
     assignment.delete()
     if not membership.roles.exists():
         membership.delete()
@@ -112,12 +108,12 @@ def role_grant(
     organisation: Organisation | None = None,
 ) -> RoleAssignment:
     """Give `user` a role in `partnership`, making them a member if they were not; idempotent."""
-    _validate_role(partnership=partnership, role=role, organisation=organisation)
+    organisation = role_school(
+        partnership=partnership, role=role, organisation=organisation
+    )
     membership, _created = Membership.objects.get_or_create(
         partnership=partnership, user=user
     )
-    if role not in ROLES_WITH_SCHOOL:
-        organisation = organisation if organisation and organisation.is_school else None
     assignment, _created = RoleAssignment.objects.get_or_create(
         membership=membership, role=role, organisation=organisation
     )
