@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "doorlopend.audit",
     "doorlopend.registry",
     "doorlopend.partnerships",
+    "doorlopend.instruments",
+    "doorlopend.reflection",
 ]
 
 MIDDLEWARE = [

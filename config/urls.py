@@ -6,6 +6,11 @@ urlpatterns = [
     path("", include("doorlopend.core.urls")),
     path("accounts/", include("doorlopend.accounts.urls")),
     path("p/<slug:partnership_slug>/", include("doorlopend.partnerships.urls")),
+    path(
+        "p/<slug:partnership_slug>/reflectie/",
+        include("doorlopend.reflection.urls"),
+    ),
+    path("doe-mee/", include("doorlopend.reflection.participate_urls")),
     path("invitations/", include("doorlopend.partnerships.invitation_urls")),
     path("staff/register/", include("doorlopend.registry.urls")),
     path("staff/audit/", include("doorlopend.audit.urls")),

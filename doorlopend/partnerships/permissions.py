@@ -18,6 +18,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # People, their roles, and invitations.
     "members.view": STAFF_ROLES,
     "members.manage": frozenset({Role.COORDINATOR}),
+    # Reflection sessions: every member reads results (always anonymous, k ≥ 3);
+    # the coördinator and werkgroepleden run sessions, notes and action points.
+    "reflection.view": STAFF_ROLES,
+    "reflection.manage": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
 }
 
 

@@ -1,0 +1,65 @@
+"""Stored instrument versions: a frozen copy of each data file, shared by all partnerships.
+
+Sessions point at an `InstrumentVersion`, never at the file, so a session always shows the
+questions it was run with. Instruments are national content, not tenant data: no scope.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from .definition import Definition, parse
+
+
+class InstrumentVersionQuerySet(models.QuerySet):
+    def latest_per_key(self) -> list[InstrumentVersion]:
+        """The newest version of every instrument, ordered by title."""
+        newest: dict[str, InstrumentVersion] = {}
+        for version in self.order_by("key", "version"):
+            newest[version.key] = version
+        return sorted(newest.values(), key=lambda v: v.title)
+
+
+class InstrumentVersion(models.Model):
+    key = models.SlugField(_("instrument"), max_length=60)
+    version = models.PositiveIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=200)
+    definition_json = models.JSONField(_("definition"))
+    content_hash = models.CharField(
+        _("content hash"),
+        max_length=64,
+        help_text=_("SHA-256 of the data file this version was loaded from."),
+    )
+    source_path = models.CharField(_("data file"), max_length=300)
+    loaded_at = models.DateTimeField(_("loaded"), auto_now=True)
+    first_used_at = models.DateTimeField(
+        _("first used"),
+        null=True,
+        blank=True,
+        help_text=_("Once used in a session, this version may never change."),
+    )
+
+    objects = InstrumentVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["key", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "version"], name="instrument_version_unique"
+            )
+        ]
+        verbose_name = _("instrument version")
+        verbose_name_plural = _("instrument versions")
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"
+
+    @cached_property
+    def definition(self) -> Definition:
+        return parse(self.definition_json, origin=str(self.source_path))
+
+    @property
+    def question_count(self) -> int:
+        return len(self.definition.questions)

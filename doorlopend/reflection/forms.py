@@ -1,0 +1,42 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from doorlopend.instruments.models import InstrumentVersion
+
+
+class SessionForm(forms.Form):
+    instrument = forms.ModelChoiceField(
+        label=_("Instrument"),
+        queryset=InstrumentVersion.objects.none(),
+        empty_label=None,
+        help_text=_(
+            "The questions participants score. A later session of the same instrument shows the trend."
+        ),
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    route = forms.CharField(
+        label=_("Route it concerns (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("The doorlopende leerroute this session is about, if any."),
+    )
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest = InstrumentVersion.objects.latest_per_key()
+        self.fields["instrument"].queryset = InstrumentVersion.objects.filter(
+            pk__in=[v.pk for v in latest]
+        ).order_by("title")
+        if latest and not self.is_bound:
+            self.fields["instrument"].initial = next(
+                (v.pk for v in latest if v.key == "reflectietool"), latest[0].pk
+            )
+            self.fields["date"].initial = timezone.localdate()
+        if editing:
+            # The instrument of a session never changes: its answers belong to those questions.
+            del self.fields["instrument"]

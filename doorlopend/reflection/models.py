@@ -1,0 +1,243 @@
+"""Reflection sessions, their anonymous participants and answers, notes and action points.
+
+A participant is a row with a random token (kept in a signed cookie on their phone), a
+sector and a layer — nothing that identifies a person, and no IP address or user agent.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.partnerships.models import Membership, Organisation, Partnership
+
+from .choices import DONT_KNOW, ActionStatus, Layer, Phase, Sector, State
+
+
+class Session(models.Model):
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="reflection_sessions"
+    )
+    instrument = models.ForeignKey(
+        InstrumentVersion,
+        verbose_name=_("instrument"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(_("date"))
+    # The routes module does not exist yet; until it does, the route is named in text.
+    route = models.CharField(
+        _("route it concerns"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: the doorlopende leerroute this session is about."),
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.CONCEPT
+    )
+    join_code = models.CharField(_("join code"), max_length=6)
+    phase = models.CharField(
+        _("phase"), max_length=12, choices=Phase.choices, default=Phase.UITLEG
+    )
+    phase_started_at = models.DateTimeField(_("phase started"), null=True, blank=True)
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(partnership="partnership")
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        constraints = [
+            # Participants type the code: it must point at one session that can be joined.
+            models.UniqueConstraint(
+                fields=["join_code"],
+                condition=~Q(state="closed"),
+                name="reflection_session_code_unique_while_usable",
+            )
+        ]
+        verbose_name = _("reflection session")
+        verbose_name_plural = _("reflection sessions")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == State.OPEN
+
+
+class Participant(models.Model):
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="participants"
+    )
+    token = models.CharField(max_length=32, unique=True)
+    sector = models.CharField(_("sector"), max_length=16, choices=Sector.choices)
+    layer = models.CharField(_("layer"), max_length=12, choices=Layer.choices)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(partnership="session__partnership")
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        indexes = [models.Index(fields=["session", "sector", "layer"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_sector_display()} / {self.get_layer_display()}"
+
+
+class Answer(models.Model):
+    """One participant's score on one question; (participant, question) is unique."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="answers"
+    )
+    question_key = models.CharField(max_length=60)
+    value = models.PositiveSmallIntegerField(
+        help_text=f"{DONT_KNOW} = weet niet, otherwise a point of the instrument's scale"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(partnership="participant__session__partnership")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "question_key"], name="reflection_answer_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__lte=10), name="reflection_answer_value_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_key}={self.value}"
+
+
+class ThemeNote(models.Model):
+    """What was said about one theme, written by the facilitator during the discussion."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="notes")
+    theme_key = models.CharField(max_length=60)
+    text = models.TextField(_("notes"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(partnership="session__partnership")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "theme_key"], name="reflection_note_per_theme"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} / {self.theme_key}"
+
+
+class ActionPoint(models.Model):
+    """An agreed improvement; it belongs to the partnership and outlives its session."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="action_points"
+    )
+    session = models.ForeignKey(
+        Session,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_points",
+    )
+    theme_key = models.CharField(_("theme"), max_length=60, blank=True)
+    title = models.CharField(_("what"), max_length=300)
+    owner_member = models.ForeignKey(
+        Membership,
+        verbose_name=_("owner (person)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_points",
+    )
+    owner_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("owner (organisation)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_points",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ActionStatus.choices,
+        default=ActionStatus.OPEN,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(partnership="partnership")
+
+    class Meta:
+        ordering = ["due_date", "created_at"]
+        verbose_name = _("action point")
+        verbose_name_plural = _("action points")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def owner_label(self) -> str:
+        if self.owner_member_id:
+            return str(self.owner_member.user)
+        return str(self.owner_organisation or "")
+
+
+class Report(models.Model):
+    """The PDF report of a closed session, made in a background task."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        RUNNING = "running", _("being made")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="reports"
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    progress = models.PositiveSmallIntegerField(default=0)
+    file = models.FileField(upload_to="reflection/reports/", blank=True)
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(partnership="session__partnership")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.session} ({self.get_status_display()})"

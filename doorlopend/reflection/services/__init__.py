@@ -1,0 +1,37 @@
+"""Writes of the reflection module; views call these, never the ORM directly."""
+
+from .discussion import action_point_create, action_point_update, theme_note_save
+from .participation import (
+    JoinError,
+    answer_save,
+    answers_save,
+    join_code_normalise,
+    participant_join,
+)
+from .sessions import (
+    session_close,
+    session_create,
+    session_delete,
+    session_open,
+    session_phase_set,
+    session_reopen,
+    session_update,
+)
+
+__all__ = [
+    "JoinError",
+    "action_point_create",
+    "action_point_update",
+    "answer_save",
+    "answers_save",
+    "join_code_normalise",
+    "participant_join",
+    "session_close",
+    "session_create",
+    "session_delete",
+    "session_open",
+    "session_phase_set",
+    "session_reopen",
+    "session_update",
+    "theme_note_save",
+]
