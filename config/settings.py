@@ -187,6 +187,19 @@ DEFAULT_FROM_EMAIL = env.str(
 
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
+# Reflection sessions. No figure is shown for a group smaller than this (never below 3).
+REFLECTION_MIN_GROUP = max(3, env.int("REFLECTION_MIN_GROUP", default=3))
+# Wrong join codes allowed per IP address (django-ratelimit rate). Only failures count:
+# a hall of phones behind one school's address must all be able to join at once.
+REFLECTION_JOIN_FAILURE_RATE = env.str("REFLECTION_JOIN_FAILURE_RATE", default="20/10m")
+# How long a participant's phone remembers their place in a session (signed cookie).
+REFLECTION_PARTICIPANT_COOKIE_DAYS = env.int(
+    "REFLECTION_PARTICIPANT_COOKIE_DAYS", default=2
+)
+# Behind a proxy, django-ratelimit must read the client address from the header the proxy
+# sets (e.g. HTTP_X_FORWARDED_FOR); the default is the direct peer.
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+
 TASKS = {
     "default": {
         "BACKEND": env.str("TASK_BACKEND", default="django_tasks_db.DatabaseBackend")

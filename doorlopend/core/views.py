@@ -29,3 +29,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return HttpResponseForbidden(
         render_to_string("core/csrf_failure.html", request=request)
     )
+
+
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers and the benchmarks' floor: answers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")

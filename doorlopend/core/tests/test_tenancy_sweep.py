@@ -19,6 +19,11 @@ from doorlopend.partnerships.tests.factories import (
     RegisterEntryFactory,
     RoleAssignmentFactory,
 )
+from doorlopend.reflection.tests.factories import (
+    ActionPointFactory,
+    ReportFactory,
+    SessionFactory,
+)
 
 # URLs anyone may open without logging in (by name). Everything else must ask to log in.
 PUBLIC = {
@@ -30,6 +35,13 @@ PUBLIC = {
     "accounts:password_reset_complete",
     "invitations:accept",
     "set_language",
+    "core:health",
+    # Participants of a reflection session have no account: the join code is the key.
+    "participate:enter",
+    "participate:join",
+    "participate:theme",
+    "participate:answer",
+    "participate:done",
 }
 
 
@@ -46,6 +58,9 @@ def foreign_objects(partnership, member_of) -> dict[str, str]:
     with scopes_disabled():
         role = coordinator.memberships.get().roles.get()
     invitation = InvitationFactory(partnership=partnership)
+    session = SessionFactory(partnership=partnership, title="Sessie Geheimhouden")
+    action = ActionPointFactory(session=session)
+    report = ReportFactory(session=session)
     RoleAssignmentFactory(
         membership=role.membership, role="decaan", organisation=school
     )
@@ -55,6 +70,14 @@ def foreign_objects(partnership, member_of) -> dict[str, str]:
         "entry_id": school.register_entry_id,
         "role_id": role.pk,
         "invitation_id": invitation.pk,
+        "session_id": session.pk,
+        "action_id": action.pk,
+        "report_id": report.pk,
+        "theme_key": "relatie",
+        "instrument_key": "reflectietool",
+        # A participant's code: a real one of A must not lead a logged-in outsider into A's
+        # staff pages, and "code" pages are public by design (see PUBLIC).
+        "code": "XXXXXX",
         # Kwargs outside partnerships: values that exist nowhere are fine for the sweep.
         "token": "not-a-real-token",
         "uidb64": "MQ",

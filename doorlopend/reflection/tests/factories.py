@@ -12,7 +12,7 @@ from doorlopend.partnerships.tests.factories import (
 )
 
 from ..choices import Layer, Sector, State
-from ..models import ActionPoint, Answer, Participant, Session
+from ..models import ActionPoint, Answer, Participant, Report, Session
 from ..services.sessions import CODE_ALPHABET, CODE_LENGTH
 
 
@@ -79,3 +79,10 @@ def answer_all(participant: Participant, value_for=lambda key: 4) -> None:
             Answer(participant=participant, question_key=q.key, value=value_for(q.key))
             for q in participant.session.instrument.definition.questions
         )
+
+
+class ReportFactory(ScopesDisabledFactory):
+    class Meta:
+        model = Report
+
+    session = factory.SubFactory(SessionFactory)

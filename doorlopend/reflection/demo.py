@@ -1,0 +1,146 @@
+"""Demo reflection sessions: two closed ones a season apart (a trend), one open, one concept."""
+
+import random
+from datetime import timedelta
+
+from django.utils import timezone
+
+from doorlopend.core.demo import DemoContext
+from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.partnerships.models import Membership, Organisation
+from doorlopend.partnerships.roles import Role
+
+from . import services
+from .choices import DONT_KNOW, Layer, Sector
+from .models import Session
+
+# Sector and layer of the demo participants: a stuurgroep-and-werkgroep mix.
+PEOPLE = [
+    (Sector.VO, Layer.BESTUUR),
+    (Sector.VO, Layer.MANAGEMENT),
+    (Sector.VO, Layer.UITVOERING),
+    (Sector.VO, Layer.UITVOERING),
+    (Sector.VO, Layer.UITVOERING),
+    (Sector.MBO, Layer.BESTUUR),
+    (Sector.MBO, Layer.MANAGEMENT),
+    (Sector.MBO, Layer.UITVOERING),
+    (Sector.MBO, Layer.UITVOERING),
+    (Sector.HBO, Layer.MANAGEMENT),
+    (Sector.GEMEENTE, Layer.MANAGEMENT),
+    (Sector.BEDRIJFSLEVEN, Layer.UITVOERING),
+]
+
+# Where the demo partnership stands: monitoring weak, relation strong; vo and mbo differ.
+THEME_LEVEL = {
+    "visie-en-ambitie": 3.6,
+    "relatie": 4.1,
+    "betrokken-partners": 3.3,
+    "daadkracht": 2.9,
+    "inspiratie": 3.5,
+    "monitoring": 2.3,
+}
+
+
+def _score(rng: random.Random, level: float, sector: str) -> int:
+    if rng.random() < 0.06:
+        return DONT_KNOW
+    shift = 0.5 if sector == Sector.VO else -0.4 if sector == Sector.MBO else 0
+    return min(5, max(1, round(rng.gauss(level + shift, 0.8))))
+
+
+def _run(session: Session, people: list, rng: random.Random, lift: float = 0.0) -> None:
+    definition = session.instrument.definition
+    for sector, layer in people:
+        participant = services.participant_join(
+            session=session, sector=sector, layer=layer
+        )
+        values = {
+            q.key: _score(rng, THEME_LEVEL.get(t.key, 3.5) + lift, sector)
+            for t in definition.themes
+            for q in t.questions
+        }
+        services.answers_save(participant=participant, values=values)
+
+
+def load_demo(context: DemoContext) -> None:
+    partnership = context.partnership
+    if Session.objects.filter(partnership=partnership).exists():
+        return
+    rng = random.Random(2026)
+    today = timezone.localdate()
+    tool = InstrumentVersion.objects.get(key="reflectietool", version=1)
+    coordinator = context.people[Role.COORDINATOR]
+
+    autumn = services.session_create(
+        partnership=partnership,
+        instrument=tool,
+        title="Reflectie samenwerking najaar",
+        date=today - timedelta(days=365),
+        by=coordinator,
+    )
+    services.session_open(session=autumn)
+    _run(autumn, PEOPLE, rng)
+    services.session_close(session=autumn)
+
+    spring = services.session_create(
+        partnership=partnership,
+        instrument=tool,
+        title="Reflectie samenwerking voorjaar",
+        date=today - timedelta(days=180),
+        by=coordinator,
+    )
+    services.session_open(session=spring)
+    _run(spring, PEOPLE + PEOPLE[:3], rng, lift=0.3)
+    services.session_phase_set(session=spring, phase="actiepunten")
+    services.theme_note_save(
+        session=spring,
+        theme_key="monitoring",
+        text="Vo en mbo gebruiken elk een eigen systeem; niemand ziet wie in oktober niet is gestart.",
+        by=coordinator,
+    )
+    services.theme_note_save(
+        session=spring,
+        theme_key="relatie",
+        text="De bustour langs de mbo-scholen werkte: herhalen, nu ook met werkgevers.",
+        by=coordinator,
+    )
+    member = Membership.objects.filter(
+        partnership=partnership, user=coordinator
+    ).first()
+    mbo = Organisation.objects.filter(partnership=partnership, kind="mbo").first()
+    services.action_point_create(
+        session=spring,
+        title="Afspraken maken over een gedeelde doorstroommonitor vo-mbo",
+        theme_key="monitoring",
+        owner_member=member,
+        due_date=today + timedelta(days=30),
+        by=coordinator,
+    )
+    services.action_point_create(
+        session=spring,
+        title="Visie en ambitie bovenaan elke agenda van de stuurgroep",
+        theme_key="visie-en-ambitie",
+        owner_organisation=mbo,
+        due_date=today - timedelta(days=20),
+        by=coordinator,
+    )
+    services.session_close(session=spring)
+
+    live = services.session_create(
+        partnership=partnership,
+        instrument=tool,
+        title="Werkgroep LOB: reflectie vandaag",
+        date=today,
+        by=coordinator,
+    )
+    services.session_open(session=live)
+    _run(live, PEOPLE[:4], rng)
+
+    services.session_create(
+        partnership=partnership,
+        instrument=InstrumentVersion.objects.get(key="besluitvorming", version=1),
+        title="Stuurgroep: besluit over de doorlopende leerroute zorg en welzijn",
+        date=today + timedelta(days=14),
+        by=coordinator,
+    )
+    context.count("reflection_sessions", 4)
