@@ -34,6 +34,7 @@ logging.getLogger("django.request").setLevel(
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -47,6 +48,7 @@ from doorlopend.partnerships.models import (  # noqa: E402
     Organisation,
     RoleAssignment,
 )
+from doorlopend.reflection.models import ActionPoint, Report, Session  # noqa: E402
 
 REPEAT = 20
 # Pages whose interesting work needs a query string (a search as someone types it).
@@ -93,12 +95,26 @@ def values_for(partnership) -> dict:
                 "expires_at": "2099-01-01T00:00Z",
             },
         )
+        # The national LOB day of `reflection.demo.load_large`: 1,000 participants.
+        session = (
+            Session.objects.filter(partnership=partnership)
+            .annotate(n=Count("participants"))
+            .order_by("-n")
+            .first()
+        )
+        report, _ = Report.objects.get_or_create(session=session)
+        action = ActionPoint.objects.filter(partnership=partnership).first()
     return {
         "partnership_slug": partnership.slug,
         "organisation_id": organisation.pk,
         "entry_id": organisation.register_entry_id,
         "role_id": role.pk,
         "invitation_id": invitation.pk,
+        "session_id": session.pk,
+        "report_id": report.pk,
+        "action_id": action.pk,
+        "theme_key": "relatie",
+        "instrument_key": "reflectietool",
     }
 
 

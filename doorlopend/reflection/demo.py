@@ -144,3 +144,62 @@ def load_demo(context: DemoContext) -> None:
         by=coordinator,
     )
     context.count("reflection_sessions", 4)
+
+
+def load_large(context: DemoContext) -> None:
+    """The first bench partnership runs a national LOB day: 1,000 participants, 22 answers each,
+    and nine earlier sessions of 30 (a trend of ten points)."""
+    from doorlopend.partnerships.models import Partnership
+
+    from .choices import State
+    from .models import ActionPoint, Answer, Participant
+
+    partnership = Partnership.objects.filter(slug="bench-0").first()
+    if partnership is None or Session.objects.filter(partnership=partnership).exists():
+        return
+    tool = InstrumentVersion.objects.get(key="reflectietool", version=1)
+    keys = [q.key for q in tool.definition.questions]
+    rng = random.Random(7)
+    today = timezone.localdate()
+    sizes = [30] * 9 + [1000]
+    sessions = Session.objects.bulk_create(
+        Session(
+            partnership=partnership,
+            instrument=tool,
+            title=f"Benchsessie {n}",
+            date=today - timedelta(days=60 * (len(sizes) - n)),
+            state=State.CLOSED,
+            join_code=f"BENCH{n}",  # closed: the code need not be unique or typeable
+        )
+        for n in range(len(sizes))
+    )
+    people = [
+        Participant(session=s, token=f"bench-{s.pk}-{i}", sector=sector, layer=layer)
+        for s, size in zip(sessions, sizes, strict=True)
+        for i, (sector, layer) in zip(range(size), _cycle(PEOPLE), strict=False)
+    ]
+    Participant.objects.bulk_create(people, batch_size=2000)
+    participants = Participant.objects.filter(session__in=sessions).only("pk", "sector")
+    Answer.objects.bulk_create(
+        (
+            Answer(participant=p, question_key=k, value=_score(rng, 3.4, p.sector))
+            for p in participants.iterator()
+            for k in keys
+        ),
+        batch_size=5000,
+    )
+    ActionPoint.objects.bulk_create(
+        ActionPoint(
+            partnership=partnership,
+            session=sessions[-1],
+            title=f"Benchactiepunt {n}",
+            theme_key=tool.definition.themes[n % 6].key,
+        )
+        for n in range(40)
+    )
+    context.count("reflection_answers", len(keys) * sum(sizes))
+
+
+def _cycle(items):
+    while True:
+        yield from items

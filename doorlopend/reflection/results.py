@@ -9,7 +9,7 @@ never in a mean, a spread or the disagreement ranking.
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -52,16 +52,19 @@ def _figures(counts: Counter, respondents: int, scale: list[int], k: int) -> Fig
     if respondents < k:
         return Figures(respondents, {}, 0, suppressed=True)
     distribution = {v: counts.get(v, 0) for v in scale}
-    scores = [v for v, n in distribution.items() for _ in range(n)]
+    n = sum(distribution.values())
+    mean = spread = None
+    if n:
+        # From the counts, not from a list of every score: a national day has 22,000.
+        mean = sum(v * c for v, c in distribution.items()) / n
+        spread = math.sqrt(sum(c * (v - mean) ** 2 for v, c in distribution.items()) / n)
     return Figures(
         respondents=respondents,
         distribution=distribution,
         dont_know=counts.get(DONT_KNOW, 0),
         suppressed=False,
-        mean=statistics.fmean(scores) if scores else None,
-        spread=statistics.pstdev(scores)
-        if len(scores) > 1
-        else (0.0 if scores else None),
+        mean=mean,
+        spread=spread,
     )
 
 
