@@ -1,4 +1,14 @@
 """Public pages for participants: no account, only the session's join code."""
 
+from django.urls import path
+
+from .views import participate
+
 app_name = "participate"
-urlpatterns = []
+urlpatterns = [
+    path("", participate.enter, name="enter"),
+    path("<str:code>/", participate.join, name="join"),
+    path("<str:code>/thema/<int:number>/", participate.theme, name="theme"),
+    path("<str:code>/antwoord/", participate.answer, name="answer"),
+    path("<str:code>/klaar/", participate.done, name="done"),
+]

@@ -57,7 +57,9 @@ def _figures(counts: Counter, respondents: int, scale: list[int], k: int) -> Fig
     if n:
         # From the counts, not from a list of every score: a national day has 22,000.
         mean = sum(v * c for v, c in distribution.items()) / n
-        spread = math.sqrt(sum(c * (v - mean) ** 2 for v, c in distribution.items()) / n)
+        spread = math.sqrt(
+            sum(c * (v - mean) ** 2 for v, c in distribution.items()) / n
+        )
     return Figures(
         respondents=respondents,
         distribution=distribution,

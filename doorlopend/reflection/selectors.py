@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.db.models import Count, Q, QuerySet
 from django_scopes import scopes_disabled
 
 from doorlopend.partnerships.models import Partnership
 
-from .choices import State
-from .models import ActionPoint, Answer, Participant, Session
+from .choices import ActionStatus, State
+from .models import ActionPoint, Answer, Participant, Session, ThemeNote
 
 
 def session_list(*, partnership: Partnership) -> QuerySet[Session]:
@@ -17,6 +20,8 @@ def session_list(*, partnership: Partnership) -> QuerySet[Session]:
         Session.objects.filter(partnership=partnership)
         .select_related("instrument")
         .annotate(participant_count=Count("participants", distinct=True))
+        # Explicit: Django drops Meta.ordering from queries with GROUP BY.
+        .order_by("-date", "-created_at")
     )
 
 
@@ -57,14 +62,31 @@ def participant_answers(*, participant: Participant) -> dict[str, int]:
 
 
 def action_point_list(
-    *, partnership: Partnership, session: Session | None = None
-) -> QuerySet[ActionPoint]:
+    *, partnership: Partnership, session: Session | None = None, status: str = ""
+) -> list[ActionPoint]:
+    """Action points with owners, session and `theme_title` (one parse per instrument)."""
     qs = ActionPoint.objects.filter(partnership=partnership).select_related(
-        "session", "owner_member__user", "owner_organisation"
+        "session__instrument", "owner_member__user", "owner_organisation"
     )
     if session is not None:
         qs = qs.filter(session=session)
-    return qs
+    if status:
+        qs = qs.filter(status=status)
+    points = list(qs)
+    definitions = {}
+    for point in points:
+        point.theme_title = ""
+        if point.session and point.theme_key:
+            instrument = point.session.instrument
+            definition = definitions.setdefault(instrument.pk, instrument.definition)
+            theme = definition.theme(point.theme_key)
+            point.theme_title = theme.title if theme else point.theme_key
+    return points
+
+
+def theme_notes(*, session: Session) -> dict[str, ThemeNote]:
+    """theme key → its note, for the facilitator page and the report."""
+    return {n.theme_key: n for n in ThemeNote.objects.filter(session=session)}
 
 
 def previous_session(*, session: Session) -> Session | None:
@@ -92,4 +114,26 @@ def trend_sessions(
         )
         .select_related("instrument")
         .order_by("date", "pk")
+    )
+
+
+@dataclass
+class DashboardSummary:
+    latest: Session | None
+    open_action_points: int
+    overdue_action_points: int
+
+
+def dashboard_summary(*, partnership: Partnership, today: date) -> DashboardSummary:
+    """The latest session and the state of the action points, in two queries."""
+    counts = ActionPoint.objects.filter(
+        partnership=partnership, status__in=[ActionStatus.OPEN, ActionStatus.BEZIG]
+    ).aggregate(
+        open=Count("pk"),
+        overdue=Count("pk", filter=Q(due_date__lt=today)),
+    )
+    return DashboardSummary(
+        latest=session_list(partnership=partnership).first(),
+        open_action_points=counts["open"],
+        overdue_action_points=counts["overdue"],
     )

@@ -71,6 +71,7 @@ def test_guard_loads_membership_once(
         "partnerships:dashboard", kwargs={"partnership_slug": partnership.slug}
     )
     client.get(url)
-    # session, user, membership+partnership, roles, switcher, three counts
-    with django_assert_max_num_queries(8):
+    # session, user, membership+partnership, roles, switcher, three counts,
+    # and the reflection card: latest session, action point counts
+    with django_assert_max_num_queries(10):
         assert client.get(url).status_code == 200

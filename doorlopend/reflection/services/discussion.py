@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from doorlopend.partnerships.models import Membership, Organisation
 
+from ..choices import ActionStatus
 from ..models import ActionPoint, Session, ThemeNote
 
 
@@ -52,6 +53,7 @@ def action_point_create(
     owner_member: Membership | None = None,
     owner_organisation: Organisation | None = None,
     due_date: date | None = None,
+    status: str = ActionStatus.OPEN,
     by,
 ) -> ActionPoint:
     """An action point of `session`, owned by the partnership (it stays after the session)."""
@@ -63,6 +65,7 @@ def action_point_create(
         owner_member=owner_member,
         owner_organisation=owner_organisation,
         due_date=due_date,
+        status=status,
         created_by=by,
     )
     _check_action_point(point)

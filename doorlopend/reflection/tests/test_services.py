@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
@@ -81,10 +82,13 @@ def test_open_close_reopen_keeps_answers(session):
         )
         services.answer_save(participant=participant, question_key="visie-1", value=4)
         services.session_close(session=session)
-        with pytest.raises(ValidationError, match="closed"):
+        with pytest.raises(ValidationError) as info:
             services.answer_save(
                 participant=participant, question_key="visie-1", value=2
             )
+        assert info.value.messages == [
+            _("This session is closed: answers can no longer be changed.")
+        ]
         services.session_reopen(session=session)
         assert session.state == State.OPEN
         assert Answer.objects.get(participant=participant).value == 4

@@ -23,6 +23,9 @@ def test_list_shows_sessions_with_participant_counts(
     for session in sessions[:3]:
         ParticipantFactory.create_batch(2, session=session)
     client = client_for("docent")
+    client.get(
+        url("session_list", partnership)
+    )  # the first visit also saves the session
     with django_assert_max_num_queries(8):
         response = client.get(url("session_list", partnership))
     assert response.status_code == 200
@@ -35,7 +38,12 @@ def test_list_empty_state(partnership, client_for):
     page = (
         client_for("coordinator").get(url("session_list", partnership)).content.decode()
     )
-    assert _("No sessions yet.")[:20] in page
+    assert (
+        _(
+            "No sessions yet. A session takes about an hour: a short explanation, scoring on phones, discussing the results, and the last 15 minutes for action points."
+        )
+        in page
+    )
     assert _("New session") in page
 
 

@@ -1,1 +1,33 @@
-urlpatterns = []
+from django.urls import path
+
+from ..views import actions, live
+
+urlpatterns = [
+    path("<int:session_id>/", live.session_detail, name="session_detail"),
+    path("<int:session_id>/live/", live.session_live, name="session_live"),
+    path("<int:session_id>/beamer/", live.session_presenter, name="session_presenter"),
+    path(
+        "<int:session_id>/beamer/live/",
+        live.session_presenter_live,
+        name="session_presenter_live",
+    ),
+    path("<int:session_id>/qr.svg", live.session_qr, name="session_qr"),
+    path("<int:session_id>/radar.svg", live.session_radar, name="session_radar"),
+    path("<int:session_id>/phase/", live.session_phase, name="session_phase"),
+    path(
+        "<int:session_id>/notes/<slug:theme_key>/",
+        live.theme_note,
+        name="theme_note",
+    ),
+    path(
+        "<int:session_id>/actions/new/",
+        actions.action_point_create,
+        name="action_point_create",
+    ),
+    path("actions/", actions.action_point_list, name="action_point_list"),
+    path(
+        "actions/<int:action_id>/edit/",
+        actions.action_point_edit,
+        name="action_point_edit",
+    ),
+]

@@ -1,0 +1,120 @@
+"""Charts of a session's results as SVG: the same file in the page, the beamer and the PDF.
+
+pygal embeds a `<style>` and a configuration `<script>` in every chart. As an `<img>` the
+style is harmless under our CSP; the script is dead weight (and WeasyPrint ignores it), so
+it is taken out of the tree before the SVG is written. Only figures from
+`results.session_results()` go in, so a suppressed theme never reaches a chart.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pygal
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from pygal.style import Style
+
+from .results import SessionResults, ThemeResult
+
+SCALE_RANGE = (1, 5)
+
+STYLE = Style(
+    background="#ffffff",
+    plot_background="#ffffff",
+    foreground="#1f2937",
+    foreground_strong="#111827",
+    foreground_subtle="#9aa3ae",
+    colors=("#1d5fa8",),
+    opacity=".35",
+    opacity_hover=".5",
+    font_family='system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
+    label_font_size=24,
+    major_label_font_size=24,
+    value_font_size=22,
+    no_data_font_size=28,
+    title_font_size=20,
+)
+
+
+def _finish(root, *, numbers_axis: str):
+    """Take out pygal's `<script>` (it writes one even with `js=[]`) and make the
+    scale's numbers smaller than the themes' names."""
+    for parent in list(root.iter()):
+        for child in list(parent):
+            tag = str(child.tag).rsplit("}", 1)[-1]
+            if tag == "script":
+                parent.remove(child)
+            elif tag == "style":
+                # pygal scopes its rules by the chart's id; so must ours, to win. (Its
+                # `no_prefix` option leaves empty selectors that WeasyPrint rejects.)
+                chart = "#" + root.get("id")
+                child.text += f"{chart} .axis.{numbers_axis} text{{font-size:16px}}"
+    return root
+
+
+def _decimal(value: float | None) -> str:
+    # The active language's decimal separator: "3,5" in Dutch.
+    return "" if value is None else number_format(value, 1)
+
+
+def charted_themes(results: SessionResults) -> list[ThemeResult]:
+    """The themes with a mean to show; suppressed or unscored themes stay out."""
+    return [
+        t
+        for t in results.themes
+        if not t.figures.suppressed and t.figures.mean is not None
+    ]
+
+
+def uses_radar(results: SessionResults) -> bool:
+    """A radar needs three axes; with fewer themes a bar chart says the same thing."""
+    return len(results.definition.themes) > 1 and len(charted_themes(results)) >= 3
+
+
+def radar_svg(results: SessionResults) -> bytes:
+    """The theme means on a 1–5 radar (or horizontal bars when a radar would mislead)."""
+    themes = charted_themes(results)
+    low, high = SCALE_RANGE
+    options = {
+        "style": STYLE,
+        "js": [],
+        "show_legend": False,
+        "no_data_text": _("too few participants"),
+        "width": 760,
+    }
+    radar = uses_radar(results)
+    if radar:
+        # pygal's radar has 0 at its centre; the scale starts at 1. Plot the distance
+        # from 1 and label the rings with the scale's own numbers.
+        chart = pygal.Radar(
+            fill=True,
+            dots_size=5,
+            print_values=True,
+            height=640,
+            margin=20,
+            range=(0, high - low),
+            y_labels=[
+                {"label": str(v), "value": v - low} for v in range(low, high + 1)
+            ],
+            value_formatter=lambda v: _decimal(v + low),
+            **options,
+        )
+        offset = low
+    else:
+        # Bars grow from 1, the lowest score. (pygal fails on axis options without data.)
+        axis = {"range": SCALE_RANGE, "zero": low, "y_labels": [*range(low, high + 1)]}
+        chart = pygal.HorizontalBar(
+            height=max(260, 90 * len(themes) + 120),
+            print_values=True,
+            value_formatter=_decimal,
+            **(axis if themes else {}),
+            **options,
+        )
+        offset = 0
+    # A horizontal bar chart has the numbers on its x axis.
+    chart.add_xml_filter(partial(_finish, numbers_axis="y" if radar else "x"))
+    chart.x_labels = [t.title for t in themes]
+    if themes:
+        chart.add(_("Mean"), [round(t.figures.mean - offset, 2) for t in themes])
+    return chart.render()

@@ -1,0 +1,168 @@
+"""The aggregated results of a session as an XLSX workbook.
+
+Only figures from `results.session_results()` go in — never an answer row — so the
+anonymity threshold holds in the spreadsheet too: a suppressed figure is the text
+"too few participants" in the cells where its numbers would be.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from . import results
+from .models import Session
+from .results import Figures, SessionResults
+
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+MAX_WIDTH = 80
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _sheet(wb: Workbook, title: str, header: list[str]) -> Worksheet:
+    # Excel allows 31 characters and none of []:*?/\ in a sheet name.
+    ws = wb.create_sheet(title[:31])
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = BOLD
+    ws.freeze_panes = "A2"
+    return ws
+
+
+def _fit_columns(ws: Worksheet) -> None:
+    """Widen each column to its longest value (capped), as a person would."""
+    for i, column in enumerate(ws.iter_cols(values_only=True), start=1):
+        longest = max((len(str(v)) for v in column if v is not None), default=8)
+        ws.column_dimensions[get_column_letter(i)].width = min(
+            MAX_WIDTH, max(8, longest + 2)
+        )
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and len(cell.value) > MAX_WIDTH:
+                cell.alignment = WRAP
+
+
+def _scale_text(res: SessionResults) -> str:
+    scale = res.definition.scale
+    points = "; ".join(f"{v} = {label}" for v, label in scale.labels.items())
+    return _("%(points)s; “%(dont_know)s” is not in the mean") % {
+        "points": points,
+        "dont_know": scale.dont_know,
+    }
+
+
+def _overview(wb: Workbook, session: Session, res: SessionResults) -> None:
+    d = res.definition
+    ws = _sheet(wb, _("Overview"), [_("Item"), _("Value")])
+    rows = [
+        (_("Session"), session.title),
+        (_("Date"), date_format(session.date, "j F Y")),
+        (_("Partnership"), session.partnership.name),
+        (_("Route"), session.route or "—"),
+        (
+            _("Instrument"),
+            _("%(title)s (version %(version)s)")
+            % {"title": d.title, "version": d.version},
+        ),
+        (_("Source"), f"{d.source.title}, {d.source.publisher}"),
+        (_("Source address"), d.source.url or "—"),
+        (_("Joined"), res.joined),
+        (_("Answered every question"), res.finished),
+        (_("Answered at least one question"), res.respondents),
+        (_("Scale"), _scale_text(res)),
+        (
+            _("Anonymity"),
+            _(
+                "No figure is shown for a group of fewer than %(k)s people: "
+                "those cells say “too few participants”."
+            )
+            % {"k": res.min_group},
+        ),
+    ]
+    for row in rows:
+        ws.append(row)
+    for cell in ws["A"]:
+        cell.font = BOLD
+
+
+def _figures_row(figures: Figures, scale: list[int]) -> list[object]:
+    """n, 1…max, weet niet, mean, spread — or the suppression text in each cell."""
+    if figures.suppressed:
+        return [_("too few participants")] * (len(scale) + 4)
+    return [
+        figures.respondents,
+        *(figures.distribution.get(v, 0) for v in scale),
+        figures.dont_know,
+        _round(figures.mean),
+        _round(figures.spread),
+    ]
+
+
+def _questions(wb: Workbook, res: SessionResults) -> None:
+    scale = res.definition.scale.values
+    header = [
+        _("Theme"),
+        _("Number"),
+        _("Question"),
+        _("n"),
+        *(str(v) for v in scale),
+        res.definition.scale.dont_know,
+        _("Mean"),
+        _("Spread"),
+    ]
+    ws = _sheet(wb, _("Questions"), header)
+    for q in res.questions:
+        ws.append([q.theme_title, q.number, q.text, *_figures_row(q.figures, scale)])
+    for column in (len(header) - 1, len(header)):
+        for cell in ws[get_column_letter(column)][1:]:
+            cell.number_format = "0.00"
+
+
+def _groups(
+    wb: Workbook,
+    res: SessionResults,
+    title: str,
+    groups: list[tuple[str, str]],
+    attr: str,
+) -> None:
+    header = [_("Theme"), *(str(label) for _key, label in groups), _("All")]
+    ws = _sheet(wb, title, header)
+    for theme in res.themes:
+        by_group = getattr(theme, attr)
+        row: list[object] = [theme.title]
+        for figures in [*(by_group[key] for key, _label in groups), theme.figures]:
+            row.append(
+                _("too few participants")
+                if figures.suppressed
+                else _round(figures.mean)
+            )
+        ws.append(row)
+    for row in ws.iter_rows(min_row=2, min_col=2):
+        for cell in row:
+            cell.number_format = "0.00"
+
+
+def results_xlsx(session: Session) -> bytes:
+    """The workbook: overview, questions, and theme means per sector and per layer."""
+    res = results.session_results(session)
+    wb = Workbook()
+    wb.remove(wb.active)
+    _overview(wb, session, res)
+    _questions(wb, res)
+    _groups(wb, res, _("Themes by sector"), res.sectors, "by_sector")
+    _groups(wb, res, _("Themes by layer"), res.layers, "by_layer")
+    for ws in wb.worksheets:
+        _fit_columns(ws)
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,173 @@
+"""The PDF report of a session: an HTML template rendered by WeasyPrint.
+
+Every figure comes from `results.session_results()`, so the anonymity threshold holds in
+the PDF as on the page; the radar is the very SVG the facilitator page shows, embedded as
+a data: URI so that WeasyPrint never fetches a URL.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from . import charts, results, selectors
+from .models import ActionPoint, Session, ThemeNote
+from .results import Figures, SessionResults, ThemeResult
+
+TEMPLATE = "reflection/report/report.html"
+DISAGREEMENTS_SHOWN = 5
+
+
+def report_filename(session: Session, extension: str) -> str:
+    """reflectie-2026-06-12-reflectie-juni.pdf: sortable, and says which session."""
+    slug = slugify(session.title)[:60] or "sessie"
+    return f"reflectie-{session.date.isoformat()}-{slug}.{extension}"
+
+
+@dataclass
+class Cell:
+    """One figure in a table: a number, or None when it is under the threshold."""
+
+    value: float | int | None
+    suppressed: bool
+
+
+@dataclass
+class ThemeSection:
+    result: ThemeResult
+    background: str
+    principle: str
+    note: str
+    action_points: list[ActionPoint]
+
+
+@dataclass
+class GroupRow:
+    label: str
+    cells: list[Cell]
+    total: Cell
+
+
+def _mean(figures: Figures) -> Cell:
+    return Cell(figures.mean, figures.suppressed)
+
+
+def participation_rows(res: SessionResults) -> list[GroupRow]:
+    """Sector × layer counts, None (under k) shown as "< k"."""
+    return [
+        GroupRow(
+            label=label,
+            cells=[
+                Cell(
+                    res.participation[(sector, layer)],
+                    res.participation[(sector, layer)] is None,
+                )
+                for layer, _label in res.layers
+            ],
+            total=Cell(res.sector_counts[sector], res.sector_counts[sector] is None),
+        )
+        for sector, label in res.sectors
+    ]
+
+
+def difference_rows(res: SessionResults, groups: str) -> list[GroupRow]:
+    """Per theme the mean of each sector (`groups="sectors"`) or layer."""
+    keys = [key for key, _label in getattr(res, groups)]
+    attribute = "by_sector" if groups == "sectors" else "by_layer"
+    return [
+        GroupRow(
+            label=theme.title,
+            cells=[_mean(getattr(theme, attribute)[key]) for key in keys],
+            total=_mean(theme.figures),
+        )
+        for theme in res.themes
+    ]
+
+
+def svg_data_uri(svg: bytes) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def report_context(
+    session: Session, res: SessionResults, radar_svg: bytes | None
+) -> dict[str, object]:
+    """Everything the template shows, shaped so that it needs no lookups by key."""
+    definition = res.definition
+    notes = dict(
+        ThemeNote.objects.filter(session=session).values_list("theme_key", "text")
+    )
+    points = list(
+        selectors.action_point_list(partnership=session.partnership, session=session)
+    )
+    titles = {t.key: t.title for t in definition.themes}
+    for point in points:
+        point.theme_title = titles.get(point.theme_key, "")
+    sections = [
+        ThemeSection(
+            result=theme_result,
+            background=theme.background,
+            principle=theme.principle,
+            note=notes.get(theme.key, ""),
+            action_points=[p for p in points if p.theme_key == theme.key],
+        )
+        for theme, theme_result in zip(definition.themes, res.themes, strict=True)
+    ]
+    return {
+        "session": session,
+        "partnership": session.partnership,
+        "definition": definition,
+        "results": res,
+        "scale": definition.scale.values,
+        "radar_uri": svg_data_uri(radar_svg) if radar_svg else "",
+        "participation": participation_rows(res),
+        "layer_totals": [
+            Cell(res.layer_counts[key], res.layer_counts[key] is None)
+            for key, _label in res.layers
+        ],
+        "difference_tables": [
+            {
+                "title": _("Differences between sectors"),
+                "groups": res.sectors,
+                "rows": difference_rows(res, "sectors"),
+            },
+            {
+                "title": _("Differences between layers"),
+                "groups": res.layers,
+                "rows": difference_rows(res, "layers"),
+            },
+        ],
+        "disagreements": res.disagreements[:DISAGREEMENTS_SHOWN],
+        "sections": sections,
+        "action_points": points,
+    }
+
+
+def report_html(
+    session: Session, *, progress: Callable[[int], None] | None = None
+) -> str:
+    progress = progress or (lambda percent: None)
+    res = results.session_results(session)
+    progress(40)
+    # Under k in all, the report shows no figure and so no chart.
+    radar = None if res.suppressed else charts.radar_svg(res)
+    progress(60)
+    return render_to_string(TEMPLATE, report_context(session, res, radar))
+
+
+def report_pdf(
+    session: Session, *, progress: Callable[[int], None] | None = None
+) -> bytes:
+    """The report as PDF bytes; `progress(percent)` is called after each step."""
+    # WeasyPrint loads pango and its fonts on first import (~1 s): not at server start.
+    from weasyprint import HTML
+
+    html = report_html(session, progress=progress)
+    pdf = HTML(string=html, base_url=None).write_pdf()
+    if progress:
+        progress(90)
+    return pdf

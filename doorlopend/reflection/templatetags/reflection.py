@@ -1,0 +1,174 @@
+"""Template helpers of the facilitator's pages: distribution bars, heat maps, the clock.
+
+Every number shown comes from `results.session_results()`; these helpers only arrange
+what is there and never compute a figure of their own from answers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from django import template
+from django.utils import timezone
+
+from ..choices import PHASE_MINUTES, Phase, State
+from ..models import Session
+from ..results import Figures, SessionResults
+
+register = template.Library()
+
+# 1 → 5 from red through grey to blue (no red/green pair: colour-blind readers), and a
+# dark grey for "weet niet". Each borders the next with enough difference to tell apart.
+SCALE_COLOURS = {
+    1: "#b42318",
+    2: "#e9826b",
+    3: "#c5cbd3",
+    4: "#72a7db",
+    5: "#1d5fa8",
+}
+DONT_KNOW_COLOUR = "#4b5563"
+
+# Minutes after opening at which the last quarter of the hour starts.
+LAST_QUARTER = sum(PHASE_MINUTES.values()) - PHASE_MINUTES[Phase.ACTIEPUNTEN]
+
+
+@dataclass
+class Segment:
+    label: str
+    count: int
+    colour: str
+    x: float = 0.0
+    width: float = 0.0
+
+
+@register.inclusion_tag("reflection/_distribution.html")
+def distribution(figures: Figures, scale, dont_know_label: str = "") -> dict:
+    """A stacked bar of the answers per scale point, with its text equivalent."""
+    segments = [
+        Segment(str(value), figures.distribution.get(value, 0), colour)
+        for value, colour in zip(scale.values, _colours(scale.values), strict=True)
+    ]
+    segments.append(
+        Segment(dont_know_label or scale.dont_know, figures.dont_know, DONT_KNOW_COLOUR)
+    )
+    total = sum(s.count for s in segments)
+    x = 0.0
+    for segment in segments:
+        segment.x = x
+        segment.width = 100 * segment.count / total if total else 0
+        x += segment.width
+    return {"segments": segments, "total": total}
+
+
+def _colours(values: list[int]) -> list[str]:
+    if values == list(SCALE_COLOURS):
+        return list(SCALE_COLOURS.values())
+    # Another scale: spread the five colours over its points.
+    last = len(values) - 1 or 1
+    palette = list(SCALE_COLOURS.values())
+    return [palette[round(i * 4 / last)] for i in range(len(values))]
+
+
+@register.simple_tag
+def scale_legend(scale) -> list[Segment]:
+    legend = [
+        Segment(str(v), 0, c)
+        for v, c in zip(scale.values, _colours(scale.values), strict=True)
+    ]
+    return [*legend, Segment(scale.dont_know, 0, DONT_KNOW_COLOUR)]
+
+
+@register.filter
+def heat(figures: Figures) -> str:
+    """The CSS class of a heat-map cell: heat-1 … heat-5 by the rounded mean."""
+    if figures is None or figures.suppressed or figures.mean is None:
+        return "heat-none"
+    return f"heat-{min(5, max(1, math.floor(figures.mean + 0.5)))}"
+
+
+@dataclass
+class HeatRow:
+    label: str
+    respondents: int | None
+    cells: list[Figures]
+
+
+@register.simple_tag
+def heatmap(results: SessionResults, by: str) -> list[HeatRow]:
+    """Rows of a heat map: one per sector (by="sector") or layer present, a cell per theme."""
+    groups = results.sectors if by == "sector" else results.layers
+    counts = results.sector_counts if by == "sector" else results.layer_counts
+    return [
+        HeatRow(
+            label=label,
+            respondents=counts.get(value),
+            cells=[
+                (t.by_sector if by == "sector" else t.by_layer)[value]
+                for t in results.themes
+            ],
+        )
+        for value, label in groups
+    ]
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    return mapping.get(key) if mapping else None
+
+
+@dataclass
+class PlanStep:
+    phase: str
+    label: str
+    start: int
+    end: int
+    current: bool
+
+
+@dataclass
+class PhaseClock:
+    running: bool  # open: the clock ticks
+    minutes_open: int | None  # since the session opened (until it closed)
+    minutes_in_phase: int | None
+    opened_at: datetime | None
+    phase_started_at: datetime | None
+    last_quarter: bool
+    plan: list[PlanStep]
+
+
+@register.simple_tag
+def phase_clock(session: Session, now: datetime | None = None) -> PhaseClock:
+    """Where the hour stands: minutes since opening and in this phase, and the plan."""
+    now = now or timezone.now()
+    end = session.closed_at if session.state == State.CLOSED else now
+    started = session.opened_at if session.state != State.CONCEPT else None
+    minutes_open = _minutes(started, end)
+    in_phase = _minutes(session.phase_started_at if started else None, end)
+    plan, start = [], 0
+    for phase, label in Phase.choices:
+        length = PHASE_MINUTES[phase]
+        plan.append(
+            PlanStep(phase, str(label), start, start + length, phase == session.phase)
+        )
+        start += length
+    return PhaseClock(
+        running=session.state == State.OPEN,
+        minutes_open=minutes_open,
+        minutes_in_phase=in_phase,
+        opened_at=started,
+        phase_started_at=session.phase_started_at if started else None,
+        last_quarter=(
+            session.state == State.OPEN
+            and minutes_open is not None
+            and minutes_open >= LAST_QUARTER
+        ),
+        plan=plan,
+    )
+
+
+def _minutes(start: datetime | None, end: datetime | None) -> int | None:
+    if start is None or end is None:
+        return None
+    return max(0, int((end - start).total_seconds() // 60))

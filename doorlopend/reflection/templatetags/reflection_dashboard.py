@@ -1,0 +1,20 @@
+"""The reflection card on the partnership's overview page.
+
+An inclusion tag, so that the partnerships app (below reflection) needs no import of it.
+"""
+
+from django import template
+from django.utils import timezone
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("reflection/_dashboard_card.html", takes_context=True)
+def reflection_card(context) -> dict:
+    request = context["request"]
+    summary = selectors.dashboard_summary(
+        partnership=request.partnership, today=timezone.localdate()
+    )
+    return {"request": request, "summary": summary}

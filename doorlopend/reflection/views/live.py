@@ -1,0 +1,216 @@
+"""The facilitator's page and the beamer page of a session, their live fragments and images.
+
+Both pages include the fragment their live endpoint returns (one template, two entry
+points). While the session is open the fragment polls every 3 s with the version of what
+it shows; the endpoint answers 204 when nothing changed, so htmx swaps nothing and an
+open question or a focused button on the page stays as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from doorlopend.partnerships.access import partnership_view
+
+from .. import charts, qr, selectors, services
+from ..forms_actions import PhaseForm, ThemeNoteForm
+from ..models import Session, ThemeNote
+from ..results import SessionResults, session_results
+from .actions import action_points_context
+
+SVG = "image/svg+xml"
+
+
+def _session(request: HttpRequest, session_id: int) -> Session:
+    session = get_object_or_404(
+        Session.objects.select_related("instrument"),
+        pk=session_id,
+        partnership=request.partnership,
+    )
+    session.partnership = request.partnership  # the guard loaded it: spare a query
+    return session
+
+
+def join_url(request: HttpRequest, session: Session) -> str:
+    return request.build_absolute_uri(
+        reverse("participate:join", args=[session.join_code])
+    )
+
+
+def _version(session: Session, results: SessionResults) -> str:
+    """Changes when any shown figure, the state, the phase or the minute changes."""
+    minute = int(timezone.now().timestamp() // 60)
+    state = (session.state, session.phase, session.phase_started_at, minute)
+    shown = (results.joined, results.finished, results.themes, results.sector_counts)
+    return hashlib.blake2s(repr((state, shown)).encode(), digest_size=8).hexdigest()
+
+
+def _live_context(request: HttpRequest, session: Session) -> dict:
+    results = session_results(session)
+    return {
+        "session": session,
+        "results": results,
+        "version": _version(session, results),
+        "uses_radar": charts.uses_radar(results),
+        "can_manage": request.membership.has_perm("reflection.manage"),
+    }
+
+
+def _unchanged(request: HttpRequest, context: dict) -> bool:
+    return bool(request.htmx) and request.GET.get("v") == context["version"]
+
+
+@partnership_view("reflection.view")
+@require_GET
+def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = _session(request, session_id)
+    notes = selectors.theme_notes(session=session)
+    context = {
+        **_live_context(request, session),
+        **action_points_context(request, session),
+        "join_url": join_url(request, session),
+        "notes": [(t, notes.get(t.key)) for t in session.instrument.definition.themes],
+    }
+    return render(request, "reflection/session_detail.html", context)
+
+
+@partnership_view("reflection.view")
+@require_GET
+def session_live(request: HttpRequest, session_id: int) -> HttpResponse:
+    context = _live_context(request, _session(request, session_id))
+    if _unchanged(request, context):
+        return HttpResponse(status=204)  # htmx keeps what it shows
+    html = render_to_string("reflection/_results.html", context, request=request)
+    # The phase panel shows minutes; it rides along out of band.
+    html += render_to_string(
+        "reflection/_phase.html", {**context, "oob": True}, request=request
+    )
+    return HttpResponse(html)
+
+
+def _presenter_context(request: HttpRequest, session_id: int) -> dict:
+    session = _session(request, session_id)
+    enter_url = request.build_absolute_uri(reverse("participate:enter"))
+    return {
+        **_live_context(request, session),
+        "join_url": join_url(request, session),
+        # Read from the back of a hall: no "https://".
+        "enter_display": enter_url.split("://", 1)[-1],
+    }
+
+
+@partnership_view("reflection.view")
+@require_GET
+def session_presenter(request: HttpRequest, session_id: int) -> HttpResponse:
+    context = _presenter_context(request, session_id)
+    return render(request, "reflection/session_presenter.html", context)
+
+
+@partnership_view("reflection.view")
+@require_GET
+def session_presenter_live(request: HttpRequest, session_id: int) -> HttpResponse:
+    context = _presenter_context(request, session_id)
+    if _unchanged(request, context):
+        return HttpResponse(status=204)
+    return render(request, "reflection/_presenter_live.html", context)
+
+
+@partnership_view("reflection.view")
+@require_GET
+def session_qr(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = _session(request, session_id)
+    url = join_url(request, session)
+    title = _("QR code to join: %(url)s") % {"url": url}
+    response = HttpResponse(qr.qr_svg(url, title=title), content_type=SVG)
+    # The page adds the code to the image's address; a new code is a new address.
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@partnership_view("reflection.view")
+@require_GET
+def session_radar(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = _session(request, session_id)
+    response = HttpResponse(
+        charts.radar_svg(session_results(session)), content_type=SVG
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _to_detail(session: Session, anchor: str) -> HttpResponse:
+    url = reverse(
+        "reflection:session_detail", args=[session.partnership.slug, session.pk]
+    )
+    return redirect(f"{url}#{anchor}")
+
+
+@partnership_view("reflection.manage")
+@require_POST
+def session_phase(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = _session(request, session_id)
+    form = PhaseForm(request.POST)
+    error = None
+    if form.is_valid():
+        services.session_phase_set(session=session, phase=form.cleaned_data["phase"])
+    else:
+        error = _("Choose one of the phases.")
+    if request.htmx:
+        context = {"session": session, "can_manage": True, "phase_error": error}
+        return render(request, "reflection/_phase.html", context)
+    if error:
+        messages.error(request, error)
+    return _to_detail(session, "phase")
+
+
+def _note_message(request: HttpRequest, theme, errors: list[str]) -> None:
+    if errors:
+        messages.error(request, " ".join(errors))
+    else:
+        done = _("Notes on “%(theme)s” saved.") % {"theme": theme.title}
+        messages.success(request, done)
+
+
+@partnership_view("reflection.manage")
+@require_POST
+def theme_note(request: HttpRequest, session_id: int, theme_key: str) -> HttpResponse:
+    session = _session(request, session_id)
+    theme = session.instrument.definition.theme(theme_key)
+    if theme is None:
+        raise Http404("No such theme in this session.")
+    form = ThemeNoteForm(request.POST)
+    note = None
+    if form.is_valid():
+        try:
+            note = services.theme_note_save(
+                session=session,
+                theme_key=theme.key,
+                by=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+    errors = [message for field in form.errors.values() for message in field]
+    if not request.htmx:
+        _note_message(request, theme, errors)
+        return _to_detail(session, f"note-{theme.key}")
+    context = {
+        "session": session,
+        "theme": theme,
+        "note": note or ThemeNote(session=session, theme_key=theme.key),
+        "text": note.text if note else form.data.get("text", ""),
+        "errors": errors,
+        "saved": note is not None,
+        "can_manage": True,
+    }
+    return render(request, "reflection/_note.html", context)

@@ -1,0 +1,90 @@
+"""The PDF report of a session (asked for, polled, downloaded) and the XLSX of its results."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from doorlopend.partnerships.access import partnership_view
+
+from .. import export
+from ..models import Report, Session
+from ..report import report_filename
+from ..services import reports as report_services
+
+STATUS_TEMPLATE = "reflection/_report_status.html"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _session(request: HttpRequest, session_id: int) -> Session:
+    return get_object_or_404(
+        Session.objects.select_related("instrument"),
+        pk=session_id,
+        partnership=request.partnership,
+    )
+
+
+@partnership_view("reflection.manage")
+@require_POST
+def report_create(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = _session(request, session_id)
+    report, error = None, ""
+    try:
+        report = report_services.report_request(session=session, by=request.user)
+    except ValidationError as e:
+        error = " ".join(e.messages)
+    if request.htmx:
+        context = {"session": session, "report": report, "error": error}
+        return render(request, STATUS_TEMPLATE, context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.info(
+            request, _("The report is being made; it appears here when it is ready.")
+        )
+    return redirect("reflection:session_detail", request.partnership.slug, session.pk)
+
+
+@partnership_view("reflection.view")
+@require_GET
+def report_status(
+    request: HttpRequest, session_id: int, report_id: int
+) -> HttpResponse:
+    """The status fragment; while the report is being made, htmx polls it every 2 s."""
+    session = _session(request, session_id)
+    report = get_object_or_404(Report, pk=report_id, session=session)
+    return render(request, STATUS_TEMPLATE, {"session": session, "report": report})
+
+
+@partnership_view("reflection.view")
+@require_GET
+def report_download(
+    request: HttpRequest, session_id: int, report_id: int
+) -> FileResponse:
+    session = _session(request, session_id)
+    report = get_object_or_404(
+        Report, pk=report_id, session=session, status=Report.Status.DONE
+    )
+    try:
+        file = report.file.open("rb")
+    except (FileNotFoundError, ValueError) as e:  # ValueError: no file stored
+        raise Http404("The report's file is gone.") from e
+    return FileResponse(
+        file,
+        as_attachment=True,
+        filename=report_filename(session, "pdf"),
+        content_type="application/pdf",
+    )
+
+
+@partnership_view("reflection.view")
+@require_GET
+def results_xlsx(request: HttpRequest, session_id: int) -> HttpResponse:
+    """The session's aggregated results as a workbook; never one row per participant."""
+    session = _session(request, session_id)
+    response = HttpResponse(export.results_xlsx(session), content_type=XLSX)
+    filename = report_filename(session, "xlsx")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
