@@ -37,15 +37,25 @@ STYLE = Style(
 )
 
 
+def strip_scripts(root):
+    """pygal writes a config `<script>` even with `js=[]`; an `<img>` never runs it.
+
+    An XML filter for every pygal chart of ours (`chart.add_xml_filter(strip_scripts)`).
+    """
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if str(child.tag).rsplit("}", 1)[-1] == "script":
+                parent.remove(child)
+    return root
+
+
 def _finish(root, *, numbers_axis: str):
-    """Take out pygal's `<script>` (it writes one even with `js=[]`) and make the
-    scale's numbers smaller than the themes' names."""
+    """Take out pygal's `<script>` and make the scale's numbers smaller than the themes' names."""
+    strip_scripts(root)
     for parent in list(root.iter()):
         for child in list(parent):
             tag = str(child.tag).rsplit("}", 1)[-1]
-            if tag == "script":
-                parent.remove(child)
-            elif tag == "style":
+            if tag == "style":
                 # pygal scopes its rules by the chart's id; so must ours, to win. (Its
                 # `no_prefix` option leaves empty selectors that WeasyPrint rejects.)
                 chart = "#" + root.get("id")

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import charts, results, selectors
-from .models import ActionPoint, Session, ThemeNote
+from .models import ActionPoint, Session
 from .results import Figures, SessionResults, ThemeResult
 
 TEMPLATE = "reflection/report/report.html"
@@ -98,15 +98,10 @@ def report_context(
 ) -> dict[str, object]:
     """Everything the template shows, shaped so that it needs no lookups by key."""
     definition = res.definition
-    notes = dict(
-        ThemeNote.objects.filter(session=session).values_list("theme_key", "text")
+    notes = {k: n.text for k, n in selectors.theme_notes(session=session).items()}
+    points = selectors.action_point_list(
+        partnership=session.partnership, session=session
     )
-    points = list(
-        selectors.action_point_list(partnership=session.partnership, session=session)
-    )
-    titles = {t.key: t.title for t in definition.themes}
-    for point in points:
-        point.theme_title = titles.get(point.theme_key, "")
     sections = [
         ThemeSection(
             result=theme_result,

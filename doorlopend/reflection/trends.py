@@ -17,6 +17,7 @@ from pygal.style import Style
 from doorlopend.partnerships.models import Partnership
 
 from . import results, selectors
+from .charts import strip_scripts
 from .models import Session
 from .results import Figures
 
@@ -175,15 +176,6 @@ def instrument_trends(*, partnership: Partnership, instrument_key: str) -> Trend
     )
 
 
-def _strip_scripts(root):
-    """pygal writes a config `<script>` even with `js=[]`; an `<img>` never runs it."""
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if str(child.tag).rsplit("}", 1)[-1] == "script":
-                parent.remove(child)
-    return root
-
-
 def trend_chart_svg(trends: Trends) -> bytes:
     """One line per theme over the sessions, on the 1–5 scale; gaps where suppressed."""
     chart = pygal.Line(
@@ -201,7 +193,7 @@ def trend_chart_svg(trends: Trends) -> bytes:
         no_data_text=_("No figures yet"),
         truncate_legend=-1,
     )
-    chart.add_xml_filter(_strip_scripts)
+    chart.add_xml_filter(strip_scripts)
     chart.x_labels = [date_format(s.date, "j M Y") for s in trends.sessions]
     for theme in trends.themes:
         chart.add(
