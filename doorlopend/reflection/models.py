@@ -237,6 +237,8 @@ class Report(models.Model):
     progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(upload_to="reflection/reports/", blank=True)
     error = models.TextField(blank=True)
+    # The language of whoever asked: an English-speaking member gets an English report.
+    language = models.CharField(max_length=10, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

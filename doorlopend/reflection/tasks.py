@@ -19,10 +19,10 @@ def report_build(report_id: int) -> str:
         ).get(pk=report_id)
     from .services import reports  # services import this module to enqueue
 
-    # The report is the partnership's document, written in the site's language (Dutch).
+    # In the language of whoever asked for it; the site's language (Dutch) otherwise.
     with (
         scope(partnership=report.session.partnership),
-        translation.override(settings.LANGUAGE_CODE),
+        translation.override(report.language or settings.LANGUAGE_CODE),
     ):
         reports.report_build(report=report)
     return report.status

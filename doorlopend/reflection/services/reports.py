@@ -39,7 +39,7 @@ def report_in_progress(*, session: Session) -> Report | None:
 
 
 @transaction.atomic
-def report_request(*, session: Session, by) -> Report:
+def report_request(*, session: Session, by, language: str = "") -> Report:
     """Queue a PDF report of a closed session; a second click gets the one already queued."""
     if session.state != State.CLOSED:
         raise ValidationError(
@@ -48,7 +48,7 @@ def report_request(*, session: Session, by) -> Report:
     pending = report_in_progress(session=session)
     if pending is not None:
         return pending
-    report = Report(session=session, requested_by=by)
+    report = Report(session=session, requested_by=by, language=language)
     report.full_clean()
     report.save()
     transaction.on_commit(partial(tasks.report_build.enqueue, report.pk))

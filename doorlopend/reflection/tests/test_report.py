@@ -295,3 +295,19 @@ def test_another_partnership_gets_404(partnership, other_partnership, client_for
     own = SessionFactory(partnership=other_partnership, state=State.CLOSED)
     response = outsider.get(url("report_status", own, report.pk))
     assert response.status_code == 404
+
+
+def test_a_report_asked_for_in_english_is_written_in_english(
+    partnership, client_for, django_capture_on_commit_callbacks
+):
+    session = filled_session(partnership)
+    client = client_for("coordinator")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("report_create", session))
+    with scopes_disabled():
+        report = Report.objects.get()
+    assert report.language == "en"
+    with report.file.open("rb") as pdf:
+        text = pdf_text(pdf.read())
+    assert "page 1 of" in text and "pagina 1 van" not in text

@@ -32,7 +32,9 @@ def report_create(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session(request, session_id)
     report, error = None, ""
     try:
-        report = report_services.report_request(session=session, by=request.user)
+        report = report_services.report_request(
+            session=session, by=request.user, language=request.LANGUAGE_CODE
+        )
     except ValidationError as e:
         error = " ".join(e.messages)
     if request.htmx:
