@@ -92,7 +92,7 @@ worker: install
 bench: install
 	@mkdir -p var
 	@shopt -s nullglob; found=0; \
-	for script in bench/*.py; do \
+	for script in bench/[!_]*.py; do \
 		found=1; echo "== $$script"; $(PY) "$$script"; \
 	done; \
 	if [ $$found -eq 0 ]; then echo "no benchmarks under bench/"; fi

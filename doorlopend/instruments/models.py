@@ -58,8 +58,23 @@ class InstrumentVersion(models.Model):
 
     @cached_property
     def definition(self) -> Definition:
-        return parse(self.definition_json, origin=str(self.source_path))
+        return _parsed(self.pk, self.content_hash, self)
 
-    @property
-    def question_count(self) -> int:
-        return len(self.definition.questions)
+
+# Parsing a definition took a third of an answer save (bench/reflection_load.py). The
+# stored JSON changes only together with its content hash (and never once used), so the
+# parsed form is kept per process, keyed by both.
+_PARSED: dict[tuple[int, str], Definition] = {}
+
+
+def _parsed(
+    pk: int | None, content_hash: str, version: InstrumentVersion
+) -> Definition:
+    key = (pk, content_hash)
+    if pk is None or not content_hash:
+        return parse(version.definition_json, origin=str(version.source_path))
+    if key not in _PARSED:
+        if len(_PARSED) > 256:  # versions are few; this only bounds a leak in tests
+            _PARSED.clear()
+        _PARSED[key] = parse(version.definition_json, origin=str(version.source_path))
+    return _PARSED[key]
