@@ -77,7 +77,7 @@ def foreign_objects(partnership, member_of) -> dict[str, str]:
         "instrument_key": "reflectietool",
         # A participant's code: a real one of A must not lead a logged-in outsider into A's
         # staff pages, and "code" pages are public by design (see PUBLIC).
-        "code": "XXXXXX",
+        "code": "QQQQQQ",
         "number": 1,
         # Kwargs outside partnerships: values that exist nowhere are fine for the sweep.
         "token": "not-a-real-token",
