@@ -34,6 +34,9 @@ def session_for_code(code: str) -> Session | None:
     with scopes_disabled():
         return (
             Session.objects.select_related("instrument", "partnership")
+            # The hot path of every answer: the parsed definition is kept per process
+            # (instruments.models), so its 9 kB of JSON is read only on a cache miss.
+            .defer("instrument__definition_json")
             .filter(join_code=code)
             .exclude(state=State.CLOSED)
             .first()
