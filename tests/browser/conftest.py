@@ -67,6 +67,27 @@ def _allow_orm_beside_playwright() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings: None, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A SQLite test database in a file, not Django's shared-cache in-memory one.
+
+    The live server answers on several threads. In a shared-cache memory database a
+    thread that writes locks whole tables and a reader on another thread fails at once
+    with "database table is locked" (no busy wait), e.g. a page polling the live results
+    while the report is being written. A file in WAL mode lets readers go on and makes
+    writers wait their turn, as in production.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        name = tmp_path_factory.mktemp("db") / "browser-tests.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(name)
+        database.setdefault("OPTIONS", {})["timeout"] = 20
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """Debian's chromium, never a browser downloaded by `playwright install`."""
     if not os.path.exists(CHROMIUM):
