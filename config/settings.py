@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "doorlopend.partnerships",
     "doorlopend.instruments",
     "doorlopend.reflection",
+    "doorlopend.transitions",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +191,12 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Doorlopend <noreply@localhost>"
 )
 
+# The address people reach the site at, for links in e-mails sent outside a request (the
+# daily digest). Required in production.
+SITE_URL = env.str(
+    "SITE_URL", default="" if PRODUCTION else "http://127.0.0.1:8000"
+).rstrip("/")
+
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
 # Reflection sessions. No figure is shown for a group smaller than this (never below 3).
@@ -204,6 +211,44 @@ REFLECTION_PARTICIPANT_COOKIE_DAYS = env.int(
 # Behind a proxy, django-ratelimit must read the client address from the header the proxy
 # sets (e.g. HTTP_X_FORWARDED_FOR); the default is the direct peer.
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+
+# Doorstroommonitor (transitions). Pupils are stored under a keyed hash of their national
+# pupil number (PGN); the key lives only in the environment, never in the database.
+_DEV_PSEUDONYM_KEY = "dev-only-pupil-pseudonym-key"  # noqa: S105
+PUPIL_PSEUDONYM_KEY = env.str(
+    "PUPIL_PSEUDONYM_KEY", default="" if PRODUCTION else _DEV_PSEUDONYM_KEY
+)
+# Fernet keys (comma-separated, newest first) that encrypt pupils' names and dates of
+# birth at rest. Older keys stay listed until `manage.py rotate_pupil_keys` has run.
+_DEV_DATA_KEY = "ZGV2LW9ubHktcHVwaWwtZGF0YS1rZXktMzItYnl0ZXM="  # noqa: S105
+PUPIL_DATA_KEYS = env.list(
+    "PUPIL_DATA_KEYS", default=[] if PRODUCTION else [_DEV_DATA_KEY]
+)
+if PRODUCTION and (
+    not PUPIL_PSEUDONYM_KEY
+    or PUPIL_PSEUDONYM_KEY == _DEV_PSEUDONYM_KEY
+    or not PUPIL_DATA_KEYS
+    or _DEV_DATA_KEY in PUPIL_DATA_KEYS
+):
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs PUPIL_PSEUDONYM_KEY and PUPIL_DATA_KEYS set."
+    )
+# Aggregates shown to roles without access to pupils hide every cell under this many
+# pupils (never below 3; a system check refuses less).
+TRANSITIONS_MIN_CELL = env.int("TRANSITIONS_MIN_CELL", default=5)
+# Personal data is erased this many whole school years after the school year in which a
+# pupil's transition became final, after a dry-run notice this many days before.
+TRANSITIONS_RETENTION_YEARS = env.int("TRANSITIONS_RETENTION_YEARS", default=1)
+TRANSITIONS_RETENTION_NOTICE_DAYS = env.int(
+    "TRANSITIONS_RETENTION_NOTICE_DAYS", default=14
+)
+# Largest leavers or status file accepted by upload, in bytes. Default: 200 MiB.
+TRANSITIONS_MAX_UPLOAD_BYTES = env.int(
+    "TRANSITIONS_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024
+)
+# Uploaded pupil files wait here (never under MEDIA_ROOT, never served) until their import
+# has run; then they are deleted.
+PRIVATE_UPLOAD_ROOT = env.path("PRIVATE_UPLOAD_ROOT", default=VAR_DIR / "private")
 
 TASKS = {
     "default": {

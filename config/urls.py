@@ -10,6 +10,10 @@ urlpatterns = [
         "p/<slug:partnership_slug>/reflectie/",
         include("doorlopend.reflection.urls"),
     ),
+    path(
+        "p/<slug:partnership_slug>/doorstroom/",
+        include("doorlopend.transitions.urls"),
+    ),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),
     path("invitations/", include("doorlopend.partnerships.invitation_urls")),
     path("staff/register/", include("doorlopend.registry.urls")),

@@ -52,6 +52,16 @@ class AccessLogEntry(models.Model):
         db_constraint=False,
         related_name="+",
     )
+    # The school whose data it was, so that the school's privacy officer can read its log.
+    organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        verbose_name=_("school"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     object_type = models.CharField(_("object type"), max_length=100)
     object_ids = models.JSONField(_("objects"), default=list)
@@ -68,7 +78,8 @@ class AccessLogEntry(models.Model):
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
         indexes = [
-            models.Index(fields=["object_type", "at"], name="audit_object_type_at")
+            models.Index(fields=["object_type", "at"], name="audit_object_type_at"),
+            models.Index(fields=["organisation", "at"], name="audit_organisation_at"),
         ]
 
     def __str__(self) -> str:

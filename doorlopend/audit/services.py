@@ -17,6 +17,7 @@ def record(
     objects: Iterable[models.Model] | models.Model,
     purpose: str,
     partnership=None,
+    organisation=None,
     request: HttpRequest | None = None,
     label: str = "",
 ) -> AccessLogEntry:
@@ -33,6 +34,7 @@ def record(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=_actor_label(actor),
         partnership=partnership,
+        organisation=organisation,
         action=Action(action),
         object_type=model._meta.label_lower if model else "",
         object_ids=[row.pk for row in rows],

@@ -33,6 +33,7 @@ PERSON_NAMES = {
     Role.DOCENT: "Docent Demo",
     Role.DECAAN: "Decaan Demo",
     Role.MENTOR: "Mentor Demo",
+    Role.PRIVACY_OFFICER: "Privacyfunctionaris Demo",
     Role.LANDELIJK_ADVISEUR: "Landelijk adviseur Demo",
 }
 
@@ -207,7 +208,12 @@ def load_large(context: DemoContext) -> None:
     for n, membership in enumerate(
         Membership.objects.filter(partnership__in=partnerships).order_by("id")
     ):
-        role = Role.COORDINATOR if n < len(partnerships) else roles[n % len(roles)]
+        # Members are dealt to partnerships in turn: cycle the roles within each one.
+        role = (
+            Role.COORDINATOR
+            if n < len(partnerships)
+            else roles[(n // len(partnerships)) % len(roles)]
+        )
         school = schools[membership.partnership_id][
             n % len(schools[membership.partnership_id])
         ]

@@ -4,7 +4,7 @@ A permission is "<area>.<action>". Each names the roles that hold it; a person h
 several roles in a partnership holds the union. Modules add their rows here.
 """
 
-from .roles import Role
+from .roles import PUPIL_ROLES, Role
 
 ALL_ROLES = frozenset(Role)
 STAFF_ROLES = ALL_ROLES - {Role.LANDELIJK_ADVISEUR}
@@ -22,6 +22,15 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # the coördinator and werkgroepleden run sessions, notes and action points.
     "reflection.view": STAFF_ROLES,
     "reflection.manage": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
+    # Doorstroommonitor. Figures are aggregates (cells under TRANSITIONS_MIN_CELL hidden)
+    # for everyone; pupils' personal data only for the decaan or mentor of the pupil's
+    # sending or receiving school (transitions.access narrows it to those schools).
+    "transitions.figures": ALL_ROLES,
+    "transitions.pupils": PUPIL_ROLES,
+    "transitions.import": frozenset({Role.DECAAN}),
+    "transitions.settings": frozenset({Role.COORDINATOR}),
+    # The school's access log (who read which pupil data), and the retention report.
+    "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
 }
 
 

@@ -13,11 +13,17 @@ class Role(models.TextChoices):
     DOCENT = "docent", _("docent")
     DECAAN = "decaan", _("decaan")
     MENTOR = "mentor", _("mentor")
+    PRIVACY_OFFICER = "privacy_officer", _("privacy officer")
     LANDELIJK_ADVISEUR = "landelijk_adviseur", _("landelijk adviseur")
 
 
 # Roles that act for one school: the school is part of the role.
-ROLES_WITH_SCHOOL = frozenset({Role.PORTEFEUILLEHOUDER, Role.DECAAN, Role.MENTOR})
+ROLES_WITH_SCHOOL = frozenset(
+    {Role.PORTEFEUILLEHOUDER, Role.DECAAN, Role.MENTOR, Role.PRIVACY_OFFICER}
+)
+# Roles that may see the personal data of pupils, and only of their own school's pupils
+# (sent by it or applying to it).
+PUPIL_ROLES = frozenset({Role.DECAAN, Role.MENTOR})
 
 ROLE_HELP = {
     Role.COORDINATOR: _(
@@ -36,6 +42,9 @@ ROLE_HELP = {
         "Career counsellor; may see the personal data of their own school's pupils."
     ),
     Role.MENTOR: _("Mentor; may see the personal data of their own school's pupils."),
+    Role.PRIVACY_OFFICER: _(
+        "Privacy officer of one school: reads and exports who saw which pupil data of that school, never the data itself."
+    ),
     Role.LANDELIJK_ADVISEUR: _(
         "National adviser: sees anonymised figures, never pupil data."
     ),

@@ -12,44 +12,21 @@ from io import BytesIO
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+
+from doorlopend.core.xlsx import BOLD, columns_fit, sheet_add
 
 from . import results
 from .models import Session
 from .results import Figures, SessionResults
 
-BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH = 80
 
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
-
-
-def _sheet(wb: Workbook, title: str, header: list[str]) -> Worksheet:
-    # Excel allows 31 characters and none of []:*?/\ in a sheet name.
-    ws = wb.create_sheet(title[:31])
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = BOLD
-    ws.freeze_panes = "A2"
-    return ws
-
-
-def _fit_columns(ws: Worksheet) -> None:
-    """Widen each column to its longest value (capped), as a person would."""
-    for i, column in enumerate(ws.iter_cols(values_only=True), start=1):
-        longest = max((len(str(v)) for v in column if v is not None), default=8)
-        ws.column_dimensions[get_column_letter(i)].width = min(
-            MAX_WIDTH, max(8, longest + 2)
-        )
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str) and len(cell.value) > MAX_WIDTH:
-                cell.alignment = WRAP
 
 
 def _scale_text(res: SessionResults) -> str:
@@ -63,7 +40,7 @@ def _scale_text(res: SessionResults) -> str:
 
 def _overview(wb: Workbook, session: Session, res: SessionResults) -> None:
     d = res.definition
-    ws = _sheet(wb, _("Overview"), [_("Item"), _("Value")])
+    ws = sheet_add(wb, _("Overview"), [_("Item"), _("Value")])
     rows = [
         (_("Session"), session.title),
         (_("Date"), date_format(session.date, "j F Y")),
@@ -120,7 +97,7 @@ def _questions(wb: Workbook, res: SessionResults) -> None:
         _("Mean"),
         _("Spread"),
     ]
-    ws = _sheet(wb, _("Questions"), header)
+    ws = sheet_add(wb, _("Questions"), header)
     for q in res.questions:
         ws.append([q.theme_title, q.number, q.text, *_figures_row(q.figures, scale)])
     for column in (len(header) - 1, len(header)):
@@ -136,7 +113,7 @@ def _groups(
     attr: str,
 ) -> None:
     header = [_("Theme"), *(str(label) for _key, label in groups), _("All")]
-    ws = _sheet(wb, title, header)
+    ws = sheet_add(wb, title, header)
     for theme in res.themes:
         by_group = getattr(theme, attr)
         row: list[object] = [theme.title]
@@ -162,7 +139,7 @@ def results_xlsx(session: Session) -> bytes:
     _groups(wb, res, _("Themes by sector"), res.sectors, "by_sector")
     _groups(wb, res, _("Themes by layer"), res.layers, "by_layer")
     for ws in wb.worksheets:
-        _fit_columns(ws)
+        columns_fit(ws, max_width=MAX_WIDTH)
     out = BytesIO()
     wb.save(out)
     return out.getvalue()

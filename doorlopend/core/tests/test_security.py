@@ -90,6 +90,9 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_ENV="production",
         SECRET_KEY="x" * 60 + "-a-long-random-production-secret",
         ALLOWED_HOSTS="doorlopend.example.org",
+        PUPIL_PSEUDONYM_KEY="a-production-pseudonym-key",
+        PUPIL_DATA_KEYS="cHJvZHVjdGlvbi1wdXBpbC1kYXRhLWtleS0zMmJ5dGU=",
+        SITE_URL="https://doorlopend.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -104,6 +107,19 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_pupil_data_keys():
+    result = _manage(
+        "check",
+        DJANGO_ENV="production",
+        SECRET_KEY="x" * 60 + "-a-long-random-production-secret",
+        ALLOWED_HOSTS="doorlopend.example.org",
+        PUPIL_PSEUDONYM_KEY="",
+        PUPIL_DATA_KEYS="",
+    )
+    assert result.returncode != 0
+    assert "PUPIL_PSEUDONYM_KEY" in result.stderr
 
 
 def test_an_expired_form_explains_itself():

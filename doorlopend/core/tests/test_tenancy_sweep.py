@@ -24,6 +24,8 @@ from doorlopend.reflection.tests.factories import (
     ReportFactory,
     SessionFactory,
 )
+from doorlopend.transitions.models import Signal, TransitionImport
+from doorlopend.transitions.tests.factories import TransitionFactory
 
 # URLs anyone may open without logging in (by name). Everything else must ask to log in.
 PUBLIC = {
@@ -64,6 +66,21 @@ def foreign_objects(partnership, member_of) -> dict[str, str]:
     RoleAssignmentFactory(
         membership=role.membership, role="decaan", organisation=school
     )
+    transition = TransitionFactory(partnership=partnership, sending_organisation=school)
+    signal = Signal.objects.create(
+        partnership=partnership,
+        transition=transition,
+        kind="no_registration",
+        raised_on=transition.pupil.created_at.date(),
+    )
+    upload = TransitionImport.objects.create(
+        partnership=partnership,
+        organisation=school,
+        kind="leavers",
+        cohort=2026,
+        original_filename="leerlingen-geheimhouden.csv",
+        content_hash="0" * 64,
+    )
     return {
         "partnership_slug": partnership.slug,
         "organisation_id": school.pk,
@@ -79,6 +96,11 @@ def foreign_objects(partnership, member_of) -> dict[str, str]:
         # staff pages, and "code" pages are public by design (see PUBLIC).
         "code": "QQQQQQ",
         "number": 1,
+        "school_id": school.pk,
+        "pupil_id": transition.pupil_id,
+        "signal_id": signal.pk,
+        "import_id": upload.pk,
+        "name": "cohort",
         # Kwargs outside partnerships: values that exist nowhere are fine for the sweep.
         "token": "not-a-real-token",
         "uidb64": "MQ",

@@ -72,6 +72,7 @@ def test_guard_loads_membership_once(
     )
     client.get(url)
     # session, user, membership+partnership, roles, switcher, three counts,
-    # and the reflection card: latest session, action point counts
-    with django_assert_max_num_queries(10):
+    # the reflection card: latest session, action point counts; the doorstroom card:
+    # the years with data, and the newest year's figures (two)
+    with django_assert_max_num_queries(13):
         assert client.get(url).status_code == 200

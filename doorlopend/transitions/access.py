@@ -1,0 +1,61 @@
+"""Which pupils a member may see: only those of the schools where they are decaan or mentor.
+
+A pupil belongs to a school when their transition was sent by it (their vo school) or is
+headed to it (an applicant to the mbo school). Every pupil query starts from
+`visible_transitions`; the views check the school in the URL with `school_for_pupils`.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from doorlopend.partnerships.models import Membership, Organisation
+from doorlopend.partnerships.roles import PUPIL_ROLES, Role
+
+from .models import Transition
+
+
+def schools_where(membership: Membership, roles) -> list[Organisation]:
+    """The schools for which the member holds one of `roles`, by name (from the guard's
+    prefetched roles: no query)."""
+    schools = {
+        r.organisation_id: r.organisation
+        for r in membership.roles.all()
+        if r.role in roles and r.organisation_id
+    }
+    return sorted(schools.values(), key=lambda o: o.name)
+
+
+def school_where(membership: Membership, roles, organisation_id: int) -> Organisation:
+    """The school in the URL if the member holds one of `roles` for it, else 404."""
+    for school in schools_where(membership, roles):
+        if school.pk == int(organisation_id):
+            return school
+    raise Http404("Not your school.")
+
+
+def pupil_school_ids(membership: Membership) -> frozenset[int]:
+    """The schools whose pupils this member may see."""
+    return frozenset(s.pk for s in schools_where(membership, PUPIL_ROLES))
+
+
+def pupil_schools(membership: Membership) -> list[Organisation]:
+    return schools_where(membership, PUPIL_ROLES)
+
+
+def school_for_pupils(membership: Membership, organisation_id: int) -> Organisation:
+    """The school in the URL if the member may see its pupils, else 404."""
+    return school_where(membership, PUPIL_ROLES, organisation_id)
+
+
+def may_erase(membership: Membership, school: Organisation) -> bool:
+    """Erasure on request is the decaan's: a mentor sees the pupils but does not erase."""
+    return any(s.pk == school.pk for s in schools_where(membership, {Role.DECAAN}))
+
+
+def visible_transitions(school: Organisation) -> QuerySet[Transition]:
+    """Transitions sent by or headed to `school` (call inside the partnership's scope)."""
+    return Transition.objects.filter(
+        Q(sending_organisation=school) | Q(receiving_organisation=school)
+    )

@@ -1,0 +1,302 @@
+"""A pupil file's import from upload to result: store, map, queue, run.
+
+`import_create` streams the upload to PRIVATE_UPLOAD_ROOT under a random name (hashing it
+on the way) and reads only its header line. A saved mapping that fits sends it straight to
+the queue; otherwise `import_map` takes the school's mapping first. `import_run` (the task,
+and the management command) streams the rows through `validate`, stages them, checks the
+order of statuses and writes all or nothing; the file is deleted whatever the outcome.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_scopes import scope, scopes_disabled
+
+from doorlopend.audit.models import Action
+from doorlopend.audit.services import record
+from doorlopend.partnerships.models import Organisation, Partnership
+
+from ...models import ColumnMapping, TransitionImport
+from . import write
+from .columns import mapping_problems
+from .read import UnreadableFile, headers_of, open_table
+from .store import StoredUpload
+from .validate import Validator
+
+logger = logging.getLogger(__name__)
+State = TransitionImport.State
+PENDING = (State.MAPPING, State.QUEUED, State.RUNNING)
+
+
+def upload_path(job: TransitionImport) -> Path:
+    return Path(settings.PRIVATE_UPLOAD_ROOT) / job.stored_name
+
+
+def import_create(
+    *,
+    partnership: Partnership,
+    school: Organisation,
+    kind: str,
+    cohort: int,
+    stored: StoredUpload,
+    filename: str,
+    by=None,
+    language: str = "",
+    enqueue: bool = True,
+) -> TransitionImport:
+    """Make the import of a stored file.
+
+    The same file for the same school and kind while an import of it is pending returns
+    that import (a double submit) and drops the new copy. Raises ValidationError for a
+    file without headers (and drops it). `enqueue=False`: the caller runs it (the command).
+    """
+    stored_name, content_hash, size = (
+        stored.stored_name,
+        stored.content_hash,
+        stored.size,
+    )
+    path = Path(settings.PRIVATE_UPLOAD_ROOT) / stored_name
+    pending = _pending(school, kind, content_hash)
+    if pending is not None:
+        path.unlink(missing_ok=True)
+        return pending
+    try:
+        headers = headers_of(path)
+    except UnreadableFile as error:
+        path.unlink(missing_ok=True)
+        raise ValidationError(str(error), code="unreadable") from None
+    job = TransitionImport(
+        partnership=partnership,
+        organisation=school,
+        kind=kind,
+        cohort=cohort,
+        original_filename=Path(filename).name[:255],
+        stored_name=stored_name,
+        content_hash=content_hash,
+        size=size,
+        headers=headers,
+        language=language,
+        created_by=by if getattr(by, "pk", None) else None,
+    )
+    saved = ColumnMapping.objects.filter(organisation=school, kind=kind).first()
+    if saved and not mapping_problems(
+        kind=kind, columns=saved.columns, headers=headers
+    ):
+        job.columns, job.state = saved.columns, State.QUEUED
+    try:
+        with transaction.atomic():
+            job.save()
+    except IntegrityError:  # the same file submitted twice at once
+        path.unlink(missing_ok=True)
+        pending = _pending(school, kind, content_hash)
+        if pending is None:
+            raise
+        return pending
+    if job.state == State.QUEUED and enqueue:
+        _enqueue(job)
+    return job
+
+
+def _pending(school, kind, content_hash) -> TransitionImport | None:
+    return TransitionImport.objects.filter(
+        organisation=school, kind=kind, content_hash=content_hash, state__in=PENDING
+    ).first()
+
+
+def import_map(
+    *, job: TransitionImport, columns: dict[str, str], by
+) -> TransitionImport:
+    """Save the school's mapping for this kind of file and queue the import (if it waits
+    for one; a finished import only changes the mapping saved for next time).
+
+    Raises ValidationError {field: problem} when a required field is unmapped, a column is
+    used twice or does not exist.
+    """
+    columns = {k: v for k, v in columns.items() if v}
+    problems = mapping_problems(kind=job.kind, columns=columns, headers=job.headers)
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        ColumnMapping.objects.update_or_create(
+            partnership=job.partnership,
+            organisation=job.organisation,
+            kind=job.kind,
+            defaults={
+                "columns": columns,
+                "updated_by": by if getattr(by, "pk", None) else None,
+            },
+        )
+        if job.state != State.MAPPING:
+            return job  # changed for next time: this import keeps the mapping it used
+        job.columns, job.state = columns, State.QUEUED
+        job.save(update_fields=["columns", "state"])
+        _enqueue(job)
+    return job
+
+
+def _enqueue(job: TransitionImport) -> None:
+    from ... import tasks  # tasks import this module
+
+    transaction.on_commit(partial(tasks.import_run.enqueue, job.pk))
+
+
+def import_run(*, import_id: int, on_progress=None) -> TransitionImport:
+    """Run a queued import; a refused file ends as FAILED with its errors, not an exception."""
+    with (
+        scopes_disabled()
+    ):  # a task knows only the id; the scope is entered right after
+        job = TransitionImport.objects.select_related(
+            "partnership", "organisation", "created_by"
+        ).get(pk=import_id)
+    if job.state != State.QUEUED:
+        return job  # a task delivered twice must not import twice
+    with (
+        scope(partnership=job.partnership),
+        translation.override(job.language or settings.LANGUAGE_CODE),
+    ):
+        _update(job, state=State.RUNNING, started_at=timezone.now(), progress=1)
+        try:
+            _run(job, on_progress or (lambda job: None))
+        except Exception:
+            logger.exception("Pupil file import %s stopped", job.pk)
+            reason = _(
+                "The import stopped on an unexpected error. Nothing was imported."
+            )
+            _update(
+                job,
+                state=State.FAILED,
+                errors=[{"line": 0, "reason": reason}],
+                progress=100,
+                finished_at=timezone.now(),
+            )
+            raise
+        finally:
+            upload_path(job).unlink(missing_ok=True)
+            record(
+                actor=job.created_by,
+                action=Action.IMPORT,
+                objects=job,
+                purpose=_("import of a pupil file"),
+                partnership=job.partnership,
+                organisation=job.organisation,
+                label=f"{job.original_filename}: {job.get_state_display()}",
+            )
+        if job.state == State.DONE:
+            _signals(job.partnership)
+    return job
+
+
+def _run(job: TransitionImport, on_progress) -> None:
+    stage = write.Stage(job.pk)
+    stage.create()
+    errors, rejected, rows = [], 0, 0
+    try:
+        with open_table(upload_path(job)) as table:
+            validator = Validator(
+                kind=job.kind,
+                headers=table.headers,
+                columns=job.columns,
+                cohort=job.cohort,
+                default_org_id=job.organisation_id,
+                schools=school_keys(job.partnership),
+                today=timezone.localdate(),
+            )
+            clean = validator.clean
+            for line, row in table.rows:
+                rows += 1
+                record_, reasons = clean(row)
+                if reasons:
+                    rejected += 1
+                    if len(errors) < TransitionImport.ERRORS_KEPT:
+                        errors.append({"line": line, "reason": "; ".join(reasons)})
+                elif stage.add(line, record_):
+                    _update(
+                        job, progress=max(1, int(table.fraction() * 70)), row_count=rows
+                    )
+                    on_progress(job)
+        stage.flush()
+        if not rejected:
+            _update(job, progress=72, row_count=rows)
+            on_progress(job)
+            for line, previous, status in write.order_problems(
+                stage, partnership_id=job.partnership_id, kind=job.kind
+            ):
+                rejected += 1
+                if len(errors) < TransitionImport.ERRORS_KEPT:
+                    errors.append(
+                        {"line": line, "reason": write.order_reason(previous, status)}
+                    )
+        if rejected:
+            _update(
+                job,
+                state=State.FAILED,
+                errors=errors,
+                rejected_count=rejected,
+                row_count=rows,
+                progress=100,
+                finished_at=timezone.now(),
+            )
+            return
+        _update(job, progress=80)
+        on_progress(job)
+        counts = write.stage_write(stage, job=job, by_id=job.created_by_id)
+        _update(
+            job,
+            state=State.DONE,
+            row_count=rows,
+            created_count=counts.created,
+            updated_count=counts.updated,
+            unchanged_count=counts.unchanged,
+            rejected_count=0,
+            errors=[],
+            progress=100,
+            finished_at=timezone.now(),
+        )
+        on_progress(job)  # written; the partnership's signals are refreshed next
+    except UnreadableFile as error:
+        _update(
+            job,
+            state=State.FAILED,
+            errors=[{"line": 0, "reason": str(error)}],
+            progress=100,
+            finished_at=timezone.now(),
+        )
+    finally:
+        stage.drop()
+
+
+def school_keys(partnership: Partnership) -> dict[str, int | None]:
+    """{BRIN: school} (None when the BRIN has several locations here) and {BRIN+location: school}."""
+    keys: dict[str, int | None] = {}
+    for org_id, brin, vestiging in Organisation.objects.filter(
+        partnership=partnership, register_entry__isnull=False
+    ).values_list("pk", "register_entry__brin", "register_entry__vestiging"):
+        brin = brin.upper()
+        keys[brin] = None if brin in keys and keys[brin] != org_id else org_id
+        if vestiging:
+            keys[vestiging.upper()] = org_id
+    return keys
+
+
+def _signals(partnership: Partnership) -> None:
+    from ..signals import signals_refresh
+
+    try:
+        signals_refresh(partnership=partnership)
+    except Exception:  # the import is committed; signals are refreshed again later
+        logger.exception("Signals after an import of %s", partnership.slug)
+
+
+def _update(job: TransitionImport, **fields) -> None:
+    # Saved outside the import's transaction, so that the polling page sees each step.
+    for name, value in fields.items():
+        setattr(job, name, value)
+    job.save(update_fields=list(fields))

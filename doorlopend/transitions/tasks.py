@@ -1,0 +1,25 @@
+"""Background work of the doorstroommonitor: pupil file imports run by `db_worker`."""
+
+from django_tasks import task
+
+
+@task()
+def import_run(import_id: int) -> None:
+    """Import one uploaded pupil file; its TransitionImport row records how it went."""
+    from .services.imports import jobs  # jobs enqueues this task
+
+    jobs.import_run(import_id=import_id)
+
+
+@task()
+def signals_refresh(partnership_id: int) -> None:
+    """Re-evaluate a partnership's signals after a status was recorded by hand."""
+    from django_scopes import scopes_disabled
+
+    from doorlopend.partnerships.models import Partnership
+
+    from .services import signals
+
+    with scopes_disabled():
+        partnership = Partnership.objects.get(pk=partnership_id)
+    signals.signals_refresh(partnership=partnership)

@@ -1,0 +1,28 @@
+"""The doorstroommonitor's card on the partnership's overview page.
+
+An inclusion tag, so that the partnerships app (below transitions) needs no import of it.
+It shows the newest year's key figures, suppressed like every other figure.
+"""
+
+from django import template
+
+from ..access import pupil_schools
+from ..services import figures
+
+register = template.Library()
+
+
+@register.inclusion_tag("transitions/_dashboard_card.html", takes_context=True)
+def transitions_card(context) -> dict:
+    request = context["request"]
+    cohorts = figures.cohorts(partnership=request.partnership)
+    summary = None
+    if cohorts:
+        summary = figures.cohort_figures(
+            partnership=request.partnership, cohort=cohorts[0], dimension="route"
+        )
+    return {
+        "request": request,
+        "summary": summary,
+        "pupil_schools": pupil_schools(request.membership),
+    }

@@ -1,0 +1,136 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django_scopes import scope
+
+from doorlopend.audit.models import AccessLogEntry
+from doorlopend.transitions.models import StatusEvent, Transition
+from doorlopend.transitions.services.history import (
+    status_record,
+    transitions_recompute,
+)
+
+from .factories import StatusEventFactory, TransitionFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def test_milestones_and_current_status_come_from_the_history():
+    transition = TransitionFactory()
+    for status, on in [
+        ("aangemeld", D(2026, 2, 1)),
+        ("ingeschreven", D(2026, 6, 1)),
+        ("gestart", D(2026, 9, 1)),
+        ("gestopt", D(2026, 12, 1)),
+    ]:
+        StatusEventFactory(transition=transition, status=status, on=on)
+    with scope(partnership=transition.partnership):
+        transitions_recompute(Transition.objects.filter(pk=transition.pk))
+        transition.refresh_from_db()
+    assert (transition.status, transition.status_on) == ("gestopt", D(2026, 12, 1))
+    assert transition.registered_on == D(2026, 2, 1)
+    assert transition.placed_on == transition.enrolled_on == D(2026, 6, 1)
+    assert transition.started_on == D(2026, 9, 1)
+    assert transition.stopped_on == D(2026, 12, 1)
+    assert transition.final_on == D(2026, 12, 1)
+
+
+def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
+    transition = TransitionFactory()
+    user = member_of(transition.partnership, "decaan")
+    with scope(partnership=transition.partnership):
+        status_record(
+            transition=transition,
+            status="aangemeld",
+            on=D(2026, 2, 1),
+            by=user,
+            source="hand",
+        )
+        status_record(
+            transition=transition,
+            status="ingetrokken",
+            on=D(2026, 3, 1),
+            by=user,
+            source="hand",
+        )
+        status_record(
+            transition=transition,
+            status="ingetrokken",
+            on=D(2026, 3, 1),
+            by=user,
+            source="hand",
+        )
+        assert StatusEvent.objects.filter(transition=transition).count() == 2
+    assert transition.status == "ingetrokken"
+    assert transition.final_on is None
+    assert AccessLogEntry.objects.filter(actor=user, action="update").count() == 3
+
+
+def test_an_impossible_or_future_status_is_refused(member_of):
+    transition = TransitionFactory()
+    user = member_of(transition.partnership, "decaan")
+    with scope(partnership=transition.partnership):
+        status_record(
+            transition=transition,
+            status="diploma",
+            on=D(2026, 7, 1),
+            by=user,
+            source="hand",
+        )
+        with pytest.raises(ValidationError) as error:
+            status_record(
+                transition=transition,
+                status="aangemeld",
+                on=D(2026, 8, 1),
+                by=user,
+                source="hand",
+            )
+        assert "status" in error.value.message_dict
+        with pytest.raises(ValidationError) as error:
+            status_record(
+                transition=transition,
+                status="diploma",
+                on=datetime.date.today() + datetime.timedelta(days=2),
+                by=user,
+                source="hand",
+            )
+        assert "on" in error.value.message_dict
+
+
+def test_a_transition_without_history_has_no_status():
+    transition = TransitionFactory()
+    with scope(partnership=transition.partnership):
+        transitions_recompute(Transition.objects.filter(pk=transition.pk))
+        transition.refresh_from_db()
+    assert transition.status == "" and transition.status_on is None
+
+
+def test_a_status_recorded_by_hand_closes_a_resolved_signal(
+    member_of, settings, django_capture_on_commit_callbacks
+):
+    from doorlopend.transitions.models import Signal
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    transition = TransitionFactory(cohort=2026)
+    signal = Signal.objects.create(
+        partnership=transition.partnership,
+        transition=transition,
+        kind="no_registration",
+        raised_on=D(2026, 4, 1),
+    )
+    user = member_of(transition.partnership, "decaan")
+    with scope(partnership=transition.partnership):
+        with django_capture_on_commit_callbacks(execute=True):
+            status_record(
+                transition=transition,
+                status="aangemeld",
+                on=D(2026, 4, 20),
+                by=user,
+                source="hand",
+            )
+        signal.refresh_from_db()
+    assert signal.closed_at is not None

@@ -1,0 +1,108 @@
+"""The monitor's start page, the flow diagram, the charts and the XLSX: figures only.
+
+Every role may open these (`transitions.figures`); they show aggregates with small
+numbers hidden (`suppression`) and never a name or a row per pupil, so they write no
+access log. Links to pupil pages appear only for the member's own schools.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from doorlopend.partnerships.access import partnership_view
+from doorlopend.partnerships.roles import Role
+
+from .. import charts, export
+from ..access import pupil_schools
+from ..forms_figures import FiguresFilterForm, SankeyFilterForm, filter_form
+from ..services import figures as figure_services
+from ..services.figures_sankey import sankey_flows
+
+SVG = "image/svg+xml"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _privacy_schools(membership) -> list:
+    """The schools whose access log this member keeps (prefetched roles: no query)."""
+    schools = {
+        r.organisation_id: r.organisation
+        for r in membership.roles.all()
+        if r.role == Role.PRIVACY_OFFICER and r.organisation_id
+    }
+    return sorted(schools.values(), key=lambda o: o.name)
+
+
+@partnership_view("transitions.figures")
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    cohorts = figure_services.cohorts(partnership=request.partnership)
+    form = filter_form(FiguresFilterForm, request, cohorts=cohorts)
+    figures = None
+    if form.chosen_cohort is not None:
+        figures = figure_services.cohort_figures(
+            partnership=request.partnership,
+            cohort=form.chosen_cohort,
+            dimension=form.chosen_dimension,
+        )
+    context = {
+        "form": form,
+        "figures": figures,
+        "groups_chart_height": charts.groups_height(
+            len(figures.groups) if figures else 0
+        ),
+        "pupil_schools": pupil_schools(request.membership),
+        "privacy_schools": _privacy_schools(request.membership),
+    }
+    return render(request, "transitions/figures/home.html", context)
+
+
+@partnership_view("transitions.figures")
+@require_GET
+def sankey(request: HttpRequest) -> HttpResponse:
+    cohorts = figure_services.cohorts(partnership=request.partnership)
+    form = filter_form(SankeyFilterForm, request, cohorts=cohorts)
+    flows = None
+    if form.chosen_cohort is not None:
+        flows = sankey_flows(
+            partnership=request.partnership,
+            cohort=form.chosen_cohort,
+            middle=form.chosen_middle,
+        )
+    context = {"form": form, "flows": flows}
+    return render(request, "transitions/figures/sankey.html", context)
+
+
+@partnership_view("transitions.figures")
+@require_GET
+def chart(request: HttpRequest, name: str) -> HttpResponse:
+    """A chart of the start page as an SVG file (an `<img>`: pygal's style stays out)."""
+    if name not in charts.CHARTS:
+        raise Http404("No such chart.")
+    cohorts = figure_services.cohorts(partnership=request.partnership)
+    form = filter_form(FiguresFilterForm, request, cohorts=cohorts)
+    if form.chosen_cohort is None:
+        raise Http404("No figures yet.")
+    figures = figure_services.cohort_figures(
+        partnership=request.partnership,
+        cohort=form.chosen_cohort,
+        dimension=form.chosen_dimension,
+    )
+    return HttpResponse(charts.chart_svg(name, figures), content_type=SVG)
+
+
+@partnership_view("transitions.figures")
+@require_GET
+def figures_export(request: HttpRequest) -> HttpResponse:
+    cohorts = figure_services.cohorts(partnership=request.partnership)
+    form = filter_form(FiguresFilterForm, request, cohorts=cohorts)
+    if form.chosen_cohort is None:
+        raise Http404("No figures yet.")
+    content = export.figures_xlsx(
+        partnership=request.partnership, cohort=form.chosen_cohort
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    filename = f"doorstroom-{request.partnership.slug}-{form.chosen_cohort}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
