@@ -1,7 +1,8 @@
 """An instrument version as read from its data file: parsed, validated, immutable.
 
 The schema is small and checked by hand so that every mistake in a file is reported at
-once, with where it is ("themes[2].questions[1].text: ...").
+once, with where it is ("themes[2].questions[1].text: ..."); the loader adds the line
+of the file (source_lines.py).
 """
 
 from __future__ import annotations
@@ -14,12 +15,23 @@ KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class DefinitionError(ValueError):
-    """A data file that does not follow the schema; `errors` lists every problem."""
+    """A data file that does not follow the schema; `errors` lists every problem.
+
+    Read from a file, each error starts with the line it is on ("line 42: blocks[2]...");
+    `messages` adds the file: "data/x/1.yaml, line 42: blocks[2].items[0].title: ...".
+    """
 
     def __init__(self, origin: str, errors: list[str]):
         self.origin = origin
         self.errors = errors
-        super().__init__(f"{origin}: " + "; ".join(errors))
+        super().__init__("\n".join(self.messages))
+
+    @property
+    def messages(self) -> list[str]:
+        return [
+            f"{self.origin}, {e}" if e.startswith("line ") else f"{self.origin}: {e}"
+            for e in self.errors
+        ]
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,18 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .definition import Definition, parse
+from .definition import Definition
+from .parsing import QUESTIONNAIRE, ROADMAP, parse_any
+from .roadmap import RoadmapDefinition
 
 
 class InstrumentVersionQuerySet(models.QuerySet):
+    def questionnaires(self) -> InstrumentVersionQuerySet:
+        return self.filter(kind=InstrumentVersion.Kind.QUESTIONNAIRE)
+
+    def roadmaps(self) -> InstrumentVersionQuerySet:
+        return self.filter(kind=InstrumentVersion.Kind.ROADMAP)
+
     def latest_per_key(self) -> list[InstrumentVersion]:
         """The newest version of every instrument, ordered by title."""
         newest: dict[str, InstrumentVersion] = {}
@@ -23,7 +31,14 @@ class InstrumentVersionQuerySet(models.QuerySet):
 
 
 class InstrumentVersion(models.Model):
+    class Kind(models.TextChoices):
+        QUESTIONNAIRE = QUESTIONNAIRE, _("questionnaire")
+        ROADMAP = ROADMAP, _("roadmap")
+
     key = models.SlugField(_("instrument"), max_length=60)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.QUESTIONNAIRE
+    )
     version = models.PositiveIntegerField(_("version"))
     title = models.CharField(_("title"), max_length=200)
     definition_json = models.JSONField(_("definition"))
@@ -57,24 +72,26 @@ class InstrumentVersion(models.Model):
         return f"{self.title} (v{self.version})"
 
     @cached_property
-    def definition(self) -> Definition:
+    def definition(self) -> Definition | RoadmapDefinition:
         return _parsed(self.pk, self.content_hash, self)
 
 
 # Parsing a definition took a third of an answer save (bench/reflection_load.py). The
 # stored JSON changes only together with its content hash (and never once used), so the
 # parsed form is kept per process, keyed by both.
-_PARSED: dict[tuple[int, str], Definition] = {}
+_PARSED: dict[tuple[int, str], Definition | RoadmapDefinition] = {}
 
 
 def _parsed(
     pk: int | None, content_hash: str, version: InstrumentVersion
-) -> Definition:
+) -> Definition | RoadmapDefinition:
     key = (pk, content_hash)
     if pk is None or not content_hash:
-        return parse(version.definition_json, origin=str(version.source_path))
+        return parse_any(version.definition_json, origin=str(version.source_path))
     if key not in _PARSED:
         if len(_PARSED) > 256:  # versions are few; this only bounds a leak in tests
             _PARSED.clear()
-        _PARSED[key] = parse(version.definition_json, origin=str(version.source_path))
+        _PARSED[key] = parse_any(
+            version.definition_json, origin=str(version.source_path)
+        )
     return _PARSED[key]

@@ -28,7 +28,7 @@ class SessionForm(forms.Form):
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        latest = InstrumentVersion.objects.latest_per_key()
+        latest = InstrumentVersion.objects.questionnaires().latest_per_key()
         self.fields["instrument"].queryset = InstrumentVersion.objects.filter(
             pk__in=[v.pk for v in latest]
         ).order_by("title")

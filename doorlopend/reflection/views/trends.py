@@ -13,7 +13,8 @@ from .. import trends as trend_data
 def _instrument(instrument_key: str) -> InstrumentVersion:
     """The newest version of the instrument: its title heads the page."""
     instrument = (
-        InstrumentVersion.objects.filter(key=instrument_key)
+        InstrumentVersion.objects.questionnaires()
+        .filter(key=instrument_key)
         .order_by("-version")
         .first()
     )

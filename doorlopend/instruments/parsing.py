@@ -1,0 +1,30 @@
+"""One entry point for every kind of instrument data file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .definition import Definition, DefinitionError, parse
+from .roadmap import RoadmapDefinition, parse_roadmap
+
+QUESTIONNAIRE = "questionnaire"
+ROADMAP = "roadmap"
+KINDS = (QUESTIONNAIRE, ROADMAP)
+
+
+def kind_of(data: Any) -> str:
+    """The kind a document declares; questionnaires, the first kind, may leave it out."""
+    if isinstance(data, dict):
+        return data.get("kind") or QUESTIONNAIRE
+    return QUESTIONNAIRE
+
+
+def parse_any(
+    data: Any, *, origin: str = "definition"
+) -> Definition | RoadmapDefinition:
+    kind = kind_of(data)
+    if kind == ROADMAP:
+        return parse_roadmap(data, origin=origin)
+    if kind == QUESTIONNAIRE:
+        return parse(data, origin=origin)
+    raise DefinitionError(origin, [f"kind: must be one of {', '.join(KINDS)}"])
