@@ -17,6 +17,13 @@ from doorlopend.partnerships.tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:
+    """Hash test users' passwords with MD5: PBKDF2's ~0.5 s per user added minutes to the
+    suite and tests nothing of ours (production keeps Django's default hashers)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def partnership(db) -> Partnership:
     return PartnershipFactory(

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "doorlopend.instruments",
     "doorlopend.reflection",
     "doorlopend.transitions",
+    "doorlopend.routes",
+    "doorlopend.roadmaps",
+    "doorlopend.documents",
 ]
 
 MIDDLEWARE = [
@@ -249,6 +252,11 @@ TRANSITIONS_MAX_UPLOAD_BYTES = env.int(
 # Uploaded pupil files wait here (never under MEDIA_ROOT, never served) until their import
 # has run; then they are deleted.
 PRIVATE_UPLOAD_ROOT = env.path("PRIVATE_UPLOAD_ROOT", default=VAR_DIR / "private")
+
+# Evidence uploaded to a roadmap item, and consent documents of a route.
+ROADMAP_EVIDENCE_MAX_BYTES = env.int(
+    "ROADMAP_EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024
+)
 
 TASKS = {
     "default": {

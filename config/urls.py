@@ -14,6 +14,18 @@ urlpatterns = [
         "p/<slug:partnership_slug>/doorstroom/",
         include("doorlopend.transitions.urls"),
     ),
+    path(
+        "p/<slug:partnership_slug>/routekaarten/",
+        include("doorlopend.roadmaps.urls"),
+    ),
+    path(
+        "p/<slug:partnership_slug>/leerroutes/",
+        include("doorlopend.routes.urls"),
+    ),
+    path(
+        "p/<slug:partnership_slug>/documenten/",
+        include("doorlopend.documents.urls"),
+    ),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),
     path("invitations/", include("doorlopend.partnerships.invitation_urls")),
     path("staff/register/", include("doorlopend.registry.urls")),

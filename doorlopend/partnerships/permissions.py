@@ -29,6 +29,25 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "transitions.pupils": PUPIL_ROLES,
     "transitions.import": frozenset({Role.DECAAN}),
     "transitions.settings": frozenset({Role.COORDINATOR}),
+    # Roadmaps (the checklist, each route's step plan): everyone on staff reads; those
+    # who do the work change items (a portefeuillehouder only their own school's rows of
+    # a per-school block: roadmaps.services checks that).
+    "roadmaps.view": STAFF_ROLES,
+    "roadmaps.work": frozenset(
+        {
+            Role.COORDINATOR,
+            Role.PORTEFEUILLEHOUDER,
+            Role.WERKGROEPLID,
+            Role.AMBASSADEUR,
+            Role.DOCENT,
+        }
+    ),
+    # Leerroutes, their parties and consents, the DUO melding.
+    "routes.view": STAFF_ROLES,
+    "routes.manage": frozenset({Role.COORDINATOR}),
+    # Documents generated from the data (projectplan, agreements, DUO melding).
+    "documents.view": STAFF_ROLES,
+    "documents.generate": frozenset({Role.COORDINATOR}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
 }

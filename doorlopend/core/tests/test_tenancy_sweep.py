@@ -13,6 +13,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from doorlopend.core.urlwalk import all_routes
+from doorlopend.documents.models import GeneratedDocument
 from doorlopend.partnerships.tests.factories import (
     InvitationFactory,
     OrganisationFactory,
@@ -24,6 +25,7 @@ from doorlopend.reflection.tests.factories import (
     ReportFactory,
     SessionFactory,
 )
+from doorlopend.routes.tests.factories import ConsentFactory, LeerrouteFactory
 from doorlopend.transitions.models import Signal, TransitionImport
 from doorlopend.transitions.tests.factories import TransitionFactory
 
@@ -81,6 +83,15 @@ def foreign_objects(partnership, member_of) -> dict[str, str]:
         original_filename="leerlingen-geheimhouden.csv",
         content_hash="0" * 64,
     )
+    route = LeerrouteFactory(partnership=partnership, name="Leerroute Geheimhouden")
+    consent = ConsentFactory(route=route)
+    with scopes_disabled():
+        party = route.parties.first()
+        roadmap = route.step_plan
+        state = roadmap.states.first()
+        document = GeneratedDocument.objects.create(
+            partnership=partnership, route=route, kind="projectplan", status="done"
+        )
     return {
         "partnership_slug": partnership.slug,
         "organisation_id": school.pk,
@@ -101,6 +112,14 @@ def foreign_objects(partnership, member_of) -> dict[str, str]:
         "signal_id": signal.pk,
         "import_id": upload.pk,
         "name": "cohort",
+        "route_id": route.pk,
+        "party_id": party.pk,
+        "consent_id": consent.pk,
+        "roadmap_id": roadmap.pk,
+        "state_id": state.pk,
+        "block_key": "voorbereiding",
+        "document_id": document.pk,
+        "kind": "projectplan",
         # Kwargs outside partnerships: values that exist nowhere are fine for the sweep.
         "token": "not-a-real-token",
         "uidb64": "MQ",

@@ -88,4 +88,18 @@ def organisation_delete(*, organisation: Organisation) -> None:
             )
             % {"name": organisation}
         )
+    # Routes and their agreements name the organisation: those must change first.
+    routes = sorted(
+        {p.route.name for p in organisation.route_parties.select_related("route")}
+        | {r.name for r in organisation.leerroutes_as_mbo.all()}
+        | {r.name for r in organisation.leerroutes_as_vmbo.all()}
+    )
+    if routes:
+        raise ValidationError(
+            _(
+                "%(name)s takes part in the leerroute(s) %(routes)s. Remove it from "
+                "those routes first."
+            )
+            % {"name": organisation, "routes": ", ".join(routes)}
+        )
     organisation.delete()

@@ -1,0 +1,105 @@
+"""What each kind of document is: its builder, its file name and type, what it holds.
+
+A builder takes a route (and an optional `progress(percent)` callback) and returns the
+file's bytes and its content as plain text lines: the text is what the content hash is
+over and what two versions are compared on.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .models import Kind
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+Builder = Callable[..., tuple[bytes, str]]
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    kind: str
+    prefix: str  # the start of the file name
+    extension: str
+    content_type: str
+    builder: str  # "module:function" under doorlopend.documents, looked up when run
+    description: Promise
+    needs_parties: bool = False
+
+    @property
+    def label(self) -> str:
+        return Kind(self.kind).label
+
+    def build(self) -> Builder:
+        # Looked up at each call, so that a test (or a new template) replaces it cleanly.
+        module, function = self.builder.split(":")
+        return getattr(
+            importlib.import_module(f"doorlopend.documents.{module}"), function
+        )
+
+
+SPECS: dict[str, KindSpec] = {
+    spec.kind: spec
+    for spec in [
+        KindSpec(
+            Kind.PROJECTPLAN,
+            "projectplan",
+            "pdf",
+            PDF,
+            "projectplan:build",
+            _(
+                "The partnership and who steers it, the route, its aims and design, the "
+                "step plan with each step's state, owner and due date, the deliverables, "
+                "the councils' consent and the communication (PDF)."
+            ),
+        ),
+        KindSpec(
+            Kind.AGREEMENT,
+            "samenwerkingsovereenkomst",
+            "docx",
+            DOCX,
+            "agreement:build_agreement",
+            _(
+                "The parties with BRIN and signatory, the route's content, duration, "
+                "tasks and responsibilities and a signature block per party; a Word "
+                "file to finish and sign."
+            ),
+            needs_parties=True,
+        ),
+        KindSpec(
+            Kind.FINANCIAL,
+            "financiele-afspraken",
+            "docx",
+            DOCX,
+            "agreement:build_financial",
+            _(
+                "Each party's contribution and financial arrangements, and the total; "
+                "a Word file, an annex to the samenwerkingsovereenkomst."
+            ),
+            needs_parties=True,
+        ),
+        KindSpec(
+            Kind.DUO_MELDING,
+            "duo-melding",
+            "xlsx",
+            XLSX,
+            "duo_melding:build",
+            _(
+                "What a school reports to DUO about the route: both schools' BRIN and "
+                "location, the route, crebo, leerweg and profile, start date, BOL/BBL "
+                "(a spreadsheet)."
+            ),
+        ),
+    ]
+}
+
+
+def spec_for(kind: str) -> KindSpec | None:
+    return SPECS.get(kind)

@@ -1,0 +1,76 @@
+"""Documents generated from the data: each version kept with when, who and a hash.
+
+A document is made by a background task (its row carries the progress the page polls);
+regenerating makes a new version beside the old ones, so versions can be compared by
+date. `content_text` is the document's content as plain text (what the hash is over),
+so that two versions can be compared line by line whatever the file format.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from doorlopend.partnerships.models import Partnership
+from doorlopend.routes.models import Leerroute
+
+
+class Kind(models.TextChoices):
+    PROJECTPLAN = "projectplan", _("projectplan")
+    AGREEMENT = "agreement", _("samenwerkingsovereenkomst")
+    FINANCIAL = "financial", _("financiële afspraken")
+    DUO_MELDING = "duo_melding", _("DUO melding")
+
+
+class GeneratedDocument(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        RUNNING = "running", _("being made")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="documents"
+    )
+    route = models.ForeignKey(
+        Leerroute,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    kind = models.CharField(_("document"), max_length=15, choices=Kind.choices)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    progress = models.PositiveSmallIntegerField(default=0)
+    file = models.FileField(upload_to="documents/%Y/", blank=True, max_length=300)
+    # The name it is downloaded under (the stored name may carry a storage suffix).
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    content_text = models.TextField(blank=True)
+    content_hash = models.CharField(_("content hash"), max_length=64, blank=True)
+    error = models.TextField(blank=True)
+    language = models.CharField(max_length=10, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("made"), auto_now_add=True, db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(partnership="partnership")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["route", "kind", "-created_at"])]
+        verbose_name = _("generated document")
+        verbose_name_plural = _("generated documents")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"

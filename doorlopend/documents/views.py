@@ -1,0 +1,144 @@
+"""The documents of a route: made (in the background), polled, downloaded, compared."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from doorlopend.partnerships.access import partnership_view
+from doorlopend.routes.models import Leerroute
+
+from . import selectors, services
+from .kinds import KindSpec, spec_for
+from .models import GeneratedDocument
+
+STATUS_TEMPLATE = "documents/_document_status.html"
+
+
+def _route(request: HttpRequest, route_id: int) -> Leerroute:
+    route = get_object_or_404(Leerroute, pk=route_id, partnership=request.partnership)
+    route.partnership = request.partnership  # spare a query for what the guard loaded
+    return route
+
+
+def _spec(kind: str) -> KindSpec:
+    spec = spec_for(kind)
+    if spec is None:
+        raise Http404("No such kind of document.")
+    return spec
+
+
+@partnership_view("documents.view")
+@require_GET
+def route_documents(request: HttpRequest, route_id: int) -> HttpResponse:
+    route = _route(request, route_id)
+    sections = selectors.kind_sections(route=route)
+    return render(
+        request,
+        "documents/route_documents.html",
+        {"route": route, "sections": sections},
+    )
+
+
+@partnership_view("documents.generate")
+@require_POST
+def generate(request: HttpRequest, route_id: int, kind: str) -> HttpResponse:
+    route, spec = _route(request, route_id), _spec(kind)
+    error = ""
+    try:
+        services.document_request(
+            route=route, kind=spec.kind, by=request.user, language=request.LANGUAGE_CODE
+        )
+    except ValidationError as e:
+        error = " ".join(e.messages)
+    if request.htmx:
+        section = selectors.kind_section(route=route, kind=spec.kind)
+        # oob: a document made at once (no worker queue) shows up in the versions now.
+        context = {"route": route, "section": section, "error": error, "oob": True}
+        return render(request, STATUS_TEMPLATE, context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.info(
+            request, _("The document is being made; it appears here when it is ready.")
+        )
+    return redirect("documents:route_documents", request.partnership.slug, route.pk)
+
+
+@partnership_view("documents.view")
+@require_GET
+def document_status(request: HttpRequest, document_id: int) -> HttpResponse:
+    """The status of the document's kind; htmx polls it every 2 s while it is being made,
+    and once it is finished the fragment also swaps in the new list of versions."""
+    document = get_object_or_404(
+        GeneratedDocument.objects.select_related("route"),
+        pk=document_id,
+        partnership=request.partnership,
+        route__isnull=False,
+    )
+    section = selectors.kind_section(route=document.route, kind=document.kind)
+    context = {"route": document.route, "section": section, "oob": True}
+    return render(request, STATUS_TEMPLATE, context)
+
+
+@partnership_view("documents.view")
+@require_GET
+def download(request: HttpRequest, document_id: int) -> FileResponse:
+    document = get_object_or_404(
+        GeneratedDocument.objects.select_related("route"),
+        pk=document_id,
+        partnership=request.partnership,
+        status=GeneratedDocument.Status.DONE,
+    )
+    try:
+        file = document.file.open("rb")
+    except (FileNotFoundError, ValueError) as e:  # ValueError: no file stored
+        raise Http404("The document's file is gone.") from e
+    return FileResponse(
+        file,
+        as_attachment=True,
+        filename=document.filename or services.document_filename(document),
+        content_type=_spec(document.kind).content_type,
+    )
+
+
+def _version(route: Leerroute, kind: str, value: str) -> GeneratedDocument:
+    if not value.isdigit():
+        raise Http404("No such version.")
+    return get_object_or_404(
+        GeneratedDocument,
+        pk=int(value),
+        partnership=route.partnership,
+        route=route,
+        kind=kind,
+        status=GeneratedDocument.Status.DONE,
+    )
+
+
+@partnership_view("documents.view")
+@require_GET
+def compare(request: HttpRequest, route_id: int, kind: str) -> HttpResponse:
+    """Two versions line by line (?a=<id>&b=<id>), the earlier one first."""
+    route, spec = _route(request, route_id), _spec(kind)
+    section = selectors.kind_section(route=route, kind=spec.kind)
+    context = {"route": route, "section": section}
+    if request.GET.get("a") and request.GET.get("b"):
+        versions = sorted(
+            (_version(route, spec.kind, request.GET[key]) for key in ("a", "b")),
+            key=lambda d: (d.created_at, d.pk),
+        )
+        numbers = {v.document.pk: v.number for v in section.versions}
+        context |= {
+            "old": versions[0],
+            "new": versions[1],
+            "old_number": numbers.get(versions[0].pk),
+            "new_number": numbers.get(versions[1].pk),
+            "diff": selectors.content_diff(
+                versions[0].content_text, versions[1].content_text
+            ),
+        }
+    return render(request, "documents/compare.html", context)

@@ -1,0 +1,181 @@
+"""Reads of the overview pages: what is due, each route's step plan, a member's items."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+
+from doorlopend.partnerships.models import Membership, Partnership
+
+from ..models import OPEN_STATUSES, ItemState, Roadmap, Status
+from . import (
+    BlockRow,
+    DeliverableRow,
+    deliverable_rows,
+    roadmap_blocks,
+    school_leads,
+    with_schools,
+)
+
+# "Due soon" on the overview: the next four weeks.
+DUE_SOON_DAYS = 28
+
+
+# ---- The overview ------------------------------------------------------------------------
+
+
+@dataclass
+class PlanRow:
+    """A route's step plan on the overview: its progress and its deliverables."""
+
+    roadmap: Roadmap
+    done: int = 0
+    applicable: int = 0
+    deliverables: list[DeliverableRow] = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.applicable) if self.applicable else 100
+
+
+def step_plans(*, partnership: Partnership) -> list[PlanRow]:
+    """Every route's step plan with progress and deliverables: two queries in all."""
+    plans = {
+        r.pk: PlanRow(roadmap=r)
+        for r in Roadmap.objects.filter(partnership=partnership, route__isnull=False)
+        .select_related("version", "route")
+        .order_by("route__name", "pk")
+    }
+    rows: dict[int, dict[str, list[tuple[int, str]]]] = {pk: {} for pk in plans}
+    for pk, roadmap_id, key, status in ItemState.objects.filter(
+        roadmap__partnership=partnership, roadmap__route__isnull=False
+    ).values_list("pk", "roadmap_id", "item_key", "status"):
+        plan = plans.get(roadmap_id)
+        if plan is None:
+            continue
+        rows[roadmap_id].setdefault(key, []).append((pk, status))
+        plan.applicable += status != Status.NOT_APPLICABLE
+        plan.done += status == Status.DONE
+    for pk, plan in plans.items():
+        plan.deliverables = deliverable_rows(plan.roadmap.definition, rows[pk])
+    return list(plans.values())
+
+
+def _listed(queryset) -> QuerySet[ItemState]:
+    return queryset.select_related(
+        "roadmap__version", "roadmap__route", "organisation", "owner__user"
+    )
+
+
+def states_due(
+    *, partnership: Partnership, today: datetime.date, days: int = DUE_SOON_DAYS
+) -> tuple[list[ItemState], list[ItemState]]:
+    """(overdue, due within `days`) open rows of every roadmap, soonest first."""
+    states = list(
+        _listed(
+            ItemState.objects.filter(
+                roadmap__partnership=partnership,
+                status__in=OPEN_STATUSES,
+                due_date__lte=today + datetime.timedelta(days=days),
+            )
+        ).order_by("due_date", "pk")
+    )
+    return (
+        [s for s in states if s.due_date < today],
+        [s for s in states if s.due_date >= today],
+    )
+
+
+def states_of_member(*, partnership: Partnership, membership: Membership) -> list:
+    """Every row the member owns: overdue first, then open by due date, then closed."""
+    states = list(
+        _listed(
+            ItemState.objects.filter(roadmap__partnership=partnership, owner=membership)
+        ).order_by("pk")
+    )
+
+    def order(s: ItemState):
+        group = 0 if s.is_overdue else 1 if s.is_open else 2
+        return (group, s.due_date or datetime.date.max, str(s.roadmap), s.pk)
+
+    return sorted(states, key=order)
+
+
+def open_count_of_member(*, partnership: Partnership, membership: Membership) -> int:
+    return ItemState.objects.filter(
+        roadmap__partnership=partnership, owner=membership, status__in=OPEN_STATUSES
+    ).count()
+
+
+@dataclass
+class Overview:
+    checklist: Roadmap
+    blocks: list[BlockRow]
+    checklist_deliverables: list[DeliverableRow]
+    overdue: list[ItemState]
+    due_soon: list[ItemState]
+    plans: list[PlanRow]
+    mine_open: int
+
+
+def overview(
+    *, checklist: Roadmap, membership: Membership, today: datetime.date
+) -> Overview:
+    """Everything the overview page shows, in a fixed number of queries."""
+    partnership = checklist.partnership
+    blocks = roadmap_blocks(checklist)
+    if any(b.block.per_school for b in blocks):
+        with_schools(blocks, school_leads(partnership=partnership))
+    overdue, due_soon = states_due(partnership=partnership, today=today)
+    checklist_rows: dict[str, list[tuple[int, str]]] = {}
+    for state in (s for b in blocks for s in b.states):
+        checklist_rows.setdefault(state.item_key, []).append((state.pk, state.status))
+    return Overview(
+        checklist=checklist,
+        blocks=blocks,
+        checklist_deliverables=deliverable_rows(checklist.definition, checklist_rows),
+        overdue=overdue,
+        due_soon=due_soon,
+        plans=step_plans(partnership=partnership),
+        mine_open=open_count_of_member(partnership=partnership, membership=membership),
+    )
+
+
+@dataclass
+class DashboardSummary:
+    checklist: Roadmap | None
+    done: int
+    applicable: int
+    overdue: int
+    mine_open: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.applicable) if self.applicable else 0
+
+
+def dashboard_summary(
+    *, partnership: Partnership, membership: Membership, today: datetime.date
+) -> DashboardSummary:
+    """The partnership page's card: checklist progress, what is late, what is mine.
+
+    Reads only: a partnership whose checklist was never opened shows none.
+    """
+    checklist = (
+        Roadmap.objects.filter(partnership=partnership, route=None)
+        .select_related("version")
+        .order_by("-version__version")
+        .first()
+    )
+    # One pass over the partnership's rows for all four numbers.
+    is_open = Q(status__in=OPEN_STATUSES)
+    in_checklist = Q(roadmap=checklist) if checklist else Q(pk__in=[])
+    counts = ItemState.objects.filter(roadmap__partnership=partnership).aggregate(
+        done=Count("pk", filter=in_checklist & Q(status=Status.DONE)),
+        applicable=Count("pk", filter=in_checklist & ~Q(status=Status.NOT_APPLICABLE)),
+        overdue=Count("pk", filter=is_open & Q(due_date__lt=today)),
+        mine_open=Count("pk", filter=is_open & Q(owner=membership)),
+    )
+    return DashboardSummary(checklist=checklist, **counts)

@@ -1,0 +1,22 @@
+"""The roadmaps card on the partnership's overview page.
+
+An inclusion tag, so that the partnerships app (below roadmaps) needs no import of it.
+"""
+
+from django import template
+from django.utils import timezone
+
+from ..selectors.overview import dashboard_summary
+
+register = template.Library()
+
+
+@register.inclusion_tag("roadmaps/_dashboard_card.html", takes_context=True)
+def roadmaps_card(context) -> dict:
+    request = context["request"]
+    summary = dashboard_summary(
+        partnership=request.partnership,
+        membership=request.membership,
+        today=timezone.localdate(),
+    )
+    return {"request": request, "summary": summary}

@@ -1,0 +1,1 @@
+"""Roadmap pages under /p/<partnership_slug>/routekaarten/, one module per area."""

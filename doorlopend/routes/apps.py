@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RoutesConfig(AppConfig):
+    name = "doorlopend.routes"
+    label = "routes"
+    verbose_name = _("Leerroutes")

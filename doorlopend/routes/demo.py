@@ -1,0 +1,157 @@
+"""The demo leerroute: "Techniek Rivierenland" from two vmbo locations to the demo ROC.
+
+Idempotent: once the partnership has the route, nothing is added. Signatories are
+made-up names (Voorbeeld, Proefmans, Testers) so that nobody mistakes them for real
+people; the crebo number and qualification are illustrative, not checked against the
+qualification files.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from doorlopend.core.demo import DemoContext
+from doorlopend.partnerships.models import Organisation, OrganisationKind
+from doorlopend.partnerships.roles import Role
+
+from . import services
+from .forms import next_school_year
+from .models import Consent, Leerroute, Party
+
+ROUTE_NAME = "Techniek Rivierenland"
+# Per kind of party: signatory, position, tasks, contribution, financial notes.
+PARTY_DATA = {
+    OrganisationKind.VO: (
+        "drs. A. Voorbeeld",
+        "voorzitter college van bestuur",
+        "Verzorgt de vmbo-fase (leerjaar 3 en 4) met het profiel PIE, roostert de "
+        "lessen op het ROC in en begeleidt de leerlingen bij hun keuze.",
+        Decimal("15000.00"),
+        "Inzet docenten (0,4 fte) en gebruik van het techniekpraktijklokaal.",
+    ),
+    OrganisationKind.MBO: (
+        "mr. B. Proefmans",
+        "lid college van bestuur",
+        "Verzorgt de mbo-fase, levert docenten voor de gezamenlijke praktijkmodules "
+        "en neemt de examinering van de kwalificatie af.",
+        Decimal("20000.00"),
+        "Projectleiding (0,2 fte) en materiaal voor de praktijkmodules.",
+    ),
+    OrganisationKind.GEMEENTE: (
+        "C. Testers",
+        "wethouder onderwijs",
+        "Brengt werkgevers en het regionale decanennetwerk bij elkaar.",
+        Decimal("10000.00"),
+        "Eenmalige bijdrage uit het regionale onderwijsbudget, in twee termijnen.",
+    ),
+    OrganisationKind.BEDRIJF: (
+        "ing. D. Demoman",
+        "directeur",
+        "Biedt stageplaatsen en gastlessen in de bouw- en installatietechniek.",
+        Decimal("2500.00"),
+        "In natura: gastlessen en begeleiding op de werkvloer.",
+    ),
+}
+
+
+def _locations(partnership) -> list[Organisation]:
+    vo = Organisation.objects.filter(
+        partnership=partnership, kind=OrganisationKind.VO
+    ).select_related("register_entry")
+    vmbo = [
+        o
+        for o in vo.order_by("name")
+        if o.register_entry and "VMBO" in o.register_entry.education_structure
+    ]
+    return vmbo[:2]
+
+
+def _mbo(partnership) -> Organisation | None:
+    mbo = Organisation.objects.filter(
+        partnership=partnership, kind=OrganisationKind.MBO
+    ).order_by("name")
+    return mbo.filter(name__startswith="ROC").first() or mbo.first()
+
+
+def load_demo(context: DemoContext) -> None:
+    partnership = context.partnership
+    if (
+        partnership is None
+        or Leerroute.objects.filter(partnership=partnership, name=ROUTE_NAME).exists()
+    ):
+        return
+    locations, mbo = _locations(partnership), _mbo(partnership)
+    if not locations or mbo is None:
+        return
+    year = next_school_year()
+    route = services.route_create(
+        partnership=partnership,
+        by=context.people.get(Role.COORDINATOR),
+        name=ROUTE_NAME,
+        vmbo_locations=locations,
+        mbo_location=mbo,
+        leerweg="kb",
+        profile="pie",
+        crebo="25180",
+        qualification="Eerste monteur elektrotechnische installaties",
+        mbo_leerweg="bol",
+        start_year=year,
+        start_date=datetime.date(year, 8, 25),
+        duration_years=4,
+        aims="Meer leerlingen zonder uitval van vmbo kader naar een techniekdiploma "
+        "op niveau 3, voor de vraag naar installateurs in de regio.",
+        overstapoptie="Tot de kerstvakantie van leerjaar 4 kan een leerling terug naar "
+        "de reguliere route en het vmbo-examen kader PIE doen.",
+        examination="Het ROC examineert de beroepsgerichte onderdelen in de "
+        "mbo-fase; de school erkent de praktijkmodules van leerjaar 4.",
+        design="Leerjaar 3: profiel PIE op school, één dag per week op het ROC. "
+        "Leerjaar 4: keuzevakken in samenwerking met het ROC. Daarna de mbo-fase.",
+        communication="Voorlichtingsavond voor ouders in november, informatie via de "
+        "decanen van de vmbo-scholen en de open dagen van het ROC.",
+    )
+    _parties(route, partnership)
+    services.consent_create(
+        route=route,
+        organisation=locations[0],
+        body=Consent.Body.MR,
+        date=timezone.localdate() - datetime.timedelta(days=45),
+        outcome=Consent.Outcome.CONSENT,
+        notes="Instemming verleend in de vergadering; vragen over de overstapoptie "
+        "zijn beantwoord.",
+        by=route.created_by,
+    )
+    context.count("leerroutes", 1)
+
+
+def _parties(route: Leerroute, partnership) -> None:
+    parties = Party.objects.filter(route=route).select_related("organisation")
+    vo_seen = 0
+    for party in parties.order_by("organisation__name"):
+        data = _data(party.organisation.kind)
+        if party.organisation.kind == OrganisationKind.VO:
+            if vo_seen:  # a second school, another (made-up) person
+                data["signatory_name"] = "E. van Proefhoven"
+            vo_seen += 1
+        services.party_update(party=party, **data)
+    for kind in (OrganisationKind.GEMEENTE, OrganisationKind.BEDRIJF):
+        organisation = (
+            Organisation.objects.filter(partnership=partnership, kind=kind)
+            .order_by("name")
+            .first()
+        )
+        if organisation:
+            services.party_add(route=route, organisation=organisation, **_data(kind))
+
+
+def _data(kind: str) -> dict:
+    name, role, tasks, money, notes = PARTY_DATA[kind]
+    return {
+        "signatory_name": name,
+        "signatory_role": role,
+        "responsibilities": tasks,
+        "contribution": money,
+        "financial_notes": notes,
+    }

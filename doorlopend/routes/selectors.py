@@ -1,0 +1,165 @@
+"""Reads of leerroutes, shaped for the pages: the list, one route, its parties and consents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from doorlopend.documents.models import GeneratedDocument
+from doorlopend.partnerships.models import Organisation, OrganisationKind, Partnership
+from doorlopend.roadmaps.models import ItemState, Roadmap, Status
+
+from .models import Consent, Leerroute, Party
+
+# A council's decision that lets the route go ahead.
+APPROVING = frozenset({Consent.Outcome.CONSENT, Consent.Outcome.POSITIVE})
+
+
+def _schools(kind: str, partnership: Partnership) -> QuerySet[Organisation]:
+    return (
+        Organisation.objects.filter(partnership=partnership, kind=kind)
+        .select_related("register_entry")
+        .order_by("name")
+    )
+
+
+def vo_organisations(*, partnership: Partnership) -> QuerySet[Organisation]:
+    """The vo school locations a route can start at."""
+    return _schools(OrganisationKind.VO, partnership)
+
+
+def mbo_organisations(*, partnership: Partnership) -> QuerySet[Organisation]:
+    return _schools(OrganisationKind.MBO, partnership)
+
+
+def route_list(*, partnership: Partnership) -> QuerySet[Leerroute]:
+    """Routes by name with their schools and step-plan progress, in two queries.
+
+    `steps_done` and `steps_applicable` count the step plan's rows (an item that is
+    not applicable does not count).
+    """
+    return (
+        Leerroute.objects.filter(partnership=partnership)
+        .select_related("mbo_location")
+        .prefetch_related(
+            Prefetch("vmbo_locations", queryset=Organisation.objects.order_by("name"))
+        )
+        .annotate(
+            steps_done=Count(
+                "step_plan__states", filter=Q(step_plan__states__status=Status.DONE)
+            ),
+            steps_applicable=Count(
+                "step_plan__states",
+                filter=~Q(step_plan__states__status=Status.NOT_APPLICABLE),
+            ),
+        )
+        .order_by("name")
+    )
+
+
+def route_for_page(*, partnership: Partnership, route_id: int) -> Leerroute | None:
+    """One route with its schools and their register entries."""
+    return (
+        Leerroute.objects.filter(partnership=partnership, pk=route_id)
+        .select_related("mbo_location__register_entry")
+        .prefetch_related(
+            Prefetch(
+                "vmbo_locations",
+                queryset=Organisation.objects.select_related("register_entry").order_by(
+                    "name"
+                ),
+            )
+        )
+        .first()
+    )
+
+
+def step_plan_of(route: Leerroute) -> Roadmap | None:
+    return Roadmap.objects.filter(route=route).select_related("version").first()
+
+
+@dataclass
+class PartyRow:
+    party: Party
+    consents: list[Consent] = field(default_factory=list)
+
+    @property
+    def approved(self) -> bool:
+        return any(c.outcome in APPROVING for c in self.consents)
+
+    @property
+    def needs_consent(self) -> bool:
+        """A school whose council has not (yet) agreed: the page highlights it."""
+        return self.party.organisation.is_school and not self.approved
+
+
+@dataclass
+class PartyOverview:
+    rows: list[PartyRow]
+    # Decisions of organisations that are not (or no longer) a party.
+    other_consents: list[Consent]
+
+    @property
+    def total(self) -> Decimal:
+        # The rows are loaded for the page anyway; summing them costs no query.
+        return sum(
+            (r.party.contribution for r in self.rows if r.party.contribution),
+            Decimal("0"),
+        )
+
+    @property
+    def lacking(self) -> list[PartyRow]:
+        return [r for r in self.rows if r.needs_consent]
+
+
+def party_overview(route: Leerroute) -> PartyOverview:
+    """The parties with their signatories and money, and each one's council decisions."""
+    parties = list(
+        Party.objects.filter(route=route).select_related("organisation__register_entry")
+    )
+    consents = list(
+        Consent.objects.filter(route=route)
+        .select_related("organisation")
+        .order_by("organisation__name", "-date", "-pk")
+    )
+    rows = {p.organisation_id: PartyRow(party=p) for p in parties}
+    others = []
+    for consent in consents:
+        row = rows.get(consent.organisation_id)
+        if row:
+            row.consents.append(consent)
+        else:
+            others.append(consent)
+    return PartyOverview(rows=list(rows.values()), other_consents=others)
+
+
+def organisations_to_add(route: Leerroute) -> QuerySet[Organisation]:
+    """Organisations of the partnership that are not yet a party to the route."""
+    return (
+        Organisation.objects.filter(partnership=route.partnership_id)
+        .exclude(route_parties__route=route)
+        .order_by("name")
+    )
+
+
+@dataclass
+class RouteContents:
+    """What deleting a route takes with it, for the confirmation page."""
+
+    steps_worked: int
+    documents: int
+    consents: int
+    parties: int
+
+
+def route_contents(route: Leerroute) -> RouteContents:
+    return RouteContents(
+        steps_worked=ItemState.objects.filter(roadmap__route=route)
+        .exclude(status=Status.NOT_STARTED)
+        .count(),
+        documents=GeneratedDocument.objects.filter(route=route).count(),
+        consents=Consent.objects.filter(route=route).count(),
+        parties=Party.objects.filter(route=route).count(),
+    )
