@@ -45,7 +45,7 @@ def _overview(wb: Workbook, session: Session, res: SessionResults) -> None:
         (_("Session"), session.title),
         (_("Date"), date_format(session.date, "j F Y")),
         (_("Partnership"), session.partnership.name),
-        (_("Route"), session.route or "—"),
+        (_("Route"), session.route_name or "—"),
         (
             _("Instrument"),
             _("%(title)s (version %(version)s)")

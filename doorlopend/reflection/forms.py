@@ -3,6 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.partnerships.models import Partnership
+from doorlopend.routes.models import Leerroute
 
 
 class SessionForm(forms.Form):
@@ -19,15 +21,23 @@ class SessionForm(forms.Form):
         label=_("Date"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    route = forms.CharField(
-        label=_("Route it concerns (optional)"),
-        max_length=200,
+    leerroute = forms.ModelChoiceField(
+        label=_("Leerroute it concerns (optional)"),
+        queryset=Leerroute.objects.none(),
         required=False,
+        empty_label=_("(none)"),
         help_text=_("The doorlopende leerroute this session is about, if any."),
+        error_messages={"invalid_choice": _("Choose a leerroute of this partnership.")},
     )
 
-    def __init__(self, *args, editing: bool = False, **kwargs):
+    def __init__(
+        self, *args, partnership: Partnership, editing: bool = False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        # Only this partnership's routes: another one's id is not a valid choice.
+        self.fields["leerroute"].queryset = Leerroute.objects.filter(
+            partnership=partnership
+        ).order_by("name")
         latest = InstrumentVersion.objects.questionnaires().latest_per_key()
         self.fields["instrument"].queryset = InstrumentVersion.objects.filter(
             pk__in=[v.pk for v in latest]

@@ -30,12 +30,25 @@ class Session(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     date = models.DateField(_("date"))
-    # The routes module does not exist yet; until it does, the route is named in text.
-    route = models.CharField(
-        _("route it concerns"),
+    leerroute = models.ForeignKey(
+        "routes.Leerroute",
+        verbose_name=_("leerroute"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reflection_sessions",
+        help_text=_("Optional: the doorlopende leerroute this session is about."),
+    )
+    # Before leerroutes were kept, a session named its route in text; the migration
+    # linked those whose text is a leerroute's name, the others keep their text here.
+    route_label = models.CharField(
+        _("route (from before)"),
         max_length=200,
         blank=True,
-        help_text=_("Optional: the doorlopende leerroute this session is about."),
+        editable=False,
+        help_text=_(
+            "The route as it was typed before leerroutes were kept in Doorlopend."
+        ),
     )
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.CONCEPT
@@ -77,6 +90,11 @@ class Session(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state == State.OPEN
+
+    @property
+    def route_name(self) -> str:
+        """The leerroute's name, else the route typed before leerroutes were kept."""
+        return self.leerroute.name if self.leerroute_id else self.route_label
 
 
 class Participant(models.Model):

@@ -18,7 +18,7 @@ def session_list(*, partnership: Partnership) -> QuerySet[Session]:
     """The partnership's sessions, newest first, with their participant counts."""
     return (
         Session.objects.filter(partnership=partnership)
-        .select_related("instrument")
+        .select_related("instrument", "leerroute")
         .annotate(participant_count=Count("participants", distinct=True))
         # Explicit: Django drops Meta.ordering from queries with GROUP BY.
         .order_by("-date", "-created_at")

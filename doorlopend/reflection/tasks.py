@@ -15,7 +15,7 @@ def report_build(report_id: int) -> str:
     # which partnership to enter, then do all the work inside that scope.
     with scopes_disabled():
         report = Report.objects.select_related(
-            "session__partnership", "session__instrument"
+            "session__partnership", "session__instrument", "session__leerroute"
         ).get(pk=report_id)
     from .services import reports  # services import this module to enqueue
 

@@ -184,8 +184,9 @@ class ItemChange(models.Model):
         related_name="+",
     )
     changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    # {"field": [old shown value, new shown value, the field's label]}, in the words
-    # people read at the moment of the change (services/items.py writes it).
+    # {"field": [before, after]} as raw values (a status code, the owner's membership id
+    # and name, an ISO date, a text); `history.py` writes them and shows them in the
+    # reader's language.
     changes = models.JSONField(default=dict)
 
     objects = ScopedManager(partnership="state__roadmap__partnership")
@@ -198,9 +199,11 @@ class ItemChange(models.Model):
 
     @property
     def rows(self) -> list[tuple[str, str, str]]:
-        """(label, before, after) per changed field, as stored at the time."""
-        rows = []
-        for name, values in self.changes.items():
-            before, after, label = [*values, "", "", ""][:3]
-            rows.append((label or name, before, after))
-        return rows
+        """(label, before, after) per changed field, in the active language.
+
+        The owner shows by the name kept in the change; `selectors.history` shows the
+        present name of a member still there.
+        """
+        from .history import rows
+
+        return rows(self.changes)

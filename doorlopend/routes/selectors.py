@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from doorlopend.documents.models import GeneratedDocument
 from doorlopend.partnerships.models import Organisation, OrganisationKind, Partnership
+from doorlopend.reflection.models import Session
 from doorlopend.roadmaps.models import ItemState, Roadmap, Status
 
 from .models import Consent, Leerroute, Party
@@ -78,6 +79,15 @@ def route_for_page(*, partnership: Partnership, route_id: int) -> Leerroute | No
 
 def step_plan_of(route: Leerroute) -> Roadmap | None:
     return Roadmap.objects.filter(route=route).select_related("version").first()
+
+
+def reflection_sessions_of(route: Leerroute) -> list[Session]:
+    """The reflection sessions about the route, newest first, in one query."""
+    return list(
+        Session.objects.filter(partnership=route.partnership_id, leerroute=route)
+        .only("pk", "title", "date", "state", "created_at", "partnership_id")
+        .order_by("-date", "-created_at")
+    )
 
 
 @dataclass

@@ -14,6 +14,7 @@ from django_scopes import scopes_disabled
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.instruments.services import version_mark_used
 from doorlopend.partnerships.models import Partnership
+from doorlopend.routes.models import Leerroute
 
 from ..choices import Phase, State
 from ..models import Session
@@ -57,22 +58,36 @@ def _save_with_code(session: Session) -> None:
     raise RuntimeError("Could not save the session with a unique join code")
 
 
+def _route_check(partnership_id: int, leerroute: Leerroute | None) -> None:
+    """A session names a leerroute of its own partnership, or none."""
+    if leerroute is not None and leerroute.partnership_id != partnership_id:
+        raise ValidationError(
+            {
+                "leerroute": ValidationError(
+                    _("Choose a leerroute of this partnership."),
+                    code="route_outside",
+                )
+            }
+        )
+
+
 def session_create(
     *,
     partnership: Partnership,
     instrument: InstrumentVersion,
     title: str,
     date: date,
-    route: str = "",
+    leerroute: Leerroute | None = None,
     by,
 ) -> Session:
     """A new session in concept, with its join code already known (for the slides)."""
+    _route_check(partnership.pk, leerroute)
     session = Session(
         partnership=partnership,
         instrument=instrument,
         title=title.strip(),
         date=date,
-        route=route.strip(),
+        leerroute=leerroute,
         created_by=by,
         join_code=_fresh_code(),
     )
@@ -83,11 +98,13 @@ def session_create(
 
 
 def session_update(
-    *, session: Session, title: str, date: date, route: str = ""
+    *, session: Session, title: str, date: date, leerroute: Leerroute | None = None
 ) -> Session:
-    session.title, session.date, session.route = title.strip(), date, route.strip()
+    """Title, date and leerroute (the legacy route label is never edited)."""
+    _route_check(session.partnership_id, leerroute)
+    session.title, session.date, session.leerroute = title.strip(), date, leerroute
     session.full_clean()
-    session.save(update_fields=["title", "date", "route"])
+    session.save(update_fields=["title", "date", "leerroute"])
     return session
 
 

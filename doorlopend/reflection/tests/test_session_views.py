@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from doorlopend.routes.tests.factories import LeerrouteFactory
+
 from ..choices import State
 from ..models import Session
 from .factories import ParticipantFactory, SessionFactory, instrument
@@ -86,18 +88,21 @@ def test_a_docent_may_not_create_sessions(partnership, client_for):
 
 def test_edit_keeps_the_instrument(partnership, client_for):
     session = SessionFactory(partnership=partnership)
+    route = LeerrouteFactory(
+        partnership=partnership, name="Zorg en welzijn", parties=False, step_plan=False
+    )
     response = client_for("coordinator").post(
         url("session_edit", partnership, session.pk),
         {
             "title": "Nieuwe titel",
             "date": "2026-07-01",
-            "route": "Zorg en welzijn",
+            "leerroute": route.pk,
             "instrument": 999,
         },
     )
     assert response.status_code == 302
     session.refresh_from_db()
-    assert (session.title, session.route) == ("Nieuwe titel", "Zorg en welzijn")
+    assert (session.title, session.leerroute) == ("Nieuwe titel", route)
     assert session.instrument == instrument()
 
 

@@ -33,7 +33,7 @@ SVG = "image/svg+xml"
 
 def _session(request: HttpRequest, session_id: int) -> Session:
     session = get_object_or_404(
-        Session.objects.select_related("instrument"),
+        Session.objects.select_related("instrument", "leerroute"),
         pk=session_id,
         partnership=request.partnership,
     )

@@ -20,7 +20,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _session(request: HttpRequest, session_id: int) -> Session:
     return get_object_or_404(
-        Session.objects.select_related("instrument"),
+        Session.objects.select_related("instrument", "leerroute"),
         pk=session_id,
         partnership=request.partnership,
     )

@@ -28,7 +28,12 @@ def session_list(request: HttpRequest) -> HttpResponse:
 @partnership_view("reflection.manage")
 @require_http_methods(["GET", "POST"])
 def session_create(request: HttpRequest) -> HttpResponse:
-    form = SessionForm(request.POST or None)
+    # A route's page links here with ?leerroute=<id>; the form offers only this
+    # partnership's routes, so another id preselects nothing.
+    initial = {"leerroute": request.GET.get("leerroute", "")}
+    form = SessionForm(
+        request.POST or None, initial=initial, partnership=request.partnership
+    )
     if form.is_valid():
         try:
             session = services.session_create(
@@ -47,9 +52,22 @@ def session_create(request: HttpRequest) -> HttpResponse:
 @partnership_view("reflection.manage")
 @require_http_methods(["GET", "POST"])
 def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = get_object_or_404(Session, pk=session_id, partnership=request.partnership)
-    initial = {"title": session.title, "date": session.date, "route": session.route}
-    form = SessionForm(request.POST or None, initial=initial, editing=True)
+    session = get_object_or_404(
+        Session.objects.select_related("leerroute"),
+        pk=session_id,
+        partnership=request.partnership,
+    )
+    initial = {
+        "title": session.title,
+        "date": session.date,
+        "leerroute": session.leerroute_id,
+    }
+    form = SessionForm(
+        request.POST or None,
+        initial=initial,
+        editing=True,
+        partnership=request.partnership,
+    )
     if form.is_valid():
         try:
             services.session_update(session=session, **form.cleaned_data)

@@ -19,7 +19,7 @@ from doorlopend.reflection.services import sessions as reflection_sessions
 
 from ..models import ItemState
 from ..rules import may_start_decision
-from .items import change_record, field_label
+from .items import change_record
 
 TITLE_LENGTH = 200
 
@@ -70,7 +70,7 @@ def decision_start(*, state: ItemState, by: Membership) -> Session:
         instrument=instrument,
         title=title[:TITLE_LENGTH],
         date=timezone.localdate(),
-        route=roadmap.route.name if roadmap.route_id else "",
+        leerroute=roadmap.route,
         by=by.user,
     )
     current.decision_session = session
@@ -78,9 +78,7 @@ def decision_start(*, state: ItemState, by: Membership) -> Session:
     change_record(
         state=current,
         by=by,
-        changes={
-            "decision_session": ["", session.title, field_label("decision_session")]
-        },
+        changes={"decision_session": ["", session.title]},
     )
     state.decision_session = session
     return session

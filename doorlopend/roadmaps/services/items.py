@@ -1,9 +1,10 @@
 """Working an item: its status, owner, due date, notes and evidence, each change in history.
 
-Every change writes one `ItemChange` holding, per changed field, the value before and
-after as people read them at that moment ("niet gestart" → "bezig", a name, a date) and
-the field's label: the history stays readable when a member leaves or a label changes. A
-submit that changes nothing writes nothing, so sending the same form twice adds no line.
+Every change writes one `ItemChange` holding, per changed field, the raw value before and
+after (a status code, the owner's id and name, an ISO date, a text; see `history.py`),
+shown in the reader's language when read: the history stays readable when a member
+leaves or a label changes. A submit that changes nothing writes nothing, so sending the
+same form twice adds no line.
 Who may change a row is `rules.may_work`; anyone else gets PermissionDenied (a 403).
 """
 
@@ -14,17 +15,16 @@ from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import formats
-from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
 from doorlopend.partnerships.models import Membership
 
 from ..evidence import evidence_check
+from ..history import raw, same
 from ..models import ItemChange, ItemState, Status
 from ..rules import may_work
 
-# The fields a member edits in the item's form, in the order the history lists them.
+# The fields a member edits in the item's form.
 EDITABLE = (
     "status",
     "not_applicable_reason",
@@ -33,31 +33,6 @@ EDITABLE = (
     "notes",
     "evidence_link",
 )
-# A long note is kept whole on the item; its history line shows the start of it.
-HISTORY_TEXT_CHARS = 300
-
-
-def field_label(name: str) -> str:
-    return capfirst(str(ItemState._meta.get_field(name).verbose_name))
-
-
-def _shown(state: ItemState, name: str) -> str:
-    """The value of one field as the page shows it, in the current language."""
-    if name == "status":
-        return str(Status(state.status).label)
-    if name == "owner":
-        return str(state.owner.user) if state.owner_id else ""
-    if name == "due_date":
-        return formats.date_format(state.due_date, "j F Y") if state.due_date else ""
-    if name == "evidence_file":
-        return state.evidence_name
-    if name == "decision_session":
-        return state.decision_session.title if state.decision_session_id else ""
-    return Truncator(str(getattr(state, name) or "")).chars(HISTORY_TEXT_CHARS)
-
-
-def _raw(state: ItemState, name: str):
-    return state.owner_id if name == "owner" else getattr(state, name)
 
 
 def _locked(state: ItemState) -> ItemState:
@@ -72,7 +47,7 @@ def _locked(state: ItemState) -> ItemState:
 def change_record(
     *, state: ItemState, by: Membership | None, changes: dict
 ) -> ItemChange:
-    """Append one line to the item's history: {field: [before, after, label]}."""
+    """Append one line to the item's history: {field: [before, after]}, raw values."""
     return ItemChange.objects.create(
         state=state, changed_by=by.user if by else None, changes=changes
     )
@@ -122,7 +97,7 @@ def state_update(*, state: ItemState, by: Membership, **fields) -> ItemChange | 
     if due_date is not None and not isinstance(due_date, datetime.date):
         raise ValidationError({"due_date": _("Enter a valid date.")})
 
-    before = {name: (_raw(current, name), _shown(current, name)) for name in EDITABLE}
+    before = {name: (same(current, name), raw(current, name)) for name in EDITABLE}
     current.status = status
     current.not_applicable_reason = reason
     current.owner = owner
@@ -132,9 +107,9 @@ def state_update(*, state: ItemState, by: Membership, **fields) -> ItemChange | 
         fields.get("evidence_link", current.evidence_link) or ""
     ).strip()
     changes = {
-        name: [shown, _shown(current, name), field_label(name)]
-        for name, (raw, shown) in before.items()
-        if raw != _raw(current, name)
+        name: [stored, raw(current, name)]
+        for name, (compared, stored) in before.items()
+        if compared != same(current, name)
     }
     if not changes:
         return None
@@ -156,7 +131,7 @@ def evidence_upload(*, state: ItemState, upload, by: Membership) -> ItemChange:
     _refuse_unless_allowed(by, state)
     evidence_check(upload)
     current = _locked(state)
-    old_name, old_shown = current.evidence_file.name, current.evidence_name
+    old_name, old_file_name = current.evidence_file.name, current.evidence_name
     name = PurePath(upload.name).name[-255:]
     storage = current.evidence_file.storage
     current.evidence_file.save(name, upload, save=False)
@@ -174,7 +149,7 @@ def evidence_upload(*, state: ItemState, upload, by: Membership) -> ItemChange:
         change = change_record(
             state=current,
             by=by,
-            changes={"evidence_file": [old_shown, name, field_label("evidence_file")]},
+            changes={"evidence_file": [old_file_name, name]},
         )
     except Exception:
         storage.delete(current.evidence_file.name)  # no row points at it
@@ -193,7 +168,7 @@ def evidence_remove(*, state: ItemState, by: Membership) -> ItemChange:
     current = _locked(state)
     if not current.evidence_file:
         raise ValidationError(_("This item has no file to remove."), code="no_file")
-    old_name, old_shown = current.evidence_file.name, current.evidence_name
+    old_name, old_file_name = current.evidence_file.name, current.evidence_name
     storage = current.evidence_file.storage
     current.evidence_file = ""
     current.evidence_name = ""
@@ -206,5 +181,5 @@ def evidence_remove(*, state: ItemState, by: Membership) -> ItemChange:
     return change_record(
         state=current,
         by=by,
-        changes={"evidence_file": [old_shown, "", field_label("evidence_file")]},
+        changes={"evidence_file": [old_file_name, ""]},
     )

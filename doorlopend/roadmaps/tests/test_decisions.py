@@ -49,7 +49,8 @@ def test_starting_makes_one_linked_session_with_the_statements(
         "reflection:session_detail", args=[partnership.slug, session.pk]
     )
     assert session.instrument.key == "besluitvorming"
-    assert session.route == "Techniek Tiel"
+    assert session.leerroute == route
+    assert session.route_name == "Techniek Tiel"
     assert "Techniek Tiel" in session.title
     with scopes_disabled():
         assert ItemState.objects.get(pk=decision_state.pk).decision_session == session

@@ -20,6 +20,7 @@ from doorlopend.reflection.results import session_results
 from .. import rules
 from ..forms import EvidenceForm, ItemStateForm
 from ..models import ItemState
+from ..selectors.history import item_history
 from ..services import decisions, items
 from .common import state_of
 
@@ -43,7 +44,7 @@ def _context(request: HttpRequest, state: ItemState, **forms) -> dict:
         "produces": [definition.deliverable(k) for k in item.deliverables]
         if item
         else [],
-        "history": state.changes.select_related("changed_by"),
+        "history": item_history(state),
         "can_work": can_work,
         "can_decide": rules.may_start_decision(request.membership),
         "decision_results": session_results(session) if session else None,

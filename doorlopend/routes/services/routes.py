@@ -216,5 +216,7 @@ def route_delete(*, route: Leerroute) -> None:
         .exclude(file="")
         .values_list("file", flat=True),
     ]
+    # Reflection sessions about the route stay, and keep its name as their label.
+    route.reflection_sessions.update(route_label=route.name)
     route.delete()
     files_delete_on_commit(names)

@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from doorlopend.reflection.tests.factories import SessionFactory
 from doorlopend.roadmaps.models import Roadmap
 
 from ..forms import next_school_year
@@ -190,9 +191,10 @@ def test_detail_shows_parties_total_and_lacking_consents(
     for _n in range(4):
         PartyFactory(route=route)
     ConsentFactory(route=route)  # the mbo school's OR agreed
+    sessions = SessionFactory.create_batch(3, partnership=partnership, leerroute=route)
     client = client_for("coordinator")
     client.get(url("route_detail", partnership, route.pk))
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):  # the reflection sessions in one
         response = client.get(url("route_detail", partnership, route.pk))
     page = response.content.decode()
     assert "25180" in page and route.qualification in page
@@ -205,6 +207,30 @@ def test_detail_shows_parties_total_and_lacking_consents(
     assert route.mbo_location.name not in lacking
     assert _("No consent or positive advice recorded yet for:") in page
     assert url("duo_melding", partnership, route.pk) in page
+    for session in sessions:
+        link = reverse("reflection:session_detail", args=[partnership.slug, session.pk])
+        assert f'<a href="{link}">{escape(session.title)}</a>' in page
+
+
+def test_detail_lists_only_this_routes_reflection_sessions(partnership, client_for):
+    route = LeerrouteFactory(partnership=partnership, parties=False)
+    other = LeerrouteFactory(partnership=partnership, parties=False)
+    SessionFactory(partnership=partnership, leerroute=route, title="Over deze route")
+    SessionFactory(partnership=partnership, leerroute=other, title="Over een andere")
+    SessionFactory(partnership=partnership, title="Over geen route")
+    client = client_for("coordinator")
+    page = client.get(url("route_detail", partnership, route.pk)).content.decode()
+    assert "Over deze route" in page
+    assert "Over een andere" not in page and "Over geen route" not in page
+    create = reverse("reflection:session_create", args=[partnership.slug])
+    assert f"{create}?leerroute={route.pk}" in page
+    page = client.get(url("route_detail", partnership, other.pk)).content.decode()
+    assert escape(_("No reflection session is about this route yet.")) not in page
+    empty = LeerrouteFactory(partnership=partnership, parties=False)
+    page = client_for("docent").get(url("route_detail", partnership, empty.pk))
+    body = page.content.decode()
+    assert escape(_("No reflection session is about this route yet.")) in body
+    assert create not in body  # a docent does not run sessions
 
 
 def test_edit_reports_kept_party(partnership, client_for):

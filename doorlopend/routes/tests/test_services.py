@@ -227,3 +227,17 @@ def test_delete_takes_step_plan_documents_consents_and_files(
         assert not Roadmap.objects.filter(route__isnull=False).exists()
         assert not Consent.objects.exists() and not GeneratedDocument.objects.exists()
     assert not stored.exists()
+
+
+def test_a_deleted_route_s_reflection_sessions_keep_its_name(partnership):
+    from doorlopend.reflection.models import Session
+    from doorlopend.reflection.tests.factories import SessionFactory
+
+    route = LeerrouteFactory(partnership=partnership, name="Zorg Betuwe")
+    session = SessionFactory(partnership=partnership, leerroute=route)
+    with scope(partnership=partnership):
+        services.route_delete(route=route)
+    with scopes_disabled():
+        session = Session.objects.get(pk=session.pk)
+    assert session.leerroute is None
+    assert session.route_name == "Zorg Betuwe"

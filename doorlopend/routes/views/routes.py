@@ -70,6 +70,8 @@ def route_detail(request: HttpRequest, route_id: int) -> HttpResponse:
         "step_plan": step_plan,
         "blocks": roadmap_blocks(step_plan) if step_plan else [],
         "overview": selectors.party_overview(route),
+        "sessions": selectors.reflection_sessions_of(route),
+        "can_reflect": request.membership.has_perm("reflection.manage"),
     }
     return render(request, "routes/route_detail.html", context)
 
