@@ -40,9 +40,14 @@ from django.http import HttpResponse  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path  # noqa: E402
-from django_scopes import scopes_disabled  # noqa: E402
+from django_scopes import scope, scopes_disabled  # noqa: E402
 
 from doorlopend.core.urlwalk import all_routes  # noqa: E402
+from doorlopend.documents.models import GeneratedDocument, Kind  # noqa: E402
+from doorlopend.documents.services import (  # noqa: E402
+    document_build,
+    document_request,
+)
 from doorlopend.partnerships.models import (  # noqa: E402
     Invitation,
     Membership,
@@ -50,6 +55,8 @@ from doorlopend.partnerships.models import (  # noqa: E402
     RoleAssignment,
 )
 from doorlopend.reflection.models import ActionPoint, Report, Session  # noqa: E402
+from doorlopend.roadmaps.models import Roadmap  # noqa: E402
+from doorlopend.routes.models import Consent, Leerroute  # noqa: E402
 from doorlopend.transitions import access  # noqa: E402
 from doorlopend.transitions.models import Signal  # noqa: E402
 
@@ -107,6 +114,16 @@ def values_for(partnership) -> dict:
         )
         report, _ = Report.objects.get_or_create(session=session)
         action = ActionPoint.objects.filter(partnership=partnership).first()
+        route = Leerroute.objects.filter(partnership=partnership).order_by("pk").first()
+        checklist = Roadmap.objects.filter(partnership=partnership, route=None).first()
+        consent = Consent.objects.filter(route=route).first()
+        document = GeneratedDocument.objects.filter(route=route).first()
+        if document is None:  # a made projectplan, for its status and download pages
+            document = document_request(
+                route=route, kind=Kind.PROJECTPLAN, by=None, language="nl"
+            )
+            with scope(partnership=partnership):
+                document_build(document=document)
     return {
         "partnership_slug": partnership.slug,
         "organisation_id": organisation.pk,
@@ -119,6 +136,14 @@ def values_for(partnership) -> dict:
         "theme_key": "relatie",
         "instrument_key": "reflectietool",
         "name": "groups",
+        "route_id": route.pk,
+        "party_id": route.parties.first().pk,
+        "consent_id": consent.pk,
+        "roadmap_id": checklist.pk,
+        "state_id": checklist.states.filter(organisation__isnull=False).first().pk,
+        "block_key": "veranderopdracht-mt",
+        "document_id": document.pk,
+        "kind": "projectplan",
     }
 
 

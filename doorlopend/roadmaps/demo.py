@@ -174,3 +174,35 @@ def _decide(plan: Roadmap, coordinator: Membership) -> None:
             participant=participant, values=dict(zip(questions, scores, strict=False))
         )
     reflection.session_close(session=session)
+
+
+def load_large(context: DemoContext) -> None:
+    """The first bench partnership's checklist and its routes' step plans, half worked.
+
+    Rows are written in bulk (no history): the benchmark measures reading them.
+    """
+    from doorlopend.partnerships.models import Partnership
+
+    partnership = Partnership.objects.filter(slug="bench-0").first()
+    if (
+        partnership is None
+        or Roadmap.objects.filter(partnership=partnership).filter(route=None).exists()
+    ):
+        return
+    roadmaps = [setup.checklist_for(partnership=partnership)] + [
+        setup.step_plan_for(route=route)
+        for route in Leerroute.objects.filter(partnership=partnership)
+    ]
+    members = list(partnership.memberships.order_by("pk")[:10])
+    today = timezone.localdate()
+    statuses = [Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.DONE]
+    states = list(ItemState.objects.filter(roadmap__in=roadmaps).order_by("pk"))
+    for n, state in enumerate(states):
+        state.status = statuses[n % len(statuses)]
+        state.owner = members[n % len(members)] if members else None
+        state.due_date = today + datetime.timedelta(days=(n % 90) - 30)
+        state.notes = "Afgesproken in het kernteam."
+    ItemState.objects.bulk_update(
+        states, ["status", "owner", "due_date", "notes"], batch_size=500
+    )
+    context.count("roadmap items", len(states))

@@ -155,3 +155,84 @@ def _data(kind: str) -> dict:
         "contribution": money,
         "financial_notes": notes,
     }
+
+
+LARGE_ROUTES = 20
+
+
+def load_large(context: DemoContext) -> None:
+    """Twenty routes in the first bench partnership, each with its parties and step plan."""
+    from doorlopend.partnerships.models import Partnership
+
+    partnership = Partnership.objects.filter(slug="bench-0").first()
+    if (
+        partnership is None
+        or Leerroute.objects.filter(partnership=partnership).exists()
+    ):
+        return
+    vo, mbo = (
+        _bench_schools(partnership, "vo", 10),
+        _bench_schools(partnership, "mbo", 3),
+    )
+    if not vo or not mbo:
+        return
+    year = next_school_year()
+    for n in range(LARGE_ROUTES):
+        route = services.route_create(
+            partnership=partnership,
+            by=None,
+            name=f"Benchroute {n}",
+            vmbo_locations=[vo[n % len(vo)], vo[(n + 1) % len(vo)]],
+            mbo_location=mbo[n % len(mbo)],
+            leerweg="kb",
+            profile="pie",
+            crebo=f"{25000 + n:05d}",
+            qualification=f"Benchkwalificatie {n}",
+            mbo_leerweg="bol",
+            start_year=year,
+            start_date=datetime.date(year, 8, 1),
+            aims="Doorstroom zonder knip.",
+        )
+        for party in Party.objects.filter(route=route).select_related("organisation"):
+            services.party_update(party=party, **_data(party.organisation.kind))
+        services.consent_create(
+            route=route,
+            organisation=route.mbo_location,
+            body=Consent.Body.OR,
+            date=timezone.localdate(),
+            outcome=Consent.Outcome.POSITIVE,
+            notes="",
+            by=None,
+        )
+    context.count("leerroutes", LARGE_ROUTES)
+
+
+def _bench_schools(partnership, sector: str, wanted: int) -> list[Organisation]:
+    """`wanted` schools of `sector` in the partnership, added from the bench register."""
+    from doorlopend.registry.models import RegisterEntry
+
+    schools = list(
+        Organisation.objects.filter(partnership=partnership, kind=sector).order_by("pk")
+    )
+    if len(schools) < wanted:
+        entries = RegisterEntry.objects.filter(
+            sector=sector, name__startswith="Benchschool"
+        ).exclude(organisations__partnership=partnership)
+        Organisation.objects.bulk_create(
+            [
+                Organisation(
+                    partnership=partnership,
+                    name=f"{e.name} ({e.code})",
+                    kind=sector,
+                    register_entry=e,
+                    place=e.place,
+                )
+                for e in entries.order_by("pk")[: wanted - len(schools)]
+            ]
+        )
+        schools = list(
+            Organisation.objects.filter(partnership=partnership, kind=sector).order_by(
+                "pk"
+            )
+        )
+    return schools

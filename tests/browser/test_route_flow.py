@@ -164,3 +164,34 @@ def test_coordinator_builds_a_route_and_downloads_its_documents(
     ).stdout
     assert ROUTE in plan
     assert "Benoemen trekkers" in plan and "Draagvlakonderzoek" in plan
+
+
+def test_the_roadmap_pages_read_well_and_pass_axe(
+    demo, live_server, page: Page, axe_check, screenshot
+):
+    """The overview, the per-school matrix, my items and the DUO melding of the demo."""
+    base = live_server.url
+    log_in(page, base, "coordinator@example.org")
+    page.goto(f"{base}/p/rivierenland/")
+    page.get_by_role("link", name=_("Roadmap"), exact=True).first.click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    axe_check(page)
+    screenshot(page, "roadmap-overview")
+
+    page.get_by_role("link", name=_("Every school and item")).first.click()
+    expect(page.locator("table")).to_be_visible()
+    axe_check(page)
+    screenshot(page, "roadmap-matrix")
+
+    page.get_by_role("link", name=_("My items")).first.click()
+    axe_check(page)
+    screenshot(page, "roadmap-mine")
+
+    page.goto(f"{base}/p/rivierenland/leerroutes/")
+    axe_check(page)
+    screenshot(page, "route-list")
+    page.get_by_role("link", name="Techniek Rivierenland").first.click()
+    page.get_by_role("link", name=_("DUO melding")).first.click()
+    expect(page.locator("main table")).to_contain_text("Techniek Rivierenland")
+    axe_check(page)
+    screenshot(page, "route-duo-melding")
