@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from doorlopend.core.choices import JobStatus
 from doorlopend.partnerships.models import Partnership
 from doorlopend.routes.models import Leerroute
 
@@ -25,11 +26,7 @@ class Kind(models.TextChoices):
 
 
 class GeneratedDocument(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting")
-        RUNNING = "running", _("being made")
-        DONE = "done", _("ready")
-        FAILED = "failed", _("failed")
+    Status = JobStatus
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="documents"

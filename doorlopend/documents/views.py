@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from doorlopend.core.files import stored_file_response
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.routes.models import Leerroute
 
@@ -94,13 +95,8 @@ def download(request: HttpRequest, document_id: int) -> FileResponse:
         partnership=request.partnership,
         status=GeneratedDocument.Status.DONE,
     )
-    try:
-        file = document.file.open("rb")
-    except (FileNotFoundError, ValueError) as e:  # ValueError: no file stored
-        raise Http404("The document's file is gone.") from e
-    return FileResponse(
-        file,
-        as_attachment=True,
+    return stored_file_response(
+        document.file,
         filename=document.filename or services.document_filename(document),
         content_type=_spec(document.kind).content_type,
     )

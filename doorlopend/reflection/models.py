@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from doorlopend.core.choices import JobStatus
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
@@ -240,11 +241,7 @@ class ActionPoint(models.Model):
 class Report(models.Model):
     """The PDF report of a closed session, made in a background task."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting")
-        RUNNING = "running", _("being made")
-        DONE = "done", _("ready")
-        FAILED = "failed", _("failed")
+    Status = JobStatus
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="reports"

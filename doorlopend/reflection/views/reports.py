@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from doorlopend.core.files import stored_file_response
 from doorlopend.partnerships.access import partnership_view
 
 from .. import export
@@ -69,13 +70,8 @@ def report_download(
     report = get_object_or_404(
         Report, pk=report_id, session=session, status=Report.Status.DONE
     )
-    try:
-        file = report.file.open("rb")
-    except (FileNotFoundError, ValueError) as e:  # ValueError: no file stored
-        raise Http404("The report's file is gone.") from e
-    return FileResponse(
-        file,
-        as_attachment=True,
+    return stored_file_response(
+        report.file,
         filename=report_filename(session, "pdf"),
         content_type="application/pdf",
     )

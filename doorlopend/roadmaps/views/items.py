@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from doorlopend.core.files import stored_file_response
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.reflection.results import session_results
 
@@ -108,19 +109,7 @@ def state_edit(request: HttpRequest, state_id: int) -> HttpResponse:
 @require_GET
 def evidence(request: HttpRequest, state_id: int) -> HttpResponse:
     state = state_of(request, state_id)
-    if not state.evidence_file:
-        raise Http404("This item has no file.")
-    try:
-        handle = state.evidence_file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The file is gone.") from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=state.evidence_name or state.evidence_file.name.rsplit("/", 1)[-1],
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_file_response(state.evidence_file, filename=state.evidence_name)
 
 
 @partnership_view("roadmaps.work")

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from doorlopend.core.files import stored_file_response
 from doorlopend.partnerships.access import partnership_view
 
 from .. import services
 from ..forms_parties import ConsentForm
 from ..models import Consent
-from ..uploads import content_type_of
 from .common import route_of, to_detail
 
 
@@ -77,15 +75,4 @@ def consent_document(
     request: HttpRequest, route_id: int, consent_id: int
 ) -> HttpResponse:
     consent = _consent(request, route_id, consent_id)
-    if not consent.document:
-        raise Http404
-    name = PurePath(consent.document.name).name
-    try:
-        handle = consent.document.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=name, content_type=content_type_of(name)
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_file_response(consent.document)
