@@ -124,6 +124,8 @@ def values_for(partnership) -> dict:
             )
             with scope(partnership=partnership):
                 document_build(document=document)
+        party = route.parties.first()
+        state = checklist.states.filter(organisation__isnull=False).first()
     return {
         "partnership_slug": partnership.slug,
         "organisation_id": organisation.pk,
@@ -137,10 +139,10 @@ def values_for(partnership) -> dict:
         "instrument_key": "reflectietool",
         "name": "groups",
         "route_id": route.pk,
-        "party_id": route.parties.first().pk,
+        "party_id": party.pk,
         "consent_id": consent.pk,
         "roadmap_id": checklist.pk,
-        "state_id": checklist.states.filter(organisation__isnull=False).first().pk,
+        "state_id": state.pk,
         "block_key": "veranderopdracht-mt",
         "document_id": document.pk,
         "kind": "projectplan",

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "doorlopend.routes",
     "doorlopend.roadmaps",
     "doorlopend.documents",
+    "doorlopend.planning",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,10 @@ urlpatterns = [
         "p/<slug:partnership_slug>/documenten/",
         include("doorlopend.documents.urls"),
     ),
+    path(
+        "p/<slug:partnership_slug>/plan/",
+        include("doorlopend.planning.urls"),
+    ),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),
     path("invitations/", include("doorlopend.partnerships.invitation_urls")),
     path("staff/register/", include("doorlopend.registry.urls")),

@@ -11,7 +11,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .definition import Definition
-from .parsing import QUESTIONNAIRE, ROADMAP, parse_any
+from .itemlist import ListDefinition
+from .parsing import LIST, QUESTIONNAIRE, ROADMAP, parse_any
 from .roadmap import RoadmapDefinition
 
 
@@ -21,6 +22,9 @@ class InstrumentVersionQuerySet(models.QuerySet):
 
     def roadmaps(self) -> InstrumentVersionQuerySet:
         return self.filter(kind=InstrumentVersion.Kind.ROADMAP)
+
+    def lists(self) -> InstrumentVersionQuerySet:
+        return self.filter(kind=InstrumentVersion.Kind.LIST)
 
     def latest_per_key(self) -> list[InstrumentVersion]:
         """The newest version of every instrument, ordered by title."""
@@ -34,6 +38,7 @@ class InstrumentVersion(models.Model):
     class Kind(models.TextChoices):
         QUESTIONNAIRE = QUESTIONNAIRE, _("questionnaire")
         ROADMAP = ROADMAP, _("roadmap")
+        LIST = LIST, _("list")
 
     key = models.SlugField(_("instrument"), max_length=60)
     kind = models.CharField(
@@ -72,19 +77,19 @@ class InstrumentVersion(models.Model):
         return f"{self.title} (v{self.version})"
 
     @cached_property
-    def definition(self) -> Definition | RoadmapDefinition:
+    def definition(self) -> Definition | RoadmapDefinition | ListDefinition:
         return _parsed(self.pk, self.content_hash, self)
 
 
 # Parsing a definition took a third of an answer save (bench/reflection_load.py). The
 # stored JSON changes only together with its content hash (and never once used), so the
 # parsed form is kept per process, keyed by both.
-_PARSED: dict[tuple[int, str], Definition | RoadmapDefinition] = {}
+_PARSED: dict[tuple[int, str], Definition | RoadmapDefinition | ListDefinition] = {}
 
 
 def _parsed(
     pk: int | None, content_hash: str, version: InstrumentVersion
-) -> Definition | RoadmapDefinition:
+) -> Definition | RoadmapDefinition | ListDefinition:
     key = (pk, content_hash)
     if pk is None or not content_hash:
         return parse_any(version.definition_json, origin=str(version.source_path))

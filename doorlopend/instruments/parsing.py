@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from .definition import Definition, DefinitionError, parse
+from .itemlist import ListDefinition, parse_list
 from .roadmap import RoadmapDefinition, parse_roadmap
 
 QUESTIONNAIRE = "questionnaire"
 ROADMAP = "roadmap"
-KINDS = (QUESTIONNAIRE, ROADMAP)
+LIST = "list"
+KINDS = (QUESTIONNAIRE, ROADMAP, LIST)
 
 
 def kind_of(data: Any) -> str:
@@ -21,10 +23,12 @@ def kind_of(data: Any) -> str:
 
 def parse_any(
     data: Any, *, origin: str = "definition"
-) -> Definition | RoadmapDefinition:
+) -> Definition | RoadmapDefinition | ListDefinition:
     kind = kind_of(data)
     if kind == ROADMAP:
         return parse_roadmap(data, origin=origin)
+    if kind == LIST:
+        return parse_list(data, origin=origin)
     if kind == QUESTIONNAIRE:
         return parse(data, origin=origin)
     raise DefinitionError(origin, [f"kind: must be one of {', '.join(KINDS)}"])

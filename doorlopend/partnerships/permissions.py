@@ -48,6 +48,13 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Documents generated from the data (projectplan, agreements, DUO melding).
     "documents.view": STAFF_ROLES,
     "documents.generate": frozenset({Role.COORDINATOR}),
+    # The plan van aanpak: everyone on staff reads it (the stuurgroep in five minutes);
+    # the coördinator keeps it. Members update their own tasks; a portefeuillehouder keeps
+    # their own school's change assignment (planning.services checks the school).
+    "planning.view": STAFF_ROLES,
+    "planning.manage": frozenset({Role.COORDINATOR}),
+    "planning.tasks": STAFF_ROLES,
+    "planning.assignment": frozenset({Role.COORDINATOR, Role.PORTEFEUILLEHOUDER}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
 }

@@ -167,7 +167,9 @@ def test_an_unknown_kind_is_refused(tmp_path):
     _write(tmp_path, "proef", BROKEN.replace("kind: roadmap", "kind: planning"))
     with pytest.raises(DefinitionError) as info:
         instruments_sync(data_dir=tmp_path)
-    assert info.value.errors == ["line 1: kind: must be one of questionnaire, roadmap"]
+    assert info.value.errors == [
+        "line 1: kind: must be one of questionnaire, roadmap, list"
+    ]
 
 
 @pytest.mark.django_db

@@ -1,0 +1,108 @@
+"""LOB activities: who, where, when, what it costs, which goals and which of the 7 elements."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from ._common import by_user, money
+
+
+class ActivityKind(models.TextChoices):
+    BIJEENKOMST = "bijeenkomst", _("meeting")
+    EXCURSIE = "excursie", _("excursion")
+    GASTLES = "gastles", _("guest lesson")
+    UITWISSELING_DOCENTEN = "uitwisseling_docenten", _("exchange of teachers")
+    UITWISSELING_LEERLINGEN = (
+        "uitwisseling_leerlingen",
+        _("exchange of pupils and students"),
+    )
+    STUDIEMIDDAG = "studiemiddag", _("study afternoon")
+    BEDRIJFSBEZOEK = "bedrijfsbezoek", _("company visit")
+    ANDERS = "anders", _("other")
+
+
+class ActivityStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    HELD = "held", _("held")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class Activity(models.Model):
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="activities"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("type"), max_length=25, choices=ActivityKind.choices)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    organisations = models.ManyToManyField(
+        "partnerships.Organisation",
+        verbose_name=_("organisations involved"),
+        blank=True,
+        related_name="activities",
+    )
+    materials = models.TextField(_("materials and resources"), blank=True)
+    costs = money(_("costs (€)"), default=0)
+    goals = models.ManyToManyField(
+        "planning.Goal", verbose_name=_("goals"), blank=True, related_name="activities"
+    )
+    # Keys of the 7 elementen voor effectieve LOB (seed 004) this activity serves.
+    elements = models.JSONField(
+        _("elements of effective LOB"), default=list, blank=True
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ActivityStatus.choices,
+        default=ActivityStatus.PLANNED,
+    )
+    evaluation = models.TextField(_("evaluation"), blank=True)
+    created_by = by_user()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(partnership="partnership")
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        indexes = [models.Index(fields=["partnership", "starts_at"])]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ActivityPerson(models.Model):
+    """Someone who works on an activity, with the hours it takes them."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="people"
+    )
+    membership = models.ForeignKey(
+        "partnerships.Membership",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activity_roles",
+    )
+    name = models.CharField(
+        _("name"), max_length=200, blank=True, help_text=_("If not a member.")
+    )
+    organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    role = models.CharField(_("task"), max_length=200, blank=True)
+    hours = models.DecimalField(_("hours"), max_digits=7, decimal_places=2, default=0)
+
+    objects = ScopedManager(partnership="activity__partnership")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name or str(self.membership)
