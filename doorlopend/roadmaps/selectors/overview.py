@@ -21,6 +21,8 @@ from . import (
 
 # "Due soon" on the overview: the next four weeks.
 DUE_SOON_DAYS = 28
+# The overview lists this many overdue and due-soon rows, soonest first, and counts all.
+LIST_LIMIT = 10
 
 
 # ---- The overview ------------------------------------------------------------------------
@@ -46,6 +48,9 @@ def step_plans(*, partnership: Partnership) -> list[PlanRow]:
         r.pk: PlanRow(roadmap=r)
         for r in Roadmap.objects.filter(partnership=partnership, route__isnull=False)
         .select_related("version", "route")
+        # The parsed definition is kept per process (instruments.models); decoding the
+        # stored JSON again for every route cost more than the rest of the page.
+        .defer("version__definition_json")
         .order_by("route__name", "pk")
     }
     rows: dict[int, dict[str, list[tuple[int, str]]]] = {pk: {} for pk in plans}
@@ -66,25 +71,41 @@ def step_plans(*, partnership: Partnership) -> list[PlanRow]:
 def _listed(queryset) -> QuerySet[ItemState]:
     return queryset.select_related(
         "roadmap__version", "roadmap__route", "organisation", "owner__user"
-    )
+    ).defer("roadmap__version__definition_json")
+
+
+@dataclass
+class Due:
+    """Open rows due by a horizon: the first `LIST_LIMIT` of each kind, and how many."""
+
+    overdue: list[ItemState]
+    due_soon: list[ItemState]
+    overdue_count: int
+    due_soon_count: int
 
 
 def states_due(
     *, partnership: Partnership, today: datetime.date, days: int = DUE_SOON_DAYS
-) -> tuple[list[ItemState], list[ItemState]]:
-    """(overdue, due within `days`) open rows of every roadmap, soonest first."""
-    states = list(
-        _listed(
-            ItemState.objects.filter(
-                roadmap__partnership=partnership,
-                status__in=OPEN_STATUSES,
-                due_date__lte=today + datetime.timedelta(days=days),
-            )
-        ).order_by("due_date", "pk")
+) -> Due:
+    """Overdue and due within `days`: open rows of every roadmap, soonest first."""
+    due = list(
+        ItemState.objects.filter(
+            roadmap__partnership=partnership,
+            status__in=OPEN_STATUSES,
+            due_date__lte=today + datetime.timedelta(days=days),
+        )
+        .order_by("due_date", "pk")
+        .values_list("pk", "due_date")
     )
-    return (
-        [s for s in states if s.due_date < today],
-        [s for s in states if s.due_date >= today],
+    overdue = [pk for pk, date in due if date < today]
+    soon = [pk for pk, date in due if date >= today]
+    shown = overdue[:LIST_LIMIT] + soon[:LIST_LIMIT]
+    states = {s.pk: s for s in _listed(ItemState.objects.filter(pk__in=shown))}
+    return Due(
+        overdue=[states[pk] for pk in overdue[:LIST_LIMIT]],
+        due_soon=[states[pk] for pk in soon[:LIST_LIMIT]],
+        overdue_count=len(overdue),
+        due_soon_count=len(soon),
     )
 
 
@@ -114,10 +135,17 @@ class Overview:
     checklist: Roadmap
     blocks: list[BlockRow]
     checklist_deliverables: list[DeliverableRow]
-    overdue: list[ItemState]
-    due_soon: list[ItemState]
+    due: Due
     plans: list[PlanRow]
     mine_open: int
+
+    @property
+    def overdue(self) -> list[ItemState]:
+        return self.due.overdue
+
+    @property
+    def due_soon(self) -> list[ItemState]:
+        return self.due.due_soon
 
 
 def overview(
@@ -128,7 +156,7 @@ def overview(
     blocks = roadmap_blocks(checklist)
     if any(b.block.per_school for b in blocks):
         with_schools(blocks, school_leads(partnership=partnership))
-    overdue, due_soon = states_due(partnership=partnership, today=today)
+    due = states_due(partnership=partnership, today=today)
     checklist_rows: dict[str, list[tuple[int, str]]] = {}
     for state in (s for b in blocks for s in b.states):
         checklist_rows.setdefault(state.item_key, []).append((state.pk, state.status))
@@ -136,8 +164,7 @@ def overview(
         checklist=checklist,
         blocks=blocks,
         checklist_deliverables=deliverable_rows(checklist.definition, checklist_rows),
-        overdue=overdue,
-        due_soon=due_soon,
+        due=due,
         plans=step_plans(partnership=partnership),
         mine_open=open_count_of_member(partnership=partnership, membership=membership),
     )

@@ -219,3 +219,24 @@ def test_roadmap_detail_gives_a_school_added_later_its_rows(
     client_for("coordinator").get(url("roadmap_detail", partnership, checklist.pk))
     with scopes_disabled():
         assert ItemState.objects.filter(roadmap=checklist, organisation=late).exists()
+
+
+def test_overview_lists_the_ten_most_overdue_and_counts_the_rest(
+    partnership, checklist
+):
+    coordinator = factories.membership(partnership, "coordinator")
+    today = timezone.localdate()
+    with scopes_disabled():
+        states = list(ItemState.objects.filter(roadmap=checklist).order_by("pk")[:12])
+        for n, state in enumerate(states):
+            ItemState.objects.filter(pk=state.pk).update(
+                due_date=today - datetime.timedelta(days=20 - n)
+            )
+    response = client_of(coordinator).get(url("overview", partnership))
+    overview = response.context["overview"]
+    assert [s.pk for s in overview.overdue] == [s.pk for s in states[:10]]
+    assert ngettext(
+        "%(counter)s item is overdue; the %(shown)s most overdue are shown.",
+        "%(counter)s items are overdue; the %(shown)s most overdue are shown.",
+        12,
+    ) % {"counter": 12, "shown": 10} in response.content.decode()
