@@ -29,6 +29,7 @@ urlpatterns = [
         "p/<slug:partnership_slug>/plan/",
         include("doorlopend.planning.urls"),
     ),
+    path("agenda/", include("doorlopend.planning.feed_urls")),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),
     path("invitations/", include("doorlopend.partnerships.invitation_urls")),
     path("staff/register/", include("doorlopend.registry.urls")),

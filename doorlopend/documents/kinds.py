@@ -101,5 +101,23 @@ SPECS: dict[str, KindSpec] = {
 }
 
 
+# Documents of the whole partnership (route None); their builder takes the partnership.
+# Apart from SPECS, which are the kinds on a route's documents page.
+PARTNERSHIP_SPECS: dict[str, KindSpec] = {
+    Kind.PROGRESS_REPORT: KindSpec(
+        Kind.PROGRESS_REPORT,
+        "voortgangsrapportage",
+        "pdf",
+        PDF,
+        "progress_report:build",
+        _(
+            "The plan's progress for the stuurgroep: goals with their latest measurement "
+            "and revisions, activities held, budget planned against spent, progress per "
+            "school and the open action points (PDF)."
+        ),
+    ),
+}
+
+
 def spec_for(kind: str) -> KindSpec | None:
-    return SPECS.get(kind)
+    return SPECS.get(kind) or PARTNERSHIP_SPECS.get(kind)

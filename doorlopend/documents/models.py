@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     AGREEMENT = "agreement", _("samenwerkingsovereenkomst")
     FINANCIAL = "financial", _("financiële afspraken")
     DUO_MELDING = "duo_melding", _("DUO melding")
+    # Of the whole partnership, not of a route (route is None): planning.report.
+    PROGRESS_REPORT = "progress_report", _("voortgangsrapportage")
 
 
 class GeneratedDocument(models.Model):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from doorlopend.routes.models import Leerroute
 
-from .kinds import SPECS, KindSpec
+from .kinds import PARTNERSHIP_SPECS, SPECS, KindSpec
 from .models import GeneratedDocument
 from .services import IN_PROGRESS, STALE_AFTER
 
@@ -86,6 +86,19 @@ def kind_sections(*, route: Leerroute) -> list[KindSection]:
 
 def kind_section(*, route: Leerroute, kind: str) -> KindSection:
     return _section(SPECS[kind], list(_documents(route).filter(kind=kind)))
+
+
+def partnership_kind_section(*, partnership, kind: str) -> KindSection:
+    """A document kind of the whole partnership (route None) with its versions."""
+    documents = (
+        GeneratedDocument.objects.filter(
+            partnership=partnership, route__isnull=True, kind=kind
+        )
+        .select_related("created_by")
+        .defer("content_text")
+        .order_by("-created_at", "-pk")
+    )
+    return _section(PARTNERSHIP_SPECS[kind], list(documents))
 
 
 @dataclass

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from doorlopend.routes.models import Leerroute
 
 from . import tasks
-from .kinds import spec_for
+from .kinds import SPECS, spec_for
 from .models import GeneratedDocument
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,8 @@ def content_hash(text: str) -> str:
 def document_filename(document: GeneratedDocument) -> str:
     """projectplan-techniek-rivierenland-20270301-1412.pdf: says what, which route, when."""
     spec = spec_for(document.kind)
-    slug = slugify(document.route.name)[:60] or "leerroute"
+    named = document.route.name if document.route else document.partnership.slug
+    slug = slugify(named)[:60] or "leerroute"
     made = timezone.localtime(document.created_at).strftime("%Y%m%d-%H%M")
     return f"{spec.prefix}-{slug}-{made}.{spec.extension}"
 
@@ -67,7 +68,7 @@ def document_request(
 ) -> GeneratedDocument:
     """Queue a new version of the route's document `kind`; a second click while one is
     waiting or being made gets that one."""
-    spec = spec_for(kind)
+    spec = SPECS.get(kind)  # a route's kinds only
     if spec is None:
         raise ValidationError(_("There is no such document."), code="kind")
     # Lock the route: two clicks at once must not both find nothing pending.
@@ -112,7 +113,9 @@ def document_build(*, document: GeneratedDocument) -> GeneratedDocument:
     progress: Callable[[int], None] = partial(_progress, document)
     spec = spec_for(document.kind)
     try:
-        data, text = spec.build()(document.route, progress=progress)
+        # A route's document is built from the route, a partnership's from the partnership.
+        subject = document.route if document.route_id else document.partnership
+        data, text = spec.build()(subject, progress=progress)
         filename = document_filename(document)
         document.file.save(filename, ContentFile(data), save=False)
     except Exception as error:

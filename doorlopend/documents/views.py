@@ -14,7 +14,7 @@ from doorlopend.partnerships.access import partnership_view
 from doorlopend.routes.models import Leerroute
 
 from . import selectors, services
-from .kinds import KindSpec, spec_for
+from .kinds import SPECS, KindSpec, spec_for
 from .models import GeneratedDocument
 
 STATUS_TEMPLATE = "documents/_document_status.html"
@@ -45,10 +45,17 @@ def route_documents(request: HttpRequest, route_id: int) -> HttpResponse:
     )
 
 
+def _route_spec(kind: str) -> KindSpec:
+    """A kind of a route's documents (not the partnership's voortgangsrapportage)."""
+    if kind not in SPECS:
+        raise Http404("No such kind of document.")
+    return SPECS[kind]
+
+
 @partnership_view("documents.generate")
 @require_POST
 def generate(request: HttpRequest, route_id: int, kind: str) -> HttpResponse:
-    route, spec = _route(request, route_id), _spec(kind)
+    route, spec = _route(request, route_id), _route_spec(kind)
     error = ""
     try:
         services.document_request(
@@ -119,7 +126,7 @@ def _version(route: Leerroute, kind: str, value: str) -> GeneratedDocument:
 @require_GET
 def compare(request: HttpRequest, route_id: int, kind: str) -> HttpResponse:
     """Two versions line by line (?a=<id>&b=<id>), the earlier one first."""
-    route, spec = _route(request, route_id), _spec(kind)
+    route, spec = _route(request, route_id), _route_spec(kind)
     section = selectors.kind_section(route=route, kind=spec.kind)
     context = {"route": route, "section": section}
     if request.GET.get("a") and request.GET.get("b"):

@@ -20,6 +20,18 @@ from doorlopend.partnerships.tests.factories import (
     RegisterEntryFactory,
     RoleAssignmentFactory,
 )
+from doorlopend.planning.models import Milestone
+from doorlopend.planning.tests.factories import (
+    ActivityFactory,
+    ActivityPersonFactory,
+    BudgetLineFactory,
+    ChangeAssignmentFactory,
+    CommunicationItemFactory,
+    FundingSourceFactory,
+    GoalFactory,
+    MeasurementFactory,
+    TaskFactory,
+)
 from doorlopend.reflection.tests.factories import (
     ActionPointFactory,
     ReportFactory,
@@ -46,6 +58,8 @@ PUBLIC = {
     "participate:theme",
     "participate:answer",
     "participate:done",
+    # A member's calendar feed: the private token in the address is the key.
+    "planning_feed:feed",
 }
 
 
@@ -92,7 +106,27 @@ def foreign_objects(partnership, member_of) -> dict[str, str]:
         document = GeneratedDocument.objects.create(
             partnership=partnership, route=route, kind="projectplan", status="done"
         )
+    goal = GoalFactory(partnership=partnership, title="Doel Geheimhouden")
+    activity = ActivityFactory(partnership=partnership, title="Activiteit Geheimhouden")
+    source = FundingSourceFactory(partnership=partnership, name="Bron Geheimhouden")
+    assignment = ChangeAssignmentFactory(partnership=partnership, organisation=school)
+    with scopes_disabled():
+        milestone = Milestone.objects.create(
+            assignment=assignment, title="Mijlpaal Geheimhouden", date="2027-01-01"
+        )
+    plan = {
+        "goal_id": goal.pk,
+        "measurement_id": MeasurementFactory(goal=goal).pk,
+        "activity_id": activity.pk,
+        "person_id": ActivityPersonFactory(activity=activity).pk,
+        "source_id": source.pk,
+        "line_id": BudgetLineFactory(source=source).pk,
+        "task_id": TaskFactory(partnership=partnership).pk,
+        "item_id": CommunicationItemFactory(partnership=partnership).pk,
+        "milestone_id": milestone.pk,
+    }
     return {
+        **plan,
         "partnership_slug": partnership.slug,
         "organisation_id": school.pk,
         "entry_id": school.register_entry_id,

@@ -3,11 +3,33 @@
 Each area keeps its own module; add one import and one `*module.urlpatterns` line here.
 """
 
-from . import assignments, communication, tasks
+from . import (
+    activities,
+    assignments,
+    budget,
+    calendar,
+    communication,
+    goals,
+    inbox,
+    plan,
+    report,
+    tasks,
+    timeline,
+    vision,
+)
 
 app_name = "planning"
 urlpatterns: list = [
+    *plan.urlpatterns,
+    *activities.urlpatterns,
     *assignments.urlpatterns,
+    *budget.urlpatterns,
+    *calendar.urlpatterns,
     *communication.urlpatterns,
+    *goals.urlpatterns,
+    *inbox.urlpatterns,
+    *report.urlpatterns,
     *tasks.urlpatterns,
+    *timeline.urlpatterns,
+    *vision.urlpatterns,
 ]

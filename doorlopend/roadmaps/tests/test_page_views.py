@@ -235,8 +235,12 @@ def test_overview_lists_the_ten_most_overdue_and_counts_the_rest(
     response = client_of(coordinator).get(url("overview", partnership))
     overview = response.context["overview"]
     assert [s.pk for s in overview.overdue] == [s.pk for s in states[:10]]
-    assert ngettext(
-        "%(counter)s item is overdue; the %(shown)s most overdue are shown.",
-        "%(counter)s items are overdue; the %(shown)s most overdue are shown.",
-        12,
-    ) % {"counter": 12, "shown": 10} in response.content.decode()
+    assert (
+        ngettext(
+            "%(counter)s item is overdue; the %(shown)s most overdue are shown.",
+            "%(counter)s items are overdue; the %(shown)s most overdue are shown.",
+            12,
+        )
+        % {"counter": 12, "shown": 10}
+        in response.content.decode()
+    )

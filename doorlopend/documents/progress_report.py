@@ -1,0 +1,30 @@
+"""The voortgangsrapportage as PDF: planning.report's content in the projectplan's layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from doorlopend.partnerships.models import Partnership
+
+from .projectplan import TEMPLATE
+
+
+def build(
+    partnership: Partnership, *, progress: Callable[[int], None] | None = None
+) -> tuple[bytes, str]:
+    """The report as PDF bytes and its content as text."""
+    from weasyprint import HTML  # loads pango on first import: not at server start
+
+    from doorlopend.planning.report import progress_report_content
+
+    progress = progress or (lambda percent: None)
+    content = progress_report_content(partnership, today=timezone.localdate())
+    progress(30)
+    html = render_to_string(TEMPLATE, {"doc": content, "made_at": timezone.localtime()})
+    progress(50)
+    pdf = HTML(string=html, base_url=None).write_pdf()
+    progress(90)
+    return pdf, content.text()

@@ -1,0 +1,22 @@
+"""The demo's plan van aanpak; each area keeps its data in its own `demo_<area>.py`.
+
+In this order: goals and vision first (activities link to goals), then activities and the
+budget, then tasks, communication and the change assignments, then the inbox.
+"""
+
+from doorlopend.core.demo import DemoContext
+
+from . import demo_activities, demo_goals, demo_inbox, demo_work
+
+PARTS = (demo_goals, demo_activities, demo_work, demo_inbox)
+
+
+def load_demo(context: DemoContext) -> None:
+    for part in PARTS:
+        part.load_demo(context)
+
+
+def load_large(context: DemoContext) -> None:
+    for part in PARTS:
+        if hasattr(part, "load_large"):
+            part.load_large(context)

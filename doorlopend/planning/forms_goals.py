@@ -1,0 +1,190 @@
+"""Forms of SMART goals and measurements. The SMART check itself is the service's
+(`services.goals.smart_problems`); the form asks it so that every missing part shows at once."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from doorlopend.partnerships.models import Membership, Partnership
+
+from .models import Goal
+from .selectors.goals import theme_choices
+from .services import goals as services
+
+DATE = {"type": "date"}
+
+
+class DutchDecimalField(forms.DecimalField):
+    """Accepts "12,5", "12.500,50" and "12.5" alike, whatever the page's language."""
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(**kwargs)
+        self.widget.attrs["inputmode"] = "decimal"
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace("\u00a0", "")
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format(value.normalize(), "f").replace(".", ",")
+        return value
+
+
+class OwnerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Membership) -> str:
+        return str(obj.user)
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(
+        label=_("Goal"),
+        max_length=200,
+        help_text=_("A short name, e.g. “Every pupil visits an mbo school”."),
+    )
+    specific = forms.CharField(
+        label=_("Specific"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What exactly will be different, and for whom?"),
+    )
+    indicator = forms.CharField(
+        label=_("Indicator (measurable)"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "What you count or measure, e.g. “share of pupils registered by 1 April”."
+        ),
+    )
+    unit = forms.CharField(
+        label=_("Unit"),
+        required=False,
+        max_length=30,
+        help_text=_("E.g. %, pupils, meetings. Optional."),
+    )
+    baseline = DutchDecimalField(
+        label=_("Baseline"),
+        required=False,
+        help_text=_("The value at the start, e.g. 42 or 42,5."),
+    )
+    target = DutchDecimalField(
+        label=_("Target value"),
+        required=False,
+        help_text=_("The value you want to reach; it must differ from the baseline."),
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"),
+        required=False,
+        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        help_text=_("The date by which the target is reached."),
+    )
+    owner = OwnerChoiceField(
+        label=_("Owner"),
+        queryset=Membership.objects.none(),
+        required=False,
+        empty_label=_("(choose a member)"),
+        help_text=_("The member who sees to this goal."),
+        error_messages={
+            "invalid_choice": _(
+                "Assignable: the owner must be a member of this partnership."
+            )
+        },
+    )
+    theme_key = forms.ChoiceField(
+        label=_("Theme"),
+        required=False,
+        help_text=_("The reflectietool theme this goal answers."),
+        error_messages={
+            "invalid_choice": _("Relevant: choose one of the reflectietool's themes.")
+        },
+    )
+
+    def __init__(self, *args, partnership: Partnership, goal: Goal | None = None, **kw):
+        if goal is not None and not kw.get("initial"):
+            kw["initial"] = {
+                name: getattr(goal, name) for name in services.GOAL_FIELDS
+            } | {"owner": goal.owner_id}
+        super().__init__(*args, **kw)
+        self.partnership, self.goal = partnership, goal
+        self.fields["owner"].queryset = Membership.objects.filter(
+            partnership=partnership
+        ).select_related("user")
+        self.fields["theme_key"].choices = [
+            ("", _("(choose a theme)")),
+            *theme_choices(),
+        ]
+        if goal is None:
+            self.fields["deadline"].widget.attrs["min"] = (
+                timezone.localdate().isoformat()
+            )
+
+    def clean(self):
+        data = super().clean()
+        problems = services.smart_problems(
+            partnership=self.partnership,
+            data=data,
+            today=timezone.localdate(),
+            check_deadline_past=self.goal is None
+            or data.get("deadline") != self.goal.deadline,
+        )
+        for name, error in problems.items():
+            if name not in self.errors:
+                self.add_error(name, error)
+        return data
+
+
+class GoalEditForm(GoalForm):
+    reason = forms.CharField(
+        label=_("Reason for a new target or deadline"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Needed only when the target value or deadline changes; it is kept in the "
+            "goal's history."
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        changed = (
+            "target" in data
+            and "deadline" in data
+            and (
+                data["target"] != self.goal.target
+                or data["deadline"] != self.goal.deadline
+            )
+        )
+        if changed and not (data.get("reason") or "").strip():
+            self.add_error("reason", services.reason_missing_error())
+        return data
+
+
+class MeasurementForm(forms.Form):
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        help_text=_("When it was measured: today or earlier."),
+    )
+    value = DutchDecimalField(label=_("Value"), help_text=_("E.g. 55 or 55,5."))
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=300,
+        help_text=_("Optional: the source or what stands out."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"date": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()

@@ -1,0 +1,108 @@
+"""The forms of the inbox: what an action point becomes, prefilled from the point."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from doorlopend.partnerships.models import Membership
+from doorlopend.reflection.models import ActionPoint
+
+from .models import ActivityKind, Goal
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT = {"rows": 3}
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Membership) -> str:
+        return str(obj.user)
+
+
+class TaskTriageForm(forms.Form):
+    title = forms.CharField(label=_("Task"), max_length=300)
+    owner = MemberChoiceField(
+        label=_("Owner"),
+        queryset=Membership.objects.none(),
+        required=False,
+        help_text=_("Who does it; they see it under 'my tasks'."),
+    )
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
+
+    def __init__(self, *args, partnership, point: ActionPoint, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": point.title,
+                "owner": point.owner_member_id,
+                "due_date": point.due_date,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = (
+            Membership.objects.filter(partnership=partnership)
+            .select_related("user")
+            .order_by("user__name", "pk")
+        )
+
+
+class ActivityTriageForm(forms.Form):
+    title = forms.CharField(label=_("Activity"), max_length=200)
+    kind = forms.ChoiceField(label=_("Type"), choices=ActivityKind.choices)
+    date = forms.DateField(
+        label=_("Date"),
+        widget=DATE,
+        help_text=_("Time, place, people and costs are added on the activity's page."),
+    )
+
+    def __init__(self, *args, point: ActionPoint, **kwargs):
+        kwargs.setdefault(
+            "initial", {"title": point.title[:200], "date": point.due_date}
+        )
+        super().__init__(*args, **kwargs)
+
+
+class RevisionTriageForm(forms.Form):
+    goal = forms.ModelChoiceField(label=_("Goal"), queryset=Goal.objects.none())
+    target = forms.DecimalField(
+        label=_("New target value"),
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text=_(
+            "E.g. 75 or 75,5. Keep the current value to change the deadline only."
+        ),
+    )
+    deadline = forms.DateField(label=_("New deadline"), widget=DATE)
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs=TEXT),
+        help_text=_("Kept with the goal's history of revisions."),
+    )
+
+    def __init__(self, *args, partnership, point: ActionPoint, **kwargs):
+        kwargs.setdefault("initial", {"reason": point.title})
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(partnership=partnership)
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why not"),
+        widget=forms.Textarea(attrs=TEXT),
+        help_text=_(
+            "Shown beside the action point, so the session knows what happened."
+        ),
+        error_messages={
+            "required": _("Say why this action point does not enter the plan.")
+        },
+    )
+
+
+FORMS = {
+    "task": TaskTriageForm,
+    "activity": ActivityTriageForm,
+    "revision": RevisionTriageForm,
+    "declined": DeclineForm,
+}

@@ -1,0 +1,208 @@
+"""Reads of activities: the filtered list, one activity's page, the coverage of the 7
+elementen and the summary on the plan page."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from doorlopend.partnerships.models import Membership, Partnership
+
+from ..elements import element_choices
+from ..models import Activity, ActivityKind, ActivityPerson, ActivityStatus
+
+PER_PAGE = 50
+WHEN_CHOICES = ("upcoming", "past", "all")
+PLAN_NEXT = 5
+PLAN_RECENT = 3
+
+
+@dataclass(frozen=True)
+class ActivityFilter:
+    """The list's filters as read from the query string; unknown values mean 'any'."""
+
+    when: str = "upcoming"
+    kind: str = ""
+    status: str = ""
+    element: str = ""
+
+    @classmethod
+    def from_query(cls, query, element_keys: set[str]) -> ActivityFilter:
+        when = query.get("when", "upcoming")
+        kind = query.get("kind", "")
+        status = query.get("status", "")
+        element = query.get("element", "")
+        return cls(
+            when=when if when in WHEN_CHOICES else "upcoming",
+            kind=kind if kind in ActivityKind.values else "",
+            status=status if status in ActivityStatus.values else "",
+            element=element if element in element_keys else "",
+        )
+
+
+@dataclass(frozen=True)
+class ElementCount:
+    key: str
+    title: str
+    count: int
+
+
+@dataclass
+class PlanActivities:
+    upcoming: list[Activity]
+    recent: list[Activity]
+    coverage: list[ElementCount]
+    planned: int
+    held: int
+    thin: list[ElementCount] = field(default_factory=list)
+
+
+def _start_of_today() -> datetime.datetime:
+    return timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(), datetime.time.min)
+    )
+
+
+def activity_list(*, partnership: Partnership, filters: ActivityFilter) -> QuerySet:
+    """Upcoming ones soonest first, past ones latest first; organisations and goals
+    prefetched so a page costs the same with 5 or 500 activities."""
+    activities = Activity.objects.filter(partnership=partnership).prefetch_related(
+        "organisations", "goals"
+    )
+    today = _start_of_today()
+    if filters.when == "upcoming":
+        activities = activities.filter(starts_at__gte=today).order_by("starts_at", "pk")
+    elif filters.when == "past":
+        activities = activities.filter(starts_at__lt=today).order_by(
+            "-starts_at", "-pk"
+        )
+    else:
+        activities = activities.order_by("-starts_at", "-pk")
+    if filters.kind:
+        activities = activities.filter(kind=filters.kind)
+    if filters.status:
+        activities = activities.filter(status=filters.status)
+    if filters.element:
+        # A text match on the stored JSON list: works alike on SQLite and PostgreSQL
+        # (JSON `contains` does not exist on SQLite). Keys are slugs, so the quoted key
+        # matches only itself.
+        activities = activities.filter(elements__icontains=f'"{filters.element}"')
+    return activities
+
+
+def with_element_titles(activities, choices: list[tuple[str, str]]) -> list[Activity]:
+    """Sets `element_items` [(key, title)] on each activity, in the elements' order."""
+    titles = dict(choices)
+    activities = list(activities)
+    for activity in activities:
+        activity.element_items = [
+            (key, titles[key]) for key in activity.elements if key in titles
+        ]
+    return activities
+
+
+def activity_page(
+    *,
+    partnership: Partnership,
+    filters: ActivityFilter,
+    page_number,
+    choices: list[tuple[str, str]],
+) -> Page:
+    page = Paginator(
+        activity_list(partnership=partnership, filters=filters), PER_PAGE
+    ).get_page(page_number)
+    page.object_list = with_element_titles(page.object_list, choices)
+    return page
+
+
+def element_coverage(
+    *, partnership: Partnership, choices: list[tuple[str, str]]
+) -> list[ElementCount]:
+    """How many activities (cancelled ones not counted) serve each element, in one query."""
+    counts: Counter[str] = Counter()
+    for elements in (
+        Activity.objects.filter(partnership=partnership)
+        .exclude(status=ActivityStatus.CANCELLED)
+        .values_list("elements", flat=True)
+    ):
+        counts.update(set(elements or []))
+    return [ElementCount(key, title, counts[key]) for key, title in choices]
+
+
+def thin_elements(coverage: list[ElementCount]) -> list[ElementCount]:
+    """The elements served least: none at all, or under a third of the best served."""
+    most = max((c.count for c in coverage), default=0)
+    return [c for c in coverage if c.count == 0 or c.count * 3 < most]
+
+
+def activity_for_page(*, partnership: Partnership, activity_id: int) -> Activity | None:
+    """One activity with its people (member and organisation), goals and organisations,
+    and `total_hours` summed in Decimal."""
+    activity = (
+        Activity.objects.filter(partnership=partnership, pk=activity_id)
+        .prefetch_related(
+            "organisations",
+            "goals",
+            Prefetch(
+                "people",
+                queryset=ActivityPerson.objects.select_related(
+                    "membership__user", "organisation"
+                ),
+            ),
+        )
+        .first()
+    )
+    if activity is None:
+        return None
+    activity.total_hours = sum(
+        (p.hours for p in activity.people.all()), start=Decimal("0")
+    )
+    with_element_titles([activity], element_choices())
+    return activity
+
+
+def members_of(partnership: Partnership) -> QuerySet:
+    return Membership.objects.filter(partnership=partnership).select_related("user")
+
+
+def plan_activities(
+    *, partnership: Partnership, membership: Membership, today: datetime.date
+) -> PlanActivities:
+    """The next activities, the ones held lately, and how the 7 elementen are served;
+    four queries whatever the number of activities."""
+    choices = element_choices()
+    start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    base = Activity.objects.filter(partnership=partnership)
+    upcoming = with_element_titles(
+        base.filter(starts_at__gte=start)
+        .exclude(status=ActivityStatus.CANCELLED)
+        .order_by("starts_at", "pk")[:PLAN_NEXT],
+        choices,
+    )
+    recent = with_element_titles(
+        base.filter(starts_at__lt=start, status=ActivityStatus.HELD).order_by(
+            "-starts_at", "-pk"
+        )[:PLAN_RECENT],
+        choices,
+    )
+    coverage = element_coverage(partnership=partnership, choices=choices)
+    statuses = dict(
+        base.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return PlanActivities(
+        upcoming=upcoming,
+        recent=recent,
+        coverage=coverage,
+        planned=statuses.get(ActivityStatus.PLANNED, 0),
+        held=statuses.get(ActivityStatus.HELD, 0),
+        thin=thin_elements(coverage),
+    )

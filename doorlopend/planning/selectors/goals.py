@@ -1,0 +1,162 @@
+"""Reads of SMART goals: the list with latest measurement and progress, one goal's page,
+the plan's summary, and the reflectietool themes a goal can answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django_scopes import scopes_disabled
+
+from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.partnerships.models import Membership, Partnership
+
+from ..models import Goal, GoalRevision, Measurement
+
+REFLECTIETOOL = "reflectietool"
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """(key, title) of the newest reflectietool's themes, in the instrument's order."""
+    # Instruments are national content, not tenant data: they have no scope.
+    with scopes_disabled():
+        version = (
+            InstrumentVersion.objects.questionnaires()
+            .filter(key=REFLECTIETOOL)
+            .order_by("-version")
+            .first()
+        )
+    if version is None:
+        return []
+    return [(t.key, t.title) for t in version.definition.themes]
+
+
+def theme_keys() -> set[str]:
+    return {key for key, _title in theme_choices()}
+
+
+def progress_percent(
+    baseline: Decimal, target: Decimal, value: Decimal | None
+) -> int | None:
+    """How far from baseline to target the value has come, in whole percents (may be
+    below 0 or above 100); None without a measurement."""
+    if value is None or target == baseline:
+        return None
+    share = (Decimal(value) - baseline) / (target - baseline) * 100
+    return int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass
+class GoalLine:
+    goal: Goal
+    theme_title: str
+    latest_value: Decimal | None
+    latest_date: date | None
+    revision_count: int
+
+    @property
+    def progress(self) -> int | None:
+        return progress_percent(self.goal.baseline, self.goal.target, self.latest_value)
+
+    @property
+    def progress_bar(self) -> int:
+        """The progress clamped to 0–100, for a `<progress>` bar."""
+        return max(0, min(100, self.progress or 0))
+
+
+def _goals(partnership: Partnership) -> QuerySet[Goal]:
+    latest = Measurement.objects.filter(goal=OuterRef("pk")).order_by("-date", "-pk")
+    revisions = (
+        GoalRevision.objects.filter(goal=OuterRef("pk"))
+        .order_by()
+        .values("goal")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Goal.objects.filter(partnership=partnership)
+        .select_related("owner__user")
+        .annotate(
+            latest_value=Subquery(
+                latest.values("value")[:1],
+                output_field=DecimalField(max_digits=12, decimal_places=2),
+            ),
+            latest_date=Subquery(latest.values("date")[:1]),
+            revision_count=Coalesce(
+                Subquery(revisions, output_field=IntegerField()), 0
+            ),
+        )
+        .order_by("deadline", "title", "pk")
+    )
+
+
+def goal_lines(*, partnership: Partnership) -> list[GoalLine]:
+    """Every goal with its latest measurement and number of revisions (2 queries)."""
+    titles = dict(theme_choices())
+    return [
+        GoalLine(
+            goal=g,
+            theme_title=titles.get(g.theme_key, g.theme_key),
+            latest_value=g.latest_value,
+            latest_date=g.latest_date,
+            revision_count=g.revision_count,
+        )
+        for g in _goals(partnership)
+    ]
+
+
+@dataclass
+class GoalPage:
+    line: GoalLine
+    measurements: list[Measurement]
+    revisions: list[GoalRevision]
+
+    @property
+    def goal(self) -> Goal:
+        return self.line.goal
+
+
+def goal_page(*, goal: Goal) -> GoalPage:
+    """One goal with its measurements (oldest first) and revisions (newest first)."""
+    measurements = list(goal.measurements.order_by("date", "pk"))
+    revisions = list(
+        goal.revisions.select_related("created_by").order_by("-created_at", "-pk")
+    )
+    latest = measurements[-1] if measurements else None
+    line = GoalLine(
+        goal=goal,
+        theme_title=dict(theme_choices()).get(goal.theme_key, goal.theme_key),
+        latest_value=latest.value if latest else None,
+        latest_date=latest.date if latest else None,
+        revision_count=len(revisions),
+    )
+    return GoalPage(line=line, measurements=measurements, revisions=revisions)
+
+
+@dataclass
+class GoalsSummary:
+    lines: list[GoalLine]
+    can_manage: bool
+    today: date
+
+
+def plan_goals(
+    *, partnership: Partnership, membership: Membership, today: date
+) -> GoalsSummary:
+    """Every goal on one line for the plan page: latest value → target, deadline,
+    revised n times (2 queries)."""
+    return GoalsSummary(
+        lines=goal_lines(partnership=partnership),
+        can_manage="planning.manage" in membership.permissions,
+        today=today,
+    )

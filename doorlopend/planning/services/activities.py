@@ -1,0 +1,187 @@
+"""Writes of LOB activities and the people who work on them, with their hours."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doorlopend.partnerships.models import Membership, Organisation, Partnership
+
+from ..elements import element_choices
+from ..models import Activity, ActivityPerson, ActivityStatus, Goal
+
+# Plain fields an activity form hands over as they are.
+ACTIVITY_FIELDS = (
+    "title",
+    "kind",
+    "place",
+    "materials",
+    "costs",
+    "status",
+    "evaluation",
+)
+
+
+def _when(
+    date: datetime.date, start_time: datetime.time, end_time: datetime.time | None
+) -> tuple[datetime.datetime, datetime.datetime | None]:
+    """The date and times as aware datetimes in the site's time zone."""
+    zone = timezone.get_current_timezone()
+    starts = timezone.make_aware(datetime.datetime.combine(date, start_time), zone)
+    ends = None
+    if end_time is not None:
+        ends = timezone.make_aware(datetime.datetime.combine(date, end_time), zone)
+    return starts, ends
+
+
+def _check(
+    *,
+    partnership: Partnership,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime | None,
+    status: str,
+    costs: Decimal,
+    elements: list[str],
+    organisations: Iterable[Organisation],
+    goals: Iterable[Goal],
+) -> None:
+    """The rules of an activity: times in order, held only once started, known elements,
+    and organisations and goals of this partnership."""
+    errors: dict[str, list[str]] = {}
+    if ends_at is not None and ends_at <= starts_at:
+        errors.setdefault("end_time", []).append(
+            _("The end time must be after the start time.")
+        )
+    if status == ActivityStatus.HELD and starts_at > timezone.now():
+        errors.setdefault("status", []).append(
+            _(
+                "An activity in the future cannot have been held yet. Keep it planned "
+                "and record how it went afterwards."
+            )
+        )
+    if costs is not None and costs < 0:
+        errors.setdefault("costs", []).append(_("Costs cannot be negative."))
+    known = {key for key, _title in element_choices()}
+    unknown = sorted(set(elements) - known)
+    if unknown:
+        errors.setdefault("elements", []).append(
+            _("Unknown element: %(keys)s.") % {"keys": ", ".join(unknown)}
+        )
+    if any(o.partnership_id != partnership.pk for o in organisations):
+        errors.setdefault("organisations", []).append(
+            _("Choose organisations of this partnership.")
+        )
+    if any(g.partnership_id != partnership.pk for g in goals):
+        errors.setdefault("goals", []).append(_("Choose goals of this partnership."))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _ordered_elements(elements: Iterable[str]) -> list[str]:
+    """The keys in the order of the 7 elementen, each once."""
+    chosen = set(elements)
+    return [key for key, _title in element_choices() if key in chosen]
+
+
+def _save(
+    activity: Activity,
+    *,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time | None = None,
+    elements: Iterable[str] = (),
+    organisations: Iterable[Organisation] = (),
+    goals: Iterable[Goal] = (),
+    **data,
+) -> Activity:
+    elements, organisations, goals = list(elements), list(organisations), list(goals)
+    for name in ACTIVITY_FIELDS:
+        if name in data:
+            setattr(activity, name, data[name])
+    activity.starts_at, activity.ends_at = _when(date, start_time, end_time)
+    _check(
+        partnership=activity.partnership,
+        starts_at=activity.starts_at,
+        ends_at=activity.ends_at,
+        status=activity.status,
+        costs=activity.costs,
+        elements=elements,
+        organisations=organisations,
+        goals=goals,
+    )
+    activity.elements = _ordered_elements(elements)
+    activity.full_clean(exclude=["partnership", "created_by"])
+    activity.save()
+    activity.organisations.set(organisations)
+    activity.goals.set(goals)
+    return activity
+
+
+@transaction.atomic
+def activity_create(*, partnership: Partnership, by=None, **data) -> Activity:
+    """A new activity; see `_check` for the rules."""
+    activity = Activity(partnership=partnership, created_by=by)
+    return _save(activity, **data)
+
+
+@transaction.atomic
+def activity_update(*, activity: Activity, **data) -> Activity:
+    """Changes an activity; the same rules as when it was made."""
+    return _save(activity, **data)
+
+
+@transaction.atomic
+def activity_delete(*, activity: Activity) -> None:
+    """Deletes the activity and its people; budget lines stay, without the activity."""
+    activity.delete()
+
+
+@transaction.atomic
+def person_add(
+    *,
+    activity: Activity,
+    membership: Membership | None = None,
+    name: str = "",
+    organisation: Organisation | None = None,
+    role: str = "",
+    hours: Decimal = Decimal("0"),
+) -> ActivityPerson:
+    """A member of the partnership, or someone named who is not a member."""
+    errors: dict[str, list[str]] = {}
+    name = (name or "").strip()
+    if membership is None and not name:
+        errors["membership"] = [_("Choose a member or give a name.")]
+    if membership is not None and name:
+        errors["name"] = [_("Give a name only for someone who is not a member.")]
+    if membership is not None and membership.partnership_id != activity.partnership_id:
+        errors["membership"] = [_("Choose a member of this partnership.")]
+    if organisation is not None and (
+        organisation.partnership_id != activity.partnership_id
+    ):
+        errors["organisation"] = [_("Choose an organisation of this partnership.")]
+    if hours is None or hours < 0:
+        errors["hours"] = [_("Hours cannot be negative.")]
+    if errors:
+        raise ValidationError(errors)
+    person = ActivityPerson(
+        activity=activity,
+        membership=membership,
+        name=name,
+        organisation=organisation,
+        role=role,
+        hours=hours,
+    )
+    person.full_clean(exclude=["activity", "membership", "organisation"])
+    person.save()
+    return person
+
+
+@transaction.atomic
+def person_remove(*, person: ActivityPerson) -> None:
+    person.delete()

@@ -1,0 +1,126 @@
+"""The plan's inbox: what the coördinator makes of each reflection action point.
+
+Each action point is handled once (Triage is one-to-one with it): it becomes a task, an
+activity or a goal revision, or it is declined with a reason. The point's row is locked
+while it is handled, so two submits at once cannot both find it unhandled.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doorlopend.partnerships.models import Membership
+from doorlopend.reflection.models import ActionPoint
+
+from ..models import Goal, Triage
+from .activities import activity_create
+from .goals import goal_revise
+from .tasks import task_create
+
+Outcome = Triage.Outcome
+# An activity planned from the inbox by its date only starts at 09:00, until edited.
+DEFAULT_START = datetime.time(9, 0)
+
+
+def _claim(point: ActionPoint) -> None:
+    """Lock the point; refuse it when it was handled already (a second submit)."""
+    ActionPoint.objects.select_for_update().filter(pk=point.pk).first()
+    if Triage.objects.filter(action_point_id=point.pk).exists():
+        raise ValidationError(
+            _("This action point has already been handled in the plan."),
+            code="already_triaged",
+        )
+
+
+def _triage(point: ActionPoint, by, outcome: str, **links) -> Triage:
+    triage = Triage(
+        partnership_id=point.partnership_id,
+        action_point=point,
+        outcome=outcome,
+        created_by=by,
+        **links,
+    )
+    triage.full_clean()
+    triage.save()
+    return triage
+
+
+@transaction.atomic
+def triage_task(
+    *,
+    point: ActionPoint,
+    by,
+    title: str,
+    owner: Membership | None = None,
+    due_date: datetime.date | None = None,
+) -> Triage:
+    """The point becomes a task of the plan."""
+    _claim(point)
+    task = task_create(
+        partnership=point.partnership,
+        by=by,
+        title=title,
+        owner=owner,
+        due_date=due_date,
+    )
+    return _triage(point, by, Outcome.TASK, task=task)
+
+
+@transaction.atomic
+def triage_activity(
+    *,
+    point: ActionPoint,
+    by,
+    title: str,
+    kind: str,
+    date: datetime.date,
+    start_time: datetime.time = DEFAULT_START,
+) -> Triage:
+    """The point becomes a planned activity; time, place and people follow on its page."""
+    _claim(point)
+    activity = activity_create(
+        partnership=point.partnership,
+        by=by,
+        title=title,
+        kind=kind,
+        date=date,
+        start_time=start_time,
+    )
+    return _triage(point, by, Outcome.ACTIVITY, activity=activity)
+
+
+@transaction.atomic
+def triage_revision(
+    *,
+    point: ActionPoint,
+    by,
+    goal: Goal,
+    target: Decimal,
+    deadline: datetime.date,
+    reason: str,
+) -> Triage:
+    """The point changes a goal's target or deadline; the revision keeps the reason."""
+    if goal.partnership_id != point.partnership_id:
+        raise ValidationError({"goal": _("Choose a goal of this partnership.")})
+    _claim(point)
+    revision = goal_revise(
+        goal=goal, target=target, deadline=deadline, reason=reason, by=by
+    )
+    return _triage(point, by, Outcome.REVISION, revision=revision)
+
+
+@transaction.atomic
+def triage_decline(*, point: ActionPoint, by, reason: str) -> Triage:
+    """The point does not enter the plan; the reason says why, for whoever asks later."""
+    if not (reason or "").strip():
+        raise ValidationError(
+            {"reason": _("Say why this action point does not enter the plan.")},
+            code="required",
+        )
+    _claim(point)
+    return _triage(point, by, Outcome.DECLINED, reason=reason.strip())

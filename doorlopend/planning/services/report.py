@@ -1,0 +1,53 @@
+"""The voortgangsrapportage: asked for on its page, made by the documents module's task.
+
+A report is a `GeneratedDocument` of the partnership without a route; each request makes
+a new version beside the old ones. A second click while one is waiting or being made
+gets that one.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+
+from doorlopend.documents import tasks
+from doorlopend.documents.models import GeneratedDocument, Kind
+from doorlopend.documents.services import IN_PROGRESS, STALE_AFTER
+from doorlopend.partnerships.models import Partnership
+
+KIND = Kind.PROGRESS_REPORT
+
+
+def report_in_progress(*, partnership: Partnership) -> GeneratedDocument | None:
+    return (
+        GeneratedDocument.objects.filter(
+            partnership=partnership,
+            route__isnull=True,
+            kind=KIND,
+            status__in=IN_PROGRESS,
+            created_at__gte=timezone.now() - STALE_AFTER,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def report_request(
+    *, partnership: Partnership, by, language: str = ""
+) -> GeneratedDocument:
+    """Queue a new version of the partnership's voortgangsrapportage."""
+    # Lock the partnership: two clicks at once must not both find nothing pending.
+    Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+    pending = report_in_progress(partnership=partnership)
+    if pending is not None:
+        return pending
+    document = GeneratedDocument(
+        partnership=partnership, route=None, kind=KIND, created_by=by, language=language
+    )
+    document.full_clean()
+    document.save()
+    transaction.on_commit(partial(tasks.document_build.enqueue, document.pk))
+    return document

@@ -1,0 +1,130 @@
+"""Tasks and who owns them: the coördinator plans them, each owner moves their own along.
+
+A task's owner is a member of the same partnership, its goal and activity belong to that
+partnership too: checked here, so a task made from an action point (planning inbox) obeys
+the same rules as one typed in the form.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doorlopend.partnerships.models import Membership, Partnership
+
+from ..models import Activity, Goal, Task, TaskStatus
+
+FIELDS = ("title", "description", "owner", "due_date", "status", "goal", "activity")
+
+
+def _user(by):
+    """`by` may be the acting member or their user: the task records the user."""
+    return by.user if isinstance(by, Membership) else by
+
+
+def _check_links(
+    *,
+    partnership: Partnership,
+    owner: Membership | None,
+    goal: Goal | None,
+    activity: Activity | None,
+) -> None:
+    errors = {}
+    if owner is not None and owner.partnership_id != partnership.pk:
+        errors["owner"] = _("The owner must be a member of this partnership.")
+    if goal is not None and goal.partnership_id != partnership.pk:
+        errors["goal"] = _("Choose a goal of this partnership.")
+    if activity is not None and activity.partnership_id != partnership.pk:
+        errors["activity"] = _("Choose an activity of this partnership.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def task_create(
+    *,
+    partnership: Partnership,
+    by,
+    title: str,
+    description: str = "",
+    owner: Membership | None = None,
+    due_date: datetime.date | None = None,
+    status: str = TaskStatus.OPEN,
+    goal: Goal | None = None,
+    activity: Activity | None = None,
+) -> Task:
+    """A new task of `partnership`; `by` (a user or membership) is recorded as its maker."""
+    _check_links(partnership=partnership, owner=owner, goal=goal, activity=activity)
+    task = Task(
+        partnership=partnership,
+        title=title,
+        description=description,
+        owner=owner,
+        due_date=due_date,
+        status=status,
+        goal=goal,
+        activity=activity,
+        created_by=_user(by),
+    )
+    task.full_clean()
+    task.save()
+    return task
+
+
+@transaction.atomic
+def task_update(*, task: Task, **fields) -> Task:
+    """Change the task's fields (any of FIELDS); the same rules as on creation."""
+    for name, value in fields.items():
+        if name not in FIELDS:
+            raise TypeError(f"task_update() got an unexpected field {name!r}")
+        setattr(task, name, value)
+    _check_links(
+        partnership=task.partnership,
+        owner=task.owner,
+        goal=task.goal,
+        activity=task.activity,
+    )
+    task.full_clean()
+    task.save()
+    return task
+
+
+def may_set_status(membership: Membership | None, task: Task) -> bool:
+    """The task's owner moves it along; the coördinator (planning.manage) moves any."""
+    if membership is None:
+        return False
+    if membership.has_perm("planning.manage"):
+        return True
+    return (
+        membership.has_perm("planning.tasks")
+        and task.owner_id is not None
+        and task.owner_id == membership.pk
+    )
+
+
+@transaction.atomic
+def task_set_status(*, task: Task, status: str, by: Membership) -> Task:
+    """Set open / in progress / done; anyone but the owner or the coördinator is refused."""
+    if not may_set_status(by, task):
+        raise PermissionDenied
+    if status not in TaskStatus.values:
+        raise ValidationError({"status": _("Choose one of the statuses.")})
+    task.status = status
+    task.save(update_fields=["status"])
+    return task
+
+
+@transaction.atomic
+def task_delete(*, task: Task) -> None:
+    task.delete()
+
+
+def is_overdue(task: Task, today: datetime.date) -> bool:
+    return (
+        task.due_date is not None
+        and task.due_date < today
+        and task.status != TaskStatus.DONE
+    )

@@ -1,0 +1,50 @@
+"""The demo's tasks, communication plan and change assignments; loading twice adds nothing."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from doorlopend.accounts.models import User
+from doorlopend.core.demo import DemoContext
+from doorlopend.partnerships.demo import PERSON_NAMES, demo_email
+from doorlopend.partnerships.models import Partnership
+from doorlopend.partnerships.roles import Role
+from doorlopend.planning import demo_work
+from doorlopend.planning.models import (
+    ChangeAssignment,
+    CommunicationItem,
+    ProgressUpdate,
+    Task,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_work_is_there_and_idempotent():
+    call_command("load_demo", verbosity=0)
+    with scopes_disabled():
+        partnership = Partnership.objects.get(slug="rivierenland")
+        people = {
+            role: User.objects.get(email=demo_email(role)) for role in PERSON_NAMES
+        }
+        context = DemoContext(partnership=partnership, people=people)
+        demo_work.load_demo(context)
+        # The inbox's demo turns an action point into a task too; these are the plan's own.
+        tasks = list(Task.objects.filter(partnership=partnership, triages=None))
+        today = timezone.localdate()
+        assert len(tasks) == 8
+        assert any(t.status == "done" for t in tasks)
+        assert any(t.due_date < today and t.status != "done" for t in tasks)
+        assert any(t.owner and t.owner.user == people[Role.COORDINATOR] for t in tasks)
+        items = CommunicationItem.objects.filter(partnership=partnership)
+        assert items.values("audience").distinct().count() == 6
+        assignments = ChangeAssignment.objects.filter(partnership=partnership)
+        assert assignments.count() == 3
+        lead = people[Role.PORTEFEUILLEHOUDER]
+        assert assignments.filter(updated_by=lead).count() == 1
+        assert ProgressUpdate.objects.filter(assignment__in=assignments).count() == 4
+        demo_work.load_demo(context)
+        assert Task.objects.filter(partnership=partnership, triages=None).count() == 8
+        assert items.count() == 6
+        assert assignments.count() == 3

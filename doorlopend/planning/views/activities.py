@@ -1,0 +1,194 @@
+"""LOB activities: the list with its filters, one activity's page, the forms, the people."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from doorlopend.partnerships.access import partnership_view
+
+from ..elements import element_choices
+from ..forms_activities import ActivityForm, PersonForm
+from ..models import Activity, ActivityKind, ActivityPerson, ActivityStatus
+from ..selectors import activities as selectors
+from ..services import activities as services
+
+
+def _activity(request: HttpRequest, activity_id: int) -> Activity:
+    return get_object_or_404(
+        Activity.objects.prefetch_related("organisations", "goals"),
+        pk=activity_id,
+        partnership=request.partnership,
+    )
+
+
+def _to_detail(request: HttpRequest, activity: Activity, anchor: str = ""):
+    url = reverse(
+        "planning:activity_detail", args=[request.partnership.slug, activity.pk]
+    )
+    return redirect(f"{url}#{anchor}" if anchor else url)
+
+
+def _name(person: ActivityPerson) -> str:
+    if person.membership_id:
+        return str(person.membership.user)
+    return person.name
+
+
+@partnership_view("planning.view")
+@require_GET
+def activity_list(request: HttpRequest) -> HttpResponse:
+    choices = element_choices()
+    filters = selectors.ActivityFilter.from_query(
+        request.GET, {key for key, _title in choices}
+    )
+    context = {
+        "page": selectors.activity_page(
+            partnership=request.partnership,
+            filters=filters,
+            page_number=request.GET.get("page"),
+            choices=choices,
+        ),
+        "filters": filters,
+        "kinds": ActivityKind.choices,
+        "statuses": ActivityStatus.choices,
+        "elements": choices,
+        "coverage": selectors.element_coverage(
+            partnership=request.partnership, choices=choices
+        ),
+    }
+    context["thin"] = selectors.thin_elements(context["coverage"])
+    return render(request, "planning/activities/activity_list.html", context)
+
+
+@partnership_view("planning.manage")
+@require_http_methods(["GET", "POST"])
+def activity_create(request: HttpRequest) -> HttpResponse:
+    form = ActivityForm(request.POST or None, partnership=request.partnership)
+    if form.is_valid():
+        try:
+            activity = services.activity_create(
+                partnership=request.partnership, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(
+                request, _("%(title)s has been planned.") % {"title": activity.title}
+            )
+            return _to_detail(request, activity)
+    return render(
+        request,
+        "planning/activities/activity_form.html",
+        {"form": form, "activity": None},
+    )
+
+
+@partnership_view("planning.view")
+@require_GET
+def activity_detail(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = selectors.activity_for_page(
+        partnership=request.partnership, activity_id=activity_id
+    )
+    if activity is None:
+        raise Http404
+    return render(
+        request,
+        "planning/activities/activity_detail.html",
+        {
+            "activity": activity,
+            "manage": request.membership.has_perm("planning.manage"),
+        },
+    )
+
+
+@partnership_view("planning.manage")
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = _activity(request, activity_id)
+    form = ActivityForm(
+        request.POST or None, partnership=request.partnership, activity=activity
+    )
+    if form.is_valid():
+        try:
+            services.activity_update(activity=activity, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(
+                request, _("%(title)s has been saved.") % {"title": activity.title}
+            )
+            return _to_detail(request, activity)
+    return render(
+        request,
+        "planning/activities/activity_form.html",
+        {"form": form, "activity": activity},
+    )
+
+
+@partnership_view("planning.manage")
+@require_http_methods(["GET", "POST"])
+def activity_delete(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = _activity(request, activity_id)
+    if request.method == "POST":
+        services.activity_delete(activity=activity)
+        messages.success(
+            request, _("%(title)s has been deleted.") % {"title": activity.title}
+        )
+        return redirect("planning:activity_list", request.partnership.slug)
+    return render(
+        request, "planning/activities/activity_delete.html", {"activity": activity}
+    )
+
+
+@partnership_view("planning.manage")
+@require_http_methods(["GET", "POST"])
+def person_add(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = _activity(request, activity_id)
+    form = PersonForm(request.POST or None, partnership=request.partnership)
+    if form.is_valid():
+        try:
+            person = services.person_add(activity=activity, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has been added to the activity.") % {"name": _name(person)},
+            )
+            return _to_detail(request, activity, "people")
+    return render(
+        request,
+        "planning/activities/person_form.html",
+        {"form": form, "activity": activity},
+    )
+
+
+@partnership_view("planning.manage")
+@require_http_methods(["GET", "POST"])
+def person_remove(
+    request: HttpRequest, activity_id: int, person_id: int
+) -> HttpResponse:
+    activity = _activity(request, activity_id)
+    person = get_object_or_404(
+        ActivityPerson.objects.select_related("membership__user"),
+        pk=person_id,
+        activity=activity,
+    )
+    if request.method == "POST":
+        services.person_remove(person=person)
+        messages.success(
+            request,
+            _("%(name)s has been removed from the activity.") % {"name": _name(person)},
+        )
+        return _to_detail(request, activity, "people")
+    return render(
+        request,
+        "planning/activities/person_remove.html",
+        {"activity": activity, "person": person},
+    )

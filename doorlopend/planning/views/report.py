@@ -1,0 +1,94 @@
+"""The voortgangsrapportage page: make a version (in the background), poll, compare.
+
+The files are downloaded through documents:download, like every generated document.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from doorlopend.documents import selectors as documents
+from doorlopend.documents.models import GeneratedDocument
+from doorlopend.partnerships.access import partnership_view
+
+from ..services import report as services
+
+STATUS_TEMPLATE = "planning/report/_status.html"
+
+
+def _section(request: HttpRequest):
+    return documents.partnership_kind_section(
+        partnership=request.partnership, kind=services.KIND
+    )
+
+
+@partnership_view("planning.view")
+@require_GET
+def report(request: HttpRequest) -> HttpResponse:
+    context = {"section": _section(request)}
+    return render(request, "planning/report/report.html", context)
+
+
+@partnership_view("planning.manage")
+@require_POST
+def report_make(request: HttpRequest) -> HttpResponse:
+    services.report_request(
+        partnership=request.partnership,
+        by=request.user,
+        language=request.LANGUAGE_CODE,
+    )
+    if request.htmx:
+        context = {"section": _section(request), "oob": True}
+        return render(request, STATUS_TEMPLATE, context)
+    messages.info(
+        request, _("The report is being made; it appears here when it is ready.")
+    )
+    return redirect("planning:report", request.partnership.slug)
+
+
+@partnership_view("planning.view")
+@require_GET
+def report_status(request: HttpRequest) -> HttpResponse:
+    """htmx polls this every 2 s while a version is being made; once it is finished the
+    fragment also swaps in the new list of versions."""
+    context = {"section": _section(request), "oob": True}
+    return render(request, STATUS_TEMPLATE, context)
+
+
+def _version(request: HttpRequest, value: str) -> GeneratedDocument:
+    if not value.isdigit():
+        raise Http404("No such version.")
+    return get_object_or_404(
+        GeneratedDocument,
+        pk=int(value),
+        partnership=request.partnership,
+        route__isnull=True,
+        kind=services.KIND,
+        status=GeneratedDocument.Status.DONE,
+    )
+
+
+@partnership_view("planning.view")
+@require_GET
+def report_compare(request: HttpRequest) -> HttpResponse:
+    """Two versions line by line (?a=<id>&b=<id>), the earlier one first."""
+    section = _section(request)
+    context = {"section": section}
+    if request.GET.get("a") and request.GET.get("b"):
+        old, new = sorted(
+            (_version(request, request.GET[key]) for key in ("a", "b")),
+            key=lambda d: (d.created_at, d.pk),
+        )
+        numbers = {v.document.pk: v.number for v in section.versions}
+        context |= {
+            "old": old,
+            "new": new,
+            "old_number": numbers.get(old.pk),
+            "new_number": numbers.get(new.pk),
+            "diff": documents.content_diff(old.content_text, new.content_text),
+        }
+    return render(request, "planning/report/compare.html", context)
