@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DutchDecimalField
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
 from .elements import element_choices
@@ -18,15 +19,8 @@ def decimal_field(
     label, *, help_text="", max_digits=12, **kwargs
 ) -> forms.DecimalField:
     """A number with cents that accepts a Dutch comma ("12500,50")."""
-    return forms.DecimalField(
-        label=label,
-        min_value=0,
-        max_digits=max_digits,
-        decimal_places=2,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-        help_text=help_text,
-        **kwargs,
+    return DutchDecimalField(
+        label=label, min_value=0, max_digits=max_digits, help_text=help_text, **kwargs
     )
 
 

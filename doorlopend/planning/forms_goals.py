@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DutchDecimalField
 from doorlopend.partnerships.models import Membership, Partnership
 
 from .models import Goal
@@ -16,30 +15,6 @@ from .selectors.goals import theme_choices
 from .services import goals as services
 
 DATE = {"type": "date"}
-
-
-class DutchDecimalField(forms.DecimalField):
-    """Accepts "12,5", "12.500,50" and "12.5" alike, whatever the page's language."""
-
-    widget = forms.TextInput
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_digits", 12)
-        kwargs.setdefault("decimal_places", 2)
-        super().__init__(**kwargs)
-        self.widget.attrs["inputmode"] = "decimal"
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(" ", "").replace("\u00a0", "")
-            if "," in value:
-                value = value.replace(".", "").replace(",", ".")
-        return super().to_python(value)
-
-    def prepare_value(self, value):
-        if isinstance(value, Decimal):
-            return format(value.normalize(), "f").replace(".", ",")
-        return value
 
 
 class OwnerChoiceField(forms.ModelChoiceField):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DutchDecimalField
 from doorlopend.partnerships.models import Membership
 from doorlopend.reflection.models import ActionPoint
 
@@ -64,12 +65,8 @@ class ActivityTriageForm(forms.Form):
 
 class RevisionTriageForm(forms.Form):
     goal = forms.ModelChoiceField(label=_("Goal"), queryset=Goal.objects.none())
-    target = forms.DecimalField(
+    target = DutchDecimalField(
         label=_("New target value"),
-        max_digits=12,
-        decimal_places=2,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_(
             "E.g. 75 or 75,5. Keep the current value to change the deadline only."
         ),

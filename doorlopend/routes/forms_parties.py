@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DutchDecimalField
 from doorlopend.partnerships.models import Organisation
 
 from . import selectors
@@ -35,14 +36,10 @@ class PartyForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs=TEXT),
     )
-    contribution = forms.DecimalField(
+    contribution = DutchDecimalField(
         label=_("Financial contribution (€)"),
         required=False,
         min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("In euro, e.g. 12500 or 12500,50. Leave empty if none was agreed."),
     )
     financial_notes = forms.CharField(

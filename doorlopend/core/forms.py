@@ -1,0 +1,34 @@
+"""Form fields shared by modules."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+
+
+class DutchDecimalField(forms.DecimalField):
+    """A number (money, hours, a target) typed as people type it in the Netherlands.
+
+    Accepts "12,5", "12.500,50", "12500.50" and "€ 1 250" alike, whatever the page's
+    language; shows a stored value with a decimal comma.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removeprefix("€")
+            value = "".join(value.split()).replace("\u00a0", "")
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format(value.normalize(), "f").replace(".", ",")
+        return value
