@@ -54,6 +54,15 @@ from doorlopend.partnerships.models import (  # noqa: E402
     Organisation,
     RoleAssignment,
 )
+from doorlopend.planning.models import (  # noqa: E402
+    Activity,
+    BudgetLine,
+    ChangeAssignment,
+    CommunicationItem,
+    Goal,
+    Milestone,
+    Task,
+)
 from doorlopend.reflection.models import ActionPoint, Report, Session  # noqa: E402
 from doorlopend.roadmaps.models import Roadmap  # noqa: E402
 from doorlopend.routes.models import Consent, Leerroute  # noqa: E402
@@ -126,7 +135,9 @@ def values_for(partnership) -> dict:
                 document_build(document=document)
         party = route.parties.first()
         state = checklist.states.filter(organisation__isnull=False).first()
+        plan = plan_values(partnership)
     return {
+        **plan,
         "partnership_slug": partnership.slug,
         "organisation_id": organisation.pk,
         "entry_id": organisation.register_entry_id,
@@ -146,6 +157,47 @@ def values_for(partnership) -> dict:
         "block_key": "veranderopdracht-mt",
         "document_id": document.pk,
         "kind": "projectplan",
+    }
+
+
+def plan_values(partnership) -> dict:
+    """The plan van aanpak's objects in the bench partnership (200 activities, 50 goals
+    from `load_demo --large`); a task, a communication item and a change assignment with
+    a milestone are made here when the large demo has none."""
+    goal = Goal.objects.filter(partnership=partnership).first()
+    activity = Activity.objects.filter(partnership=partnership).first()
+    line = BudgetLine.objects.filter(source__partnership=partnership).first()
+    school = Organisation.objects.filter(
+        partnership=partnership, kind__in=["vo", "mbo", "hbo"]
+    ).first()
+    task = Task.objects.filter(partnership=partnership).first() or Task.objects.create(
+        partnership=partnership, title="Benchtaak"
+    )
+    item = CommunicationItem.objects.filter(partnership=partnership).first()
+    if item is None:
+        item = CommunicationItem.objects.create(
+            partnership=partnership,
+            audience="ouders",
+            message="Bench",
+            channel="nieuwsbrief",
+            moment="2027-01-01",
+        )
+    assignment, _ = ChangeAssignment.objects.get_or_create(
+        partnership=partnership, organisation=school, defaults={"what": "Bench"}
+    )
+    milestone = assignment.milestones.first() or Milestone.objects.create(
+        assignment=assignment, title="Bench", date="2027-01-01"
+    )
+    return {
+        "goal_id": goal.pk,
+        "measurement_id": goal.measurements.first().pk,
+        "activity_id": activity.pk,
+        "person_id": activity.people.first().pk,
+        "source_id": line.source_id,
+        "line_id": line.pk,
+        "task_id": task.pk,
+        "item_id": item.pk,
+        "milestone_id": milestone.pk,
     }
 
 
