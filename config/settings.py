@@ -259,6 +259,10 @@ ROADMAP_EVIDENCE_MAX_BYTES = env.int(
     "ROADMAP_EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024
 )
 
+# A member's private calendar feed: reads per feed token and per IP address.
+PLANNING_FEED_RATE = env.str("PLANNING_FEED_RATE", default="60/h")
+PLANNING_FEED_IP_RATE = env.str("PLANNING_FEED_IP_RATE", default="600/h")
+
 TASKS = {
     "default": {
         "BACKEND": env.str("TASK_BACKEND", default="django_tasks_db.DatabaseBackend")

@@ -22,8 +22,8 @@ from ..services import calendar as services
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 # Reads of one feed, and of any feed from one address (calendars poll every 15–60 min).
-FEED_RATE = getattr(settings, "PLANNING_FEED_RATE", "60/h")
-FEED_IP_RATE = getattr(settings, "PLANNING_FEED_IP_RATE", "600/h")
+FEED_RATE = settings.PLANNING_FEED_RATE
+FEED_IP_RATE = settings.PLANNING_FEED_IP_RATE
 
 
 def _ics(body: bytes, filename: str) -> HttpResponse:
