@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import SCHOOL_KINDS, Organisation, OrganisationKind
+from .models import SCHOOL_KINDS, Membership, Organisation, OrganisationKind
 from .roles import Role
 
 
@@ -58,3 +58,10 @@ class RegisterSearchForm(forms.Form):
             "Name, place, BRIN or location number, for example 16SW or Amsterdam."
         ),
     )
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    """A member of the partnership (an owner, a person), shown by name."""
+
+    def label_from_instance(self, obj: Membership) -> str:
+        return str(obj.user)

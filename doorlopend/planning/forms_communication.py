@@ -5,9 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 
-from .forms_tasks import DATE, OwnerChoiceField
+from .forms_tasks import DATE
 from .models import CommunicationItem
 from .selectors.tasks import owners
 
@@ -35,7 +36,7 @@ class CommunicationItemForm(forms.Form):
         widget=DATE,
         help_text=_("When it goes out (or the first day of the period)."),
     )
-    owner = OwnerChoiceField(
+    owner = MemberChoiceField(
         label=_("Owner"),
         queryset=Membership.objects.none(),
         required=False,

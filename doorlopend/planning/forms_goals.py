@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.core.forms import DutchDecimalField
+from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 
 from .models import Goal
@@ -15,11 +16,6 @@ from .selectors.goals import theme_choices
 from .services import goals as services
 
 DATE = {"type": "date"}
-
-
-class OwnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Membership) -> str:
-        return str(obj.user)
 
 
 class GoalForm(forms.Form):
@@ -64,7 +60,7 @@ class GoalForm(forms.Form):
         widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
         help_text=_("The date by which the target is reached."),
     )
-    owner = OwnerChoiceField(
+    owner = MemberChoiceField(
         label=_("Owner"),
         queryset=Membership.objects.none(),
         required=False,

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.core.forms import DutchDecimalField
+from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership
 from doorlopend.reflection.models import ActionPoint
 
@@ -13,11 +14,6 @@ from .models import ActivityKind, Goal
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = {"rows": 3}
-
-
-class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Membership) -> str:
-        return str(obj.user)
 
 
 class TaskTriageForm(forms.Form):

@@ -5,17 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 
 from .models import Activity, Goal, Task, TaskStatus
 from .selectors.tasks import owners
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class OwnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Membership) -> str:
-        return str(obj.user)
 
 
 class TaskForm(forms.Form):
@@ -30,7 +26,7 @@ class TaskForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Anything the owner needs to know: context, agreements, contacts."),
     )
-    owner = OwnerChoiceField(
+    owner = MemberChoiceField(
         label=_("Owner"),
         queryset=Membership.objects.none(),
         required=False,
@@ -86,7 +82,7 @@ class TaskFilterForm(forms.Form):
         required=False,
         choices=[("", _("All statuses")), *TaskStatus.choices],
     )
-    owner = OwnerChoiceField(
+    owner = MemberChoiceField(
         label=_("Owner"),
         required=False,
         queryset=Membership.objects.none(),

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.instruments.definition import Definition
+from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
 from .choices import ActionStatus, Phase
@@ -21,11 +22,6 @@ POINT_FIELDS = (
     "due_date",
     "status",
 )
-
-
-class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Membership) -> str:
-        return str(obj.user)  # the person's name, or their e-mail address without one
 
 
 class ActionPointForm(forms.Form):

@@ -7,15 +7,11 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 
 from .evidence import ALLOWED_EXTENSIONS, evidence_check
 from .models import ItemState, Status
-
-
-class OwnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Membership) -> str:
-        return str(obj.user)
 
 
 class ItemStateForm(forms.Form):
@@ -26,7 +22,7 @@ class ItemStateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Needed when the status is “not applicable”."),
     )
-    owner = OwnerChoiceField(
+    owner = MemberChoiceField(
         label=_("Owner"),
         queryset=Membership.objects.none(),
         required=False,
