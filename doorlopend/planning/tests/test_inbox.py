@@ -267,3 +267,16 @@ def test_plan_fragments_render_in_bounded_queries(
     assert inbox.count == 8
     assert len(inbox.first) == 3
     assert reverse("planning:inbox", args=[partnership.slug]) in html
+
+
+def test_the_four_forms_on_the_triage_page_have_their_own_ids(
+    partnership, point, client_for
+):
+    import re
+
+    make_goal(partnership)  # so the revision form shows its fields too
+    body = (
+        client_for("coordinator").get(triage_url(partnership, point)).content.decode()
+    )
+    ids = re.findall(r'\bid="(id_[^"]+)"', body)
+    assert ids and len(ids) == len(set(ids))

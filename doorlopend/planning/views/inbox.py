@@ -42,8 +42,12 @@ def _forms(request: HttpRequest, point, outcome: str = "", data=None) -> dict:
         "revision": {"partnership": request.partnership, "point": point},
         "declined": {},
     }
+    # Four forms on one page share field names; their ids (and so each label's target)
+    # must differ.
     return {
-        name: form_class(data if name == outcome else None, **kwargs[name])
+        name: form_class(
+            data if name == outcome else None, auto_id=f"id_{name}_%s", **kwargs[name]
+        )
         for name, form_class in FORMS.items()
     }
 
