@@ -137,3 +137,16 @@ def content_diff(old: str, new: str, *, context: int = 3) -> Diff:
         if any(line.change != "same" for line in lines):  # identical texts: no hunk
             hunks.append(lines)
     return Diff(hunks=hunks, added=added, removed=removed)
+
+
+def compare_context(section, a, b) -> dict:
+    """What the compare page shows of versions `a` and `b` of `section`, earlier first."""
+    old, new = sorted((a, b), key=lambda d: (d.created_at, d.pk))
+    numbers = {v.document.pk: v.number for v in section.versions}
+    return {
+        "old": old,
+        "new": new,
+        "old_number": numbers.get(old.pk),
+        "new_number": numbers.get(new.pk),
+        "diff": content_diff(old.content_text, new.content_text),
+    }

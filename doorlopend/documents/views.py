@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -128,20 +129,16 @@ def compare(request: HttpRequest, route_id: int, kind: str) -> HttpResponse:
     """Two versions line by line (?a=<id>&b=<id>), the earlier one first."""
     route, spec = _route(request, route_id), _route_spec(kind)
     section = selectors.kind_section(route=route, kind=spec.kind)
-    context = {"route": route, "section": section}
+    slug = request.partnership.slug
+    context = {
+        "route": route,
+        "section": section,
+        "subject": route.name,
+        "back_url": reverse("documents:route_documents", args=[slug, route.pk]),
+        "back_label": _("Documents of %(name)s") % {"name": route.name},
+        "compare_url": reverse("documents:compare", args=[slug, route.pk, spec.kind]),
+    }
     if request.GET.get("a") and request.GET.get("b"):
-        versions = sorted(
-            (_version(route, spec.kind, request.GET[key]) for key in ("a", "b")),
-            key=lambda d: (d.created_at, d.pk),
-        )
-        numbers = {v.document.pk: v.number for v in section.versions}
-        context |= {
-            "old": versions[0],
-            "new": versions[1],
-            "old_number": numbers.get(versions[0].pk),
-            "new_number": numbers.get(versions[1].pk),
-            "diff": selectors.content_diff(
-                versions[0].content_text, versions[1].content_text
-            ),
-        }
+        a, b = (_version(route, spec.kind, request.GET[key]) for key in ("a", "b"))
+        context |= selectors.compare_context(section, a, b)
     return render(request, "documents/compare.html", context)

@@ -1,9 +1,9 @@
 """The plan as an iCalendar file (RFC 5545), for a download and for a member's feed.
 
 Activities are timed events in Europe/Amsterdam (a VTIMEZONE is included); goal
-deadlines, milestones and task due dates are all-day events. Tasks are VEVENTs, not
-VTODOs: the calendars people subscribe with (Outlook, Google, Apple) show VEVENTs in a
-feed but mostly ignore VTODOs. Each UID is fixed per object ("activity-12@…"), so a
+deadlines, milestones and task due dates are all-day events. Tasks are events too, not
+iCalendar to-do items: the calendars people subscribe with (Outlook, Google, Apple) show
+events in a feed but mostly ignore to-do items. Each UID is fixed per object ("activity-12@…"), so a
 calendar updates an event in place when the plan changes instead of adding a copy.
 """
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -77,18 +78,14 @@ def _version(request: HttpRequest, value: str) -> GeneratedDocument:
 def report_compare(request: HttpRequest) -> HttpResponse:
     """Two versions line by line (?a=<id>&b=<id>), the earlier one first."""
     section = _section(request)
-    context = {"section": section}
+    slug = request.partnership.slug
+    context = {
+        "section": section,
+        "back_url": reverse("planning:report", args=[slug]),
+        "back_label": _("Voortgangsrapportage"),
+        "compare_url": reverse("planning:report_compare", args=[slug]),
+    }
     if request.GET.get("a") and request.GET.get("b"):
-        old, new = sorted(
-            (_version(request, request.GET[key]) for key in ("a", "b")),
-            key=lambda d: (d.created_at, d.pk),
-        )
-        numbers = {v.document.pk: v.number for v in section.versions}
-        context |= {
-            "old": old,
-            "new": new,
-            "old_number": numbers.get(old.pk),
-            "new_number": numbers.get(new.pk),
-            "diff": documents.content_diff(old.content_text, new.content_text),
-        }
-    return render(request, "planning/report/compare.html", context)
+        a, b = (_version(request, request.GET[key]) for key in ("a", "b"))
+        context |= documents.compare_context(section, a, b)
+    return render(request, "documents/compare.html", context)
