@@ -4,26 +4,21 @@ Every amount has the euro number format; headers are bold and frozen."""
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
-from doorlopend.core.xlsx import columns_fit, sheet_add
+from doorlopend.core import xlsx
+from doorlopend.core.xlsx import EURO, Formula
 from doorlopend.partnerships.models import Partnership
 
 from .selectors.budget import Totals, budget_totals
 
-EURO = "€ #,##0.00"
-BOLD = Font(bold=True)
+__all__ = ["EURO", "budget_xlsx"]
 
 
-def _money(ws: Worksheet, row: int, first_col: int, last_col: int) -> None:
-    for col in range(first_col, last_col + 1):
-        ws.cell(row=row, column=col).number_format = EURO
+def _money_from(column: int) -> list[str | None]:
+    """Number formats for a row whose amounts start at `column` (1-based)."""
+    return [None] * (column - 1) + [EURO] * 6
 
 
 def _totals_row(label: str, totals: Totals, granted=None) -> list:
@@ -36,9 +31,8 @@ def _totals_row(label: str, totals: Totals, granted=None) -> list:
 def budget_xlsx(*, partnership: Partnership) -> bytes:
     """Three sheets: Lines, Per source (with the amount granted), Per organisation."""
     overview = budget_totals(partnership=partnership)
-    wb = Workbook()
-    wb.remove(wb.active)
-    lines = sheet_add(
+    wb = xlsx.workbook_new()
+    lines = xlsx.sheet_add(
         wb,
         _("Budget lines"),
         [
@@ -55,7 +49,8 @@ def budget_xlsx(*, partnership: Partnership) -> bytes:
     whole = _("The partnership as a whole")
     for source_row in overview.sources:
         for line in source_row.lines:
-            lines.append(
+            xlsx.row_add(
+                lines,
                 [
                     source_row.source.name,
                     line.organisation.name if line.organisation else whole,
@@ -65,26 +60,25 @@ def budget_xlsx(*, partnership: Partnership) -> bytes:
                     line.committed,
                     line.spent,
                     line.planned - line.spent,
-                ]
+                ],
+                formats=_money_from(5),
             )
-            _money(lines, lines.max_row, 5, 8)
     last = lines.max_row
     if last > 1:
-        lines.append(
+        xlsx.row_add(
+            lines,
             [
                 _("Total"),
                 "",
                 "",
                 "",
-                *(f"=SUM({c}2:{c}{last})" for c in "EFGH"),
-            ]
+                *(Formula(f"=SUM({c}2:{c}{last})") for c in "EFGH"),
+            ],
+            formats=_money_from(5),
+            bold=True,
         )
-        _money(lines, lines.max_row, 5, 8)
-        for cell in lines[lines.max_row]:
-            cell.font = BOLD
-    columns_fit(lines, max_width=50)
 
-    per_source = sheet_add(
+    per_source = xlsx.sheet_add(
         wb,
         _("Per source"),
         [
@@ -97,31 +91,22 @@ def budget_xlsx(*, partnership: Partnership) -> bytes:
         ],
     )
     for s in overview.sources:
-        per_source.append(_totals_row(s.source.name, s.totals, granted=s.granted))
-        _money(per_source, per_source.max_row, 2, 6)
-    per_source.append(_totals_row(_("Total"), overview.total, granted=overview.granted))
-    _money(per_source, per_source.max_row, 2, 6)
-    for cell in per_source[per_source.max_row]:
-        cell.font = BOLD
-    columns_fit(per_source, max_width=50)
+        row = _totals_row(s.source.name, s.totals, granted=s.granted)
+        xlsx.row_add(per_source, row, formats=_money_from(2))
+    total = _totals_row(_("Total"), overview.total, granted=overview.granted)
+    xlsx.row_add(per_source, total, formats=_money_from(2), bold=True)
 
-    per_org = sheet_add(
+    per_org = xlsx.sheet_add(
         wb,
         _("Per organisation"),
         [_("Organisation"), _("Planned"), _("Committed"), _("Spent"), _("Left")],
     )
     for o in overview.organisations:
         name = o.organisation.name if o.organisation else whole
-        per_org.append(_totals_row(name, o.totals))
-        _money(per_org, per_org.max_row, 2, 5)
-    per_org.append(_totals_row(_("Total"), overview.total))
-    _money(per_org, per_org.max_row, 2, 5)
-    for cell in per_org[per_org.max_row]:
-        cell.font = BOLD
-    columns_fit(per_org, max_width=50)
+        xlsx.row_add(per_org, _totals_row(name, o.totals), formats=_money_from(2))
+    total = _totals_row(_("Total"), overview.total)
+    xlsx.row_add(per_org, total, formats=_money_from(2), bold=True)
 
     wb.properties.title = _("Budget of %(name)s") % {"name": partnership.name}
     wb.properties.created = timezone.now().replace(tzinfo=None)
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.workbook_bytes(wb, max_width=50)

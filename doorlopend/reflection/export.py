@@ -7,21 +7,16 @@ anonymity threshold holds in the spreadsheet too: a suppressed figure is the tex
 
 from __future__ import annotations
 
-from io import BytesIO
-
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
 
-from doorlopend.core.xlsx import BOLD, columns_fit, sheet_add
+from doorlopend.core import xlsx
+from doorlopend.core.xlsx import BOLD, DECIMAL_2
 
 from . import results
 from .models import Session
 from .results import Figures, SessionResults
 
-WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH = 80
 
 
@@ -40,10 +35,10 @@ def _scale_text(res: SessionResults) -> str:
 
 def _overview(wb: Workbook, session: Session, res: SessionResults) -> None:
     d = res.definition
-    ws = sheet_add(wb, _("Overview"), [_("Item"), _("Value")])
+    ws = xlsx.sheet_add(wb, _("Overview"), [_("Item"), _("Value")])
     rows = [
         (_("Session"), session.title),
-        (_("Date"), date_format(session.date, "j F Y")),
+        (_("Date"), session.date),
         (_("Partnership"), session.partnership.name),
         (_("Route"), session.route_name or "—"),
         (
@@ -67,7 +62,7 @@ def _overview(wb: Workbook, session: Session, res: SessionResults) -> None:
         ),
     ]
     for row in rows:
-        ws.append(row)
+        xlsx.row_add(ws, row)
     for cell in ws["A"]:
         cell.font = BOLD
 
@@ -97,12 +92,12 @@ def _questions(wb: Workbook, res: SessionResults) -> None:
         _("Mean"),
         _("Spread"),
     ]
-    ws = sheet_add(wb, _("Questions"), header)
+    ws = xlsx.sheet_add(wb, _("Questions"), header)
+    # Mean and spread, the last two columns, with two decimals.
+    formats = [None] * (len(header) - 2) + [DECIMAL_2] * 2
     for q in res.questions:
-        ws.append([q.theme_title, q.number, q.text, *_figures_row(q.figures, scale)])
-    for column in (len(header) - 1, len(header)):
-        for cell in ws[get_column_letter(column)][1:]:
-            cell.number_format = "0.00"
+        row = [q.theme_title, q.number, q.text, *_figures_row(q.figures, scale)]
+        xlsx.row_add(ws, row, formats=formats)
 
 
 def _groups(
@@ -113,7 +108,8 @@ def _groups(
     attr: str,
 ) -> None:
     header = [_("Theme"), *(str(label) for _key, label in groups), _("All")]
-    ws = sheet_add(wb, title, header)
+    ws = xlsx.sheet_add(wb, title, header)
+    formats = [None] + [DECIMAL_2] * (len(header) - 1)
     for theme in res.themes:
         by_group = getattr(theme, attr)
         row: list[object] = [theme.title]
@@ -123,23 +119,15 @@ def _groups(
                 if figures.suppressed
                 else _round(figures.mean)
             )
-        ws.append(row)
-    for row in ws.iter_rows(min_row=2, min_col=2):
-        for cell in row:
-            cell.number_format = "0.00"
+        xlsx.row_add(ws, row, formats=formats)
 
 
 def results_xlsx(session: Session) -> bytes:
     """The workbook: overview, questions, and theme means per sector and per layer."""
     res = results.session_results(session)
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = xlsx.workbook_new()
     _overview(wb, session, res)
     _questions(wb, res)
     _groups(wb, res, _("Themes by sector"), res.sectors, "by_sector")
     _groups(wb, res, _("Themes by layer"), res.layers, "by_layer")
-    for ws in wb.worksheets:
-        columns_fit(ws, max_width=MAX_WIDTH)
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.workbook_bytes(wb, max_width=MAX_WIDTH)

@@ -9,13 +9,9 @@ are Dutch in every language: the file is for DUO's forms.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from doorlopend.core.xlsx import columns_fit, sheet_add
+from doorlopend.core import tabular, xlsx
 from doorlopend.partnerships.models import Organisation
 from doorlopend.registry.education import VmboProfile
 
@@ -39,8 +35,6 @@ DUO_COLUMNS = [
 ]
 # An mbo institution is registered without locations: its vestiging may be empty.
 OPTIONAL_COLUMNS = frozenset({"Vestiging mbo"})
-# A cell a spreadsheet would run as a formula (CSV injection): written with a quote first.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _locations(route: Leerroute) -> list[Organisation]:
@@ -110,31 +104,26 @@ def duo_problems(route: Leerroute) -> list[str]:
     return problems
 
 
-def _safe(value: str) -> str:
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
-
-
 def duo_csv(route: Leerroute) -> bytes:
-    """`;`-separated, UTF-8 with a byte-order mark (so that Excel reads é and ë right)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(DUO_COLUMNS)
-    for row in duo_rows(route):
-        writer.writerow([_safe(row[column]) for column in DUO_COLUMNS])
-    return out.getvalue().encode("utf-8-sig")
+    """`;`-separated, UTF-8 with a byte-order mark (so that Excel reads é and ë right);
+    a name that looks like a formula is written behind a quote (`core.tabular`)."""
+    rows = duo_rows(route)
+    return tabular.csv_bytes(
+        [DUO_COLUMNS, *([row[column] for column in DUO_COLUMNS] for row in rows)]
+    )
 
 
 def duo_xlsx(route: Leerroute) -> bytes:
-    """The same rows as one sheet "DUO melding"; every cell text, never a formula."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    ws = sheet_add(wb, "DUO melding", DUO_COLUMNS)
+    """The same rows as one sheet "DUO melding": codes (BRIN, crebo) and names as text,
+    never a formula; the start date as a date."""
+    wb = xlsx.workbook_new()
+    ws = xlsx.sheet_add(wb, "DUO melding", DUO_COLUMNS)
     for row in duo_rows(route):
-        ws.append([row[column] for column in DUO_COLUMNS])
-    for cells in ws.iter_rows(min_row=2):
-        for cell in cells:
-            cell.data_type = "s"  # a name starting with "=" stays a name
-    columns_fit(ws)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+        xlsx.row_add(
+            ws,
+            [
+                route.start_date if column == "Startdatum" else row[column]
+                for column in DUO_COLUMNS
+            ],
+        )
+    return xlsx.workbook_bytes(wb)

@@ -7,23 +7,18 @@ figure is the text "x" (explained on the first sheet), never its number.
 
 from __future__ import annotations
 
-from io import BytesIO
-
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
 
-from doorlopend.core.xlsx import BOLD, columns_fit, sheet_add
+from doorlopend.core import xlsx
+from doorlopend.core.xlsx import BOLD
 from doorlopend.partnerships.models import Partnership
 
 from .services import figures as figure_services
 from .services.figures import DIMENSIONS, CohortFigures
 from .services.figures_sankey import MIDDLES, Flows, sankey_flows
 from .suppression import Shown
-
-WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def hidden_mark() -> str:
@@ -35,13 +30,13 @@ def _cell(shown: Shown) -> object:
 
 
 def _explanation(wb: Workbook, partnership, figures: CohortFigures) -> None:
-    ws = sheet_add(wb, _("Explanation"), [_("Item"), _("Value")])
+    ws = xlsx.sheet_add(wb, _("Explanation"), [_("Item"), _("Value")])
     k = figures.k
     rows = [
         (_("Partnership"), partnership.name),
         (_("Year of transition"), figures.cohort),
-        (_("Registration deadline"), date_format(figures.deadline, "j F Y")),
-        (_("Figures as of"), date_format(figures.today, "j F Y")),
+        (_("Registration deadline"), figures.deadline),
+        (_("Figures as of"), figures.today),
         (
             _("Small numbers"),
             _(
@@ -67,32 +62,27 @@ def _explanation(wb: Workbook, partnership, figures: CohortFigures) -> None:
         (str(label), str(help_text)) for _key, label, help_text in figures.measures
     ]
     for row in rows:
-        ws.append(row)
+        xlsx.row_add(ws, row)
     for cell in ws["A"]:
         cell.font = BOLD
-    for cell in ws["B"]:
-        cell.alignment = WRAP
-    ws.column_dimensions["A"].width = 32
-    ws.column_dimensions["B"].width = 90
 
 
 def _figures_sheet(wb: Workbook, figures: CohortFigures) -> None:
     header = [figures.dimension_label.capitalize(), _("Regular or leerroute")]
     header += [str(label) for _key, label, _help in figures.measures]
-    ws = sheet_add(wb, str(DIMENSIONS[figures.dimension]).capitalize(), header)
+    ws = xlsx.sheet_add(wb, str(DIMENSIONS[figures.dimension]).capitalize(), header)
     for group in [*figures.groups, figures.total]:
         for line in group.visible_lines:
-            ws.append([group.label, line.label, *(_cell(c) for c in line.cells)])
-    columns_fit(ws, max_width=70)
+            row = [group.label, line.label, *(_cell(c) for c in line.cells)]
+            xlsx.row_add(ws, row)
 
 
 def _flows_sheet(wb: Workbook, flows: Flows) -> None:
     title = _("Flows via %(middle)s") % {"middle": flows.middle_label}
-    ws = sheet_add(wb, title, [_("From"), _("To"), _("Pupils")])
+    ws = xlsx.sheet_add(wb, title, [_("From"), _("To"), _("Pupils")])
     for column in (0, 1):
         for row in flows.rows(column):
-            ws.append(list(row))
-    columns_fit(ws, max_width=70)
+            xlsx.row_add(ws, list(row))
 
 
 def figures_xlsx(*, partnership: Partnership, cohort: int) -> bytes:
@@ -100,8 +90,7 @@ def figures_xlsx(*, partnership: Partnership, cohort: int) -> bytes:
     deadline = figure_services.registration_deadline(
         partnership=partnership, cohort=cohort
     )
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = xlsx.workbook_new()
     all_figures = [
         figure_services.cohort_figures(
             partnership=partnership, cohort=cohort, dimension=d, deadline=deadline
@@ -115,6 +104,4 @@ def figures_xlsx(*, partnership: Partnership, cohort: int) -> bytes:
         _flows_sheet(
             wb, sankey_flows(partnership=partnership, cohort=cohort, middle=middle)
         )
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.workbook_bytes(wb, max_width=70)

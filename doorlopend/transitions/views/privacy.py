@@ -3,8 +3,6 @@ retention report. The school in the URL must be one where the member is privacy 
 
 from __future__ import annotations
 
-import csv
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from doorlopend.core import tabular
 from doorlopend.partnerships.access import partnership_view
 
 from ..forms_pupils import PrivacyLogFilterForm
@@ -43,17 +42,11 @@ def privacy_log(request: HttpRequest, school_id: int) -> HttpResponse:
     return render(request, "transitions/privacy/privacy_log.html", context)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 @partnership_view("transitions.privacy")
 @require_GET
 def privacy_log_export(request: HttpRequest, school_id: int) -> HttpResponse:
     school = selectors.school_for_privacy(request.membership, school_id)
     _form, entries = _entries(request, school)
-    writer = csv.writer(_Echo(), delimiter=";")
     header = [
         _("when"),
         _("who"),
@@ -66,11 +59,11 @@ def privacy_log_export(request: HttpRequest, school_id: int) -> HttpResponse:
     ]
 
     def rows():
-        yield writer.writerow(header)
+        yield header
         for e in entries.iterator(chunk_size=2000):
-            yield writer.writerow(
+            yield (
                 [
-                    timezone.localtime(e.at).isoformat(timespec="seconds"),
+                    e.at,
                     e.actor_label,
                     e.action,
                     e.object_type,
@@ -81,7 +74,9 @@ def privacy_log_export(request: HttpRequest, school_id: int) -> HttpResponse:
                 ]
             )
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        tabular.csv_lines(rows()), content_type="text/csv; charset=utf-8"
+    )
     filename = f"logboek-{school.pk}-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
