@@ -22,6 +22,7 @@ cap wraps.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,14 +40,16 @@ from .tabular import looks_like_formula
 
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 EURO = "€ #,##0.00"
 DECIMAL_2 = "0.00"
 DATE = "dd-mm-yyyy"
 DATETIME = "dd-mm-yyyy hh:mm"
 NUMBER = (int, float, Decimal)
-# Room around a cell's text, in character widths; bold text is about a tenth wider.
+# Room around a cell's text, in character widths; bold text is wider.
 PADDING = 2
-BOLD_FACTOR = 1.1
+BOLD_FACTOR = 1.2
+LINE_HEIGHT = 15  # points, of the default font (Calibri 11)
 
 
 @dataclass(frozen=True)
@@ -162,8 +165,10 @@ def _shown(cell: Cell, column_total: float) -> str:
 
 
 def columns_fit(ws: Worksheet, *, max_width: int = 80) -> None:
-    """Widen each column to its widest cell as shown, capped at `max_width` characters;
-    a text wider than the cap wraps."""
+    """Widen each column to its widest cell as shown, capped at `max_width` characters.
+    A text wider than the cap, or of several lines, wraps, and its row is made tall
+    enough for it: LibreOffice keeps the default height of a row in an XLSX it opens."""
+    lines_of_row: dict[int, int] = {}
     for i, column in enumerate(ws.iter_cols(), start=1):
         total = sum(
             abs(float(c.value))
@@ -175,9 +180,27 @@ def columns_fit(ws: Worksheet, *, max_width: int = 80) -> None:
         ]
         width = min(max_width, max(8, max(widths, default=0) + PADDING))
         ws.column_dimensions[get_column_letter(i)].width = round(width, 1)
-        for cell, shown in zip(column, widths, strict=True):
-            if shown + PADDING > max_width and isinstance(cell.value, str):
-                cell.alignment = WRAP
+        for cell in column:
+            if isinstance(cell.value, str):
+                lines = _lines(cell.value, width - PADDING)
+                if lines > 1:
+                    cell.alignment = WRAP
+                    lines_of_row[cell.row] = max(lines_of_row.get(cell.row, 1), lines)
+    for row, lines in lines_of_row.items():
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines
+        for cell in ws[row]:
+            if not cell.alignment.wrap_text:
+                cell.alignment = TOP
+
+
+def _lines(text: str, per_line: float) -> int:
+    """How many lines a wrapped text takes in a column `per_line` characters wide."""
+    per_line = max(per_line, 1)
+    # A little extra for words that do not fit at the end of a line.
+    return sum(
+        1 if len(part) <= per_line else math.ceil(len(part) * 1.1 / per_line)
+        for part in text.splitlines() or [""]
+    )
 
 
 def workbook_bytes(wb: Workbook, *, max_width: int = 80) -> bytes:
