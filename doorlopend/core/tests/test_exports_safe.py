@@ -40,6 +40,7 @@ HOSTILE = {
     "school": "@SUM(1+1)*cmd|' /C calc'!A0",
     "mbo": "=2+5",
     "route": '=HYPERLINK("http://evil.example/r","route")',
+    "sector": '=HYPERLINK("http://evil.example/z","sector")',
     "purpose": '=HYPERLINK("http://evil.example/l","log")',
     "label": "\t=1+1",
     "fullwidth": '＝HYPERLINK("http://evil.example/f")',
@@ -103,11 +104,16 @@ def doorstroom(request, partnership) -> tuple[str, bytes, list[str]]:
         12,
         sending_organisation=vo,
         receiving_organisation=mbo,
+        # From the schools' import files: a sector and a leerroute's name.
+        sector=HOSTILE["sector"],
+        route_kind="dlr",
+        route_name=HOSTILE["route"],
         **started(),
     )
     with scopes_disabled():
         data = figures_xlsx(partnership=partnership, cohort=2025)
-    return "xlsx", data, [HOSTILE[k] for k in ("partnership", "school", "mbo")]
+    keys = ("partnership", "school", "mbo", "sector", "route")
+    return "xlsx", data, [HOSTILE[k] for k in keys]
 
 
 def _route(partnership):
