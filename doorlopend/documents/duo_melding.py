@@ -16,15 +16,14 @@ from doorlopend.routes.models import Leerroute
 def _cell(value) -> str:
     if value is None:
         return ""
+    # Dates as the sheet shows them (dd-mm-jjjj), so the content text — and its hash —
+    # says what the CSV and the page say. openpyxl reads a date back as a datetime.
     if isinstance(value, datetime):
-        # openpyxl reads a date cell back as a datetime at midnight.
-        return (
-            value.date().isoformat()
-            if value.time() == datetime.min.time()
-            else value.isoformat()
-        )
+        if value.time() == datetime.min.time():
+            return value.strftime("%d-%m-%Y")
+        return value.strftime("%d-%m-%Y %H:%M")
     if isinstance(value, date):
-        return value.isoformat()
+        return value.strftime("%d-%m-%Y")
     return str(value)
 
 

@@ -151,3 +151,8 @@ def test_the_docx_templates_are_what_make_templates_writes(tmp_path):
         assert agreement.docx_text(path.read_bytes()) == agreement.docx_text(
             committed.read_bytes()
         ), f"run make_templates.py: {path.name} is out of date"
+
+
+def test_duo_melding_text_shows_the_start_date_as_the_csv_does(route):
+    _data, text = build(route, duo_melding.build)
+    assert route.start_date.strftime("%d-%m-%Y") in text
