@@ -149,6 +149,9 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# Count failures under the spelling authentication uses (trimmed, lower-case): otherwise
+# `Docent@…` would get five new tries after `docent@…` was locked.
+AXES_USERNAME_CALLABLE = "doorlopend.accounts.lockout.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "doorlopend.accounts.views.locked_out"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
