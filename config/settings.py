@@ -156,6 +156,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "doorlopend.accounts.views.locked_out"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_VERBOSE = False
+# Password-reset links asked for one address, and from one IP address (django-ratelimit
+# rates). Over the first the page is the same but no mail is sent; over the second, 429.
+PASSWORD_RESET_ADDRESS_RATE = env.str("PASSWORD_RESET_ADDRESS_RATE", default="3/h")
+PASSWORD_RESET_IP_RATE = env.str("PASSWORD_RESET_IP_RATE", default="30/h")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
