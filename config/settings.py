@@ -269,7 +269,8 @@ ROADMAP_EVIDENCE_MAX_BYTES = env.int(
     "ROADMAP_EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024
 )
 
-# A member's private calendar feed: reads per feed token and per IP address.
+# A member's private calendar feed: reads per feed token; unknown tokens per IP address
+# (known feeds never count there: a school's calendars share one address).
 PLANNING_FEED_RATE = env.str("PLANNING_FEED_RATE", default="60/h")
 PLANNING_FEED_IP_RATE = env.str("PLANNING_FEED_IP_RATE", default="600/h")
 
