@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..models import Sector
 
@@ -204,8 +205,10 @@ def _vo_as_institutions(names: list[str], sector: str) -> str:
         for name in names
         if _CANONICAL.get(name, name) in (VESTIGING, LOCATION_NAME)
     ]
-    message = _(
-        "This looks like a list of vo school locations (it has the columns %(columns)s), not a list of %(sector)s institutions."
+    message = ngettext(
+        "This looks like a list of vo school locations (it has the column %(columns)s), not a list of %(sector)s institutions.",
+        "This looks like a list of vo school locations (it has the columns %(columns)s), not a list of %(sector)s institutions.",
+        len(telling),
     ) % {"columns": _quoted(telling), "sector": sector}
     if INSTITUTION_NAME not in names:
         message += " " + _(

@@ -182,3 +182,13 @@ def test_a_suffix_next_to_a_bad_brin_gets_one_message_about_the_brin():
     assert b'"1X";"00"' in data
     ((line, reason),) = problems(data)
     assert line == 2 and "BRIN number “1X” is not valid" in reason
+
+
+def test_a_vo_file_with_only_a_name_column_as_mbo_names_that_one_column():
+    row = {k: v for k, v in vo_row().items() if k != "VESTIGINGSNUMMER"}
+    reasons = [reason for _line, reason in problems(current_layout([row]), "mbo")]
+    (looks_like,) = [r for r in reasons if r.startswith("This looks like")]
+    assert "(it has the column “VESTIGINGSNAAM”)" in looks_like
+    assert "VESTIGINGSCODE" not in looks_like and "VESTIGINGSNUMMER" not in looks_like
+    # The key column it lacks is said to be missing, in both spellings.
+    assert "The column “VESTIGINGSCODE” (or “VESTIGINGSNUMMER”) is missing." in reasons
