@@ -149,10 +149,17 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# Count failures under the spelling authentication uses (trimmed, lower-case): otherwise
+# `Docent@…` would get five new tries after `docent@…` was locked.
+AXES_USERNAME_CALLABLE = "doorlopend.accounts.lockout.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "doorlopend.accounts.views.locked_out"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_VERBOSE = False
+# Password-reset links asked for one address, and from one IP address (django-ratelimit
+# rates). Over the first the page is the same but no mail is sent; over the second, 429.
+PASSWORD_RESET_ADDRESS_RATE = env.str("PASSWORD_RESET_ADDRESS_RATE", default="3/h")
+PASSWORD_RESET_IP_RATE = env.str("PASSWORD_RESET_IP_RATE", default="30/h")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -228,6 +235,9 @@ _DEV_DATA_KEY = "ZGV2LW9ubHktcHVwaWwtZGF0YS1rZXktMzItYnl0ZXM="  # noqa: S105
 PUPIL_DATA_KEYS = env.list(
     "PUPIL_DATA_KEYS", default=[] if PRODUCTION else [_DEV_DATA_KEY]
 )
+# Public in this file, so never fit for real data: the system check refuses them
+# (transitions.E003/E004) in production and in `check --deploy`.
+PUPIL_DEV_KEYS = [_DEV_PSEUDONYM_KEY, _DEV_DATA_KEY]
 if PRODUCTION and (
     not PUPIL_PSEUDONYM_KEY
     or PUPIL_PSEUDONYM_KEY == _DEV_PSEUDONYM_KEY
@@ -259,7 +269,8 @@ ROADMAP_EVIDENCE_MAX_BYTES = env.int(
     "ROADMAP_EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024
 )
 
-# A member's private calendar feed: reads per feed token and per IP address.
+# A member's private calendar feed: reads per feed token; unknown tokens per IP address
+# (known feeds never count there: a school's calendars share one address).
 PLANNING_FEED_RATE = env.str("PLANNING_FEED_RATE", default="60/h")
 PLANNING_FEED_IP_RATE = env.str("PLANNING_FEED_IP_RATE", default="600/h")
 

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .lockout import login_key
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -35,8 +37,9 @@ class UserManager(BaseUserManager["User"]):
         return self._create(email, password, **fields)
 
     def get_by_natural_key(self, username: str | None) -> User:
-        # E-mail addresses are stored lower-case; people type them in any case.
-        return self.get(email__iexact=username or "")
+        # E-mail addresses are stored lower-case; people type them in any case. The
+        # lockout keys its counts on the same `login_key`, so no spelling gets new tries.
+        return self.get(email__iexact=login_key(username))
 
 
 class User(AbstractBaseUser, PermissionsMixin):

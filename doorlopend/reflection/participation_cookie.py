@@ -4,8 +4,12 @@ The cookie holds "<join code>:<token>", signed. Its name carries the session's p
 token is looked up within that session only, so a cookie of one session opens no other.
 The code in it lets a phone whose session has closed hear "closed" instead of "unknown".
 
-Wrong codes are counted per IP address, joins never: a hall of phones behind one school's
-address must all get in. django-ratelimit keeps only a hash of the address as a cache key,
+Wrong codes are counted per IP address, right codes never, and a right code gets in even
+from an address over the limit: a hall of phones behind one school's address must all get
+in, whatever one prankster on that network types. The limit makes a code that leads
+nowhere answer 429; it cannot stop a script that ignores the 429 from learning which of its
+guesses is right (that answer differs), so against guessing the defence is the code space
+(24⁶ ≈ 191 million codes) and the few sessions open at one time. django-ratelimit keeps only a hash of the address as a cache key,
 for the window of REFLECTION_JOIN_FAILURE_RATE; no reflection table ever holds it.
 """
 
@@ -79,19 +83,12 @@ def joined_with_code(request: HttpRequest, code: str) -> bool:
     )
 
 
-def join_limited(request: HttpRequest) -> bool:
-    """Too many wrong codes from this address: check only, count nothing."""
-    return is_ratelimited(
-        request,
-        group=LIMIT_GROUP,
-        key="ip",
-        rate=settings.REFLECTION_JOIN_FAILURE_RATE,
-        increment=False,
-    )
-
-
 def join_failure_count(request: HttpRequest) -> bool:
-    """Count one wrong code; True when this one went over the limit."""
+    """Count one wrong code; True when this address is over the limit with it.
+
+    Only called for a code that leads nowhere: a right code is neither counted nor
+    refused, whatever else came from its address.
+    """
     return is_ratelimited(
         request,
         group=LIMIT_GROUP,

@@ -21,7 +21,7 @@ class ImportUploadForm(forms.Form):
         ],
         required=False,
         help_text=gettext_lazy(
-            "A file with a VESTIGINGSNUMMER column is a vo list; institution lists need their sector."
+            "A file with a VESTIGINGSCODE (or VESTIGINGSNUMMER) column is a vo list; institution lists need their sector."
         ),
     )
     file = forms.FileField(

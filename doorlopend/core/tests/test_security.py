@@ -90,8 +90,9 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_ENV="production",
         SECRET_KEY="x" * 60 + "-a-long-random-production-secret",
         ALLOWED_HOSTS="doorlopend.example.org",
-        PUPIL_PSEUDONYM_KEY="a-production-pseudonym-key",
-        PUPIL_DATA_KEYS="cHJvZHVjdGlvbi1wdXBpbC1kYXRhLWtleS0zMmJ5dGU=",
+        # Random keys: the pupil-key check refuses phrases (transitions.E003/E004).
+        PUPIL_PSEUDONYM_KEY="Hk3vQ9x_LmW2pZr7TnB5cYd8JfA0sGe4uKi6oXqVw1E",
+        PUPIL_DATA_KEYS="q0vX4Tg9mB2LrZ8sWc7nHyK5pJd3fA6eUo1iVxQtR-M=",
         SITE_URL="https://doorlopend.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -21,7 +21,7 @@ from ..selectors import calendar as selectors
 from ..services import calendar as services
 
 ICS_TYPE = "text/calendar; charset=utf-8"
-# Reads of one feed, and of any feed from one address (calendars poll every 15–60 min).
+# Reads of one feed (calendars poll every 15–60 min), and unknown tokens from one address.
 FEED_RATE = settings.PLANNING_FEED_RATE
 FEED_IP_RATE = settings.PLANNING_FEED_IP_RATE
 
@@ -74,31 +74,45 @@ def calendar_feeds(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _limited(request: HttpRequest, token: str) -> bool:
-    by_ip = is_ratelimited(
+def _unknown_token_over_limit(request: HttpRequest) -> bool:
+    """Count one unknown or revoked token for this address; True when over the limit."""
+    return is_ratelimited(
         request, group="planning.feed.ip", key="ip", rate=FEED_IP_RATE, increment=True
     )
-    by_feed = is_ratelimited(
+
+
+def _feed_over_limit(request: HttpRequest, token: str) -> bool:
+    """Count one read of this feed; True when it is read more often than calendars poll."""
+    return is_ratelimited(
         request,
         group="planning.feed",
         key=lambda group, request: services.token_hash(token),
         rate=FEED_RATE,
         increment=True,
     )
-    return by_ip or by_feed
+
+
+def _too_many() -> HttpResponse:
+    return HttpResponse(
+        _("Too many requests for this calendar; try again later."), status=429
+    )
 
 
 @require_GET
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """A member's private feed, read by calendar apps without a login: the token is the
-    key. Unknown or revoked: 404, so an address says nothing about whether it existed."""
-    if _limited(request, token):
-        return HttpResponse(
-            _("Too many requests for this calendar; try again later."), status=429
-        )
+    key. Unknown or revoked: 404, so an address says nothing about whether it existed.
+
+    A known feed is limited only by its own rate; the per-address limit counts unknown
+    tokens only, so the calendars of a whole school behind one address all keep reading
+    while someone there guesses (in vain: a token has 256 random bits)."""
     found = services.feed_for_token(token)
     if found is None:
+        if _unknown_token_over_limit(request):
+            return _too_many()
         raise Http404("No such feed.")
+    if _feed_over_limit(request, token):
+        return _too_many()
     membership = found.membership
     with scope(partnership=membership.partnership):
         services.feed_touch(feed=found)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from ..choices import State
 from ..models import Answer, Participant
 from .factories import ParticipantFactory, SessionFactory, answer_all
 
@@ -46,13 +47,59 @@ def test_twenty_wrong_codes_then_the_network_is_blocked(session):
         assert response.status_code == 200 and _(UNKNOWN) in response.content.decode()
     response = client.post(enter, {"code": "QQQQQQ"})
     assert response.status_code == 429 and _(LIMITED) in response.content.decode()
-    # Blocked, a right code looks the same as a wrong one: guessing learns nothing.
-    assert client.post(enter, {"code": session.join_code}).status_code == 429
-    assert client.get(url("join", session)).status_code == 429
     assert client.get(reverse("participate:join", args=["QQQQQQ"])).status_code == 429
     # Another network is not affected.
     other = Client(REMOTE_ADDR="203.0.113.5")
     assert other.post(enter, {"code": session.join_code}).status_code == 302
+
+
+def test_a_new_phone_with_the_right_code_joins_after_sixty_wrong_codes(session):
+    """One prankster on the school network must not stop a hall from joining."""
+    prankster = Client(REMOTE_ADDR="192.0.2.1")
+    enter = reverse("participate:enter")
+    for _attempt in range(60):
+        assert prankster.post(enter, {"code": "QQQQQQ"}).status_code == 200
+    assert prankster.post(enter, {"code": "QQQQQQ"}).status_code == 429
+    # A new phone on the same network, typing the code or scanning the QR code.
+    typed = Client(REMOTE_ADDR="192.0.2.1")
+    response = typed.post(enter, {"code": session.join_code.lower()})
+    assert response.status_code == 302 and response["Location"] == url("join", session)
+    scanned = Client(REMOTE_ADDR="192.0.2.1")
+    assert scanned.get(url("join", session)).status_code == 200
+    response = scanned.post(url("join", session), {"sector": "vo", "layer": "bestuur"})
+    assert response.status_code == 302
+    response = scanned.post(
+        url("answer", session), {"question": "visie-1", "value": "4"}, **HTMX
+    )
+    assert _("Saved") in response.content.decode()
+    # The prankster's next wrong code is still refused.
+    assert prankster.post(enter, {"code": "QQQQQQ"}).status_code == 429
+
+
+@override_settings(REFLECTION_JOIN_FAILURE_RATE="2/10m")
+def test_a_session_about_to_open_lets_phones_wait_on_a_blocked_network(partnership):
+    waiting = SessionFactory(partnership=partnership, state=State.CONCEPT)
+    prankster = Client(REMOTE_ADDR="192.0.2.1")
+    for _attempt in range(3):
+        prankster.get(reverse("participate:join", args=["QQQQQQ"]))
+    assert (
+        prankster.get(reverse("participate:join", args=["QQQQQQ"])).status_code == 429
+    )
+    phone = Client(REMOTE_ADDR="192.0.2.1")
+    assert phone.get(url("join", waiting)).status_code == 200
+    assert phone.get(url("join", waiting), **HTMX).status_code == 204
+
+
+@override_settings(REFLECTION_JOIN_FAILURE_RATE="3/10m")
+def test_right_codes_are_never_counted(session):
+    client = Client(REMOTE_ADDR="192.0.2.9")
+    enter = reverse("participate:enter")
+    for _attempt in range(50):
+        assert client.post(enter, {"code": session.join_code}).status_code == 302
+        assert client.get(url("join", session)).status_code == 200
+    for _attempt in range(3):
+        assert client.post(enter, {"code": "QQQQQQ"}).status_code == 200
+    assert client.post(enter, {"code": "QQQQQQ"}).status_code == 429
 
 
 @override_settings(REFLECTION_JOIN_FAILURE_RATE="3/10m")

@@ -1,4 +1,8 @@
-"""DUO's column names, and which of its two layouts a header line is."""
+"""DUO's column names, and which of its two layouts a header line is.
+
+Columns are known inside the app by one name each (the constants below); DUO has renamed
+some over the years, so a header is first read through the alias table, `COLUMN_ALIASES`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..models import Sector
 
@@ -16,8 +21,22 @@ INSTITUTION_NAME = "INSTELLINGSNAAM"
 REGION_CODE = "RMC-REGIO CODE"
 REGION_NAME = "RMC-REGIO NAAM"
 
+# Every name DUO has given a column, the current one first; the app's name is the key.
+# Current files (vo locations, mbo and hbo institutions) say INSTELLINGSCODE and
+# VESTIGINGSCODE; older ones BRIN NUMMER and VESTIGINGSNUMMER.
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    BRIN: ("INSTELLINGSCODE", "BRIN NUMMER"),
+    VESTIGING: ("VESTIGINGSCODE", "VESTIGINGSNUMMER"),
+}
+_CANONICAL = {
+    alias: column for column, aliases in COLUMN_ALIASES.items() for alias in aliases
+}
+
 BRIN_PATTERN = re.compile(r"[0-9]{2}[A-Z0-9]{2}")
 VESTIGING_PATTERN = re.compile(r"[0-9]{2}[A-Z0-9]{2}[0-9]{2}")
+# Some DUO files give the vestigingscode as what follows the BRIN: "0", "3" or "03".
+VESTIGING_SUFFIX_PATTERN = re.compile(r"[0-9]{1,2}")
+_MAX_FOUND_SHOWN = 15
 
 # Columns with a field of their own on RegisterEntry; all others go into `details`.
 FIELD_COLUMNS = {
@@ -69,7 +88,7 @@ class Layout:
 
     is_vo: bool
     sector: str  # empty when an institution list came without its sector
-    columns: list[str]  # normalised names, trailing empty ones (a trailing ";") dropped
+    columns: list[str]  # the app's names, trailing empty ones (a trailing ";") dropped
     raw_width: int
     line: int
     problems: list[str] = field(default_factory=list)
@@ -81,22 +100,39 @@ def normalise_header(name: str) -> str:
     return " ".join(name.replace("_", " ").split()).upper()
 
 
+def column_label(column: str) -> str:
+    """A column as a message names it: every spelling DUO used, the current one first."""
+    current, *older = COLUMN_ALIASES.get(column, (column,))
+    if not older:
+        return f"“{current}”"
+    return _("“%(current)s” (or “%(old)s”)") % {"current": current, "old": older[0]}
+
+
+def vestiging_full(brin: str, value: str) -> str:
+    """The full vestigingscode: a one- or two-digit suffix next to a valid BRIN is padded
+    and prefixed (16SW + "3" → "16SW03"); anything else is returned as it came."""
+    if VESTIGING_SUFFIX_PATTERN.fullmatch(value) and BRIN_PATTERN.fullmatch(brin):
+        return brin + value.zfill(2)
+    return value
+
+
 def detect_layout(row: list[str], *, sector: str | None, line: int) -> Layout:
-    columns = [normalise_header(name) for name in row]
-    raw_width = len(columns)
-    while columns and not columns[-1]:
-        columns.pop()
+    names = [normalise_header(name) for name in row]
+    raw_width = len(names)
+    while names and not names[-1]:
+        names.pop()
+    columns = [_CANONICAL.get(name, name) for name in names]
     problems = [
         _("Column %(number)s has no name.") % {"number": number}
-        for number, column in enumerate(columns, start=1)
+        for number, column in enumerate(names, start=1)
         if not column
     ]
     problems.extend(
         _("The column “%(column)s” appears more than once.") % {"column": column}
-        for column in sorted(
-            {column for column in columns if column and columns.count(column) > 1}
-        )
+        for column in sorted({name for name in names if name and names.count(name) > 1})
     )
+    clashes = _alias_clashes(names)
+    problems.extend(clashes)
     present = set(columns)
     if sector and sector not in Sector.values:
         problems.append(
@@ -111,12 +147,7 @@ def detect_layout(row: list[str], *, sector: str | None, line: int) -> Layout:
             {BRIN, VESTIGING, LOCATION_NAME},
         )
         if sector in INSTITUTION_SECTORS:
-            problems.append(
-                _(
-                    "This is a list of vo school locations (it has a VESTIGINGSNUMMER column), not of %(sector)s institutions."
-                )
-                % {"sector": sector}
-            )
+            problems.append(_vo_as_institutions(names, sector))
     elif INSTITUTION_NAME in present or sector in INSTITUTION_SECTORS:
         is_vo, required, keys = False, INSTITUTION_COLUMNS, set(INSTITUTION_COLUMNS)
         resolved = sector if sector in INSTITUTION_SECTORS else ""
@@ -125,17 +156,75 @@ def detect_layout(row: list[str], *, sector: str | None, line: int) -> Layout:
                 _("This is a list of institutions: choose its sector, mbo or hbo.")
             )
     else:
-        problem = _(
-            "This is not one of DUO's register files: it has no VESTIGINGSNUMMER column (a list of vo school "
-            "locations) and no INSTELLINGSNAAM column (a list of mbo or hbo institutions)."
-        )
         return Layout(
-            False, "", columns, raw_width, line, [*problems, problem], readable=False
+            False,
+            "",
+            columns,
+            raw_width,
+            line,
+            [*problems, _neither(names)],
+            readable=False,
         )
     missing = [column for column in required if column not in present]
-    problems.extend(
-        _("The column “%(column)s” is missing.") % {"column": column}
-        for column in missing
-    )
-    readable = not keys.intersection(missing)
+    problems.extend(_missing(column) for column in missing)
+    readable = not keys.intersection(missing) and not clashes
     return Layout(is_vo, resolved, columns, raw_width, line, problems, readable)
+
+
+def _missing(column: str) -> str:
+    if column in COLUMN_ALIASES:
+        return _("The column %(column)s is missing.") % {"column": column_label(column)}
+    return _("The column “%(column)s” is missing.") % {"column": column}
+
+
+def _alias_clashes(names: list[str]) -> list[str]:
+    """Two spellings of one column (BRIN NUMMER and INSTELLINGSCODE): which one is meant?"""
+    problems = []
+    for aliases in COLUMN_ALIASES.values():
+        found = [alias for alias in aliases if alias in names]
+        if len(found) > 1:
+            problems.append(
+                _(
+                    "The columns “%(first)s” and “%(second)s” are two names for the same column; keep one."
+                )
+                % {"first": found[0], "second": found[1]}
+            )
+    return problems
+
+
+def _quoted(names: list[str]) -> str:
+    shown = [f"“{name}”" for name in names if name][:_MAX_FOUND_SHOWN]
+    more = len([name for name in names if name]) - len(shown)
+    return ", ".join(shown) + (", …" if more > 0 else "")
+
+
+def _vo_as_institutions(names: list[str], sector: str) -> str:
+    """A vo file imported as mbo or hbo: name only the columns the file really has."""
+    telling = [
+        name
+        for name in names
+        if _CANONICAL.get(name, name) in (VESTIGING, LOCATION_NAME)
+    ]
+    message = ngettext(
+        "This looks like a list of vo school locations (it has the column %(columns)s), not a list of %(sector)s institutions.",
+        "This looks like a list of vo school locations (it has the columns %(columns)s), not a list of %(sector)s institutions.",
+        len(telling),
+    ) % {"columns": _quoted(telling), "sector": sector}
+    if INSTITUTION_NAME not in names:
+        message += " " + _(
+            "A list of %(sector)s institutions has an “%(column)s” column; this file has no “%(column)s” column."
+        ) % {"sector": sector, "column": INSTITUTION_NAME}
+    return message
+
+
+def _neither(names: list[str]) -> str:
+    """The columns each layout needs, and those the file has."""
+    vo = ", ".join(column_label(c) for c in (BRIN, VESTIGING, LOCATION_NAME))
+    institutions = ", ".join(column_label(c) for c in INSTITUTION_COLUMNS)
+    message = _(
+        "This is not one of DUO's register files. A list of vo school locations has the columns %(vo)s; a list of mbo or hbo institutions has %(institutions)s."
+    ) % {"vo": vo, "institutions": institutions}
+    found = _quoted(names)
+    if found:
+        message += " " + _("This file has the columns %(found)s.") % {"found": found}
+    return message

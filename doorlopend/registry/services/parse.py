@@ -1,9 +1,11 @@
 """Reading DUO's register files: bytes in, checked rows out. Pure: no database.
 
 Two layouts, told apart by their columns: "Adressen alle vestigingen vo" (one row per
-school location, keyed by VESTIGINGSNUMMER) and the mbo and hbo institution lists (one row
-per BRIN, named by INSTELLINGSNAAM). Columns are found by name, never by position: DUO has
-added and reordered columns before.
+school location, keyed by VESTIGINGSCODE, formerly VESTIGINGSNUMMER) and the mbo and hbo
+institution lists (one row per INSTELLINGSCODE, formerly BRIN NUMMER, named by
+INSTELLINGSNAAM). Columns are found by name, never by position: DUO has added, reordered
+and renamed columns before (`layout.COLUMN_ALIASES`). A vestigingscode given as only its
+one- or two-digit suffix is read as the full code (BRIN + two digits).
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from .layout import (
     REGION_NAME,
     VESTIGING,
     VESTIGING_PATTERN,
+    VESTIGING_SUFFIX_PATTERN,
     Layout,
     detect_layout,
+    vestiging_full,
 )
 from .text import RegisterImportError, RowError, decode, separator_problem
 
@@ -156,6 +160,8 @@ def _check_row(
         for column, value in zip(layout.columns, row, strict=True)
         if column
     }
+    if layout.is_vo and VESTIGING in values:
+        values[VESTIGING] = vestiging_full(values.get(BRIN, ""), values[VESTIGING])
     reasons = _key_problems(values, layout)
     name_column = LOCATION_NAME if layout.is_vo else INSTITUTION_NAME
     if not values.get(name_column):
@@ -206,6 +212,8 @@ def _key_problems(values: dict[str, str], layout: Layout) -> list[str]:
     vestiging = values.get(VESTIGING, "")
     if not vestiging:
         reasons.append(_("The vestigingsnummer is empty."))
+    elif VESTIGING_SUFFIX_PATTERN.fullmatch(vestiging):
+        pass  # a suffix next to an invalid BRIN: the BRIN's own message says it all
     elif not VESTIGING_PATTERN.fullmatch(vestiging):
         reasons.append(
             _(

@@ -100,6 +100,27 @@ def duo_file(
     return out.getvalue().encode(encoding)
 
 
+# The key columns as DUO's current files name them (the builders above use the old names).
+CURRENT_NAMES = {"BRIN NUMMER": "INSTELLINGSCODE", "VESTIGINGSNUMMER": "VESTIGINGSCODE"}
+
+
+def current_layout(
+    rows: list[dict[str, str]], *, suffix: bool = False, **options
+) -> bytes:
+    """The rows in DUO's current layout: INSTELLINGSCODE and VESTIGINGSCODE for BRIN NUMMER
+    and VESTIGINGSNUMMER, the vestigingscode in full (00AH00) or, with `suffix`, only what
+    follows the BRIN (00)."""
+    renamed = []
+    for row in rows:
+        new = {
+            CURRENT_NAMES.get(column, column): value for column, value in row.items()
+        }
+        if suffix and "VESTIGINGSCODE" in new:
+            new["VESTIGINGSCODE"] = new["VESTIGINGSCODE"][len(new["INSTELLINGSCODE"]) :]
+        renamed.append(new)
+    return duo_file(renamed, **options)
+
+
 def vo_file(count: int = 3, **options) -> bytes:
     """`count` valid locations: BRINs 10AA, 10AB, … with location 00."""
     return duo_file([vo_row(brin) for brin in brins(count)], **options)
@@ -115,8 +136,10 @@ def brins(count: int) -> list[str]:
 
 __all__ = [
     "CORRESPONDENCE_COLUMNS",
+    "CURRENT_NAMES",
     "DATA",
     "DEMO",
+    "current_layout",
     "duo_file",
     "institution_row",
     "vo_file",

@@ -117,7 +117,7 @@ def test_institution_lists_need_their_sector():
 
 
 def test_vo_list_with_an_institution_sector_is_refused():
-    assert "not of mbo institutions" in problems(vo_file(1), sector="mbo")[0][1]
+    assert "not a list of mbo institutions" in problems(vo_file(1), sector="mbo")[0][1]
 
 
 def test_institution_list_with_only_key_columns():
@@ -159,7 +159,7 @@ BAD_FILES = {
     "missing column": (without("POSTCODE"), [(1, "The column “POSTCODE” is missing.")]),
     "missing key column": (
         without("BRIN NUMMER"),
-        [(1, "The column “BRIN NUMMER” is missing.")],
+        [(1, "The column “INSTELLINGSCODE” (or “BRIN NUMMER”) is missing.")],
     ),
     "BRIN too short": (
         duo_file([vo_row("1SW", VESTIGINGSNUMMER="16SW00")]),
