@@ -22,7 +22,7 @@ from .anonymity_check import Person, answer_breaches, count_breaches
 
 SECTORS = ["vo", "mbo", "hbo"]
 LAYERS = ["bestuur", "management", "uitvoering"]
-ANSWER = st.sampled_from([None, DONT_KNOW, 1, 2, 3, 4, 5, 5])  # None: skipped
+VALUE = st.sampled_from([DONT_KNOW, 1, 2, 3, 4, 5])
 
 
 def definition(questions_per_theme: list[int]) -> Definition:
@@ -48,14 +48,17 @@ def definition(questions_per_theme: list[int]) -> Definition:
 def rooms(draw):
     shape = draw(st.lists(st.integers(1, 3), min_size=1, max_size=2))
     keys = [f"t{t}-{i}" for t, n in enumerate(shape) for i in range(n)]
-    people = []
-    for _ in range(draw(st.integers(0, 16))):
-        answers = {k: v for k in keys if (v := draw(ANSWER)) is not None}
-        people.append(
-            Person(
-                draw(st.sampled_from(SECTORS)), draw(st.sampled_from(LAYERS)), answers
-            )
-        )
+    # People come in groups that sit in one cell and answer the same questions: a
+    # late group, a hasty one, one that skips a theme. Mostly everything is answered.
+    answered = st.one_of(st.just(keys), st.lists(st.sampled_from(keys), unique=True))
+    group = st.tuples(
+        st.sampled_from(SECTORS), st.sampled_from(LAYERS), st.integers(1, 5), answered
+    )
+    people = [
+        Person(sector, layer, {k: draw(VALUE) for k in keys_answered})
+        for sector, layer, n, keys_answered in draw(st.lists(group, max_size=5))
+        for _ in range(n)
+    ]
     return definition(shape), people, draw(st.sampled_from([3, 3, 4]))
 
 
@@ -96,6 +99,15 @@ def issue_room() -> tuple[Definition, list[Person], int]:
         + [Person("mbo", "bestuur", {"t0-0": 1})]
         + [Person("mbo", "bestuur", {"t0-0": 2, "t0-1": 2}) for _ in range(2)]
         + [Person("mbo", "uitvoering", {"t0-0": 3, "t0-1": 3}) for _ in range(3)],
+        3,
+    )
+)
+@example(  # vo answered only the first question: total − vo gave mbo's one answer on it
+    (
+        definition([2]),
+        [Person("vo", "bestuur", {"t0-0": 4}) for _ in range(3)]
+        + [Person("mbo", "uitvoering", {"t0-0": 1})]
+        + [Person("mbo", "management", {"t0-1": 2}) for _ in range(3)],
         3,
     )
 )
