@@ -80,10 +80,15 @@ def test_the_page_shows_one_breakdown_of_the_seven_phones(partnership, client_fo
     page = client_for("coordinator").get(
         reverse("reflection:session_detail", args=[partnership.slug, session.pk])
     )
-    text = page.content.decode()
-    assert page.status_code == 200
-    assert "Per sector" in text
-    assert "Per laag" not in text  # with both, 4 × 2,8 − 3 × 2,0 = the one board member
+    live = client_for("coordinator").get(
+        reverse("reflection:session_live", args=[partnership.slug, session.pk]),
+        HTTP_HX_REQUEST="true",
+    )
+    for response in (page, live):  # the page, and the fragment that refreshes it
+        text = response.content.decode()
+        assert response.status_code == 200
+        assert "Per sector" in text
+        assert "Per laag" not in text  # both: 4 × 2,8 − 3 × 2,0 = the board member
 
 
 def participation_table(html: str) -> list[list[str]]:

@@ -1,10 +1,21 @@
 """The proof of the anonymity rule: for any room, nothing shown gives away a small group.
 
-Hypothesis draws rooms — people in up to three sectors × three layers, each answering or
-skipping each question, "weet niet" included — and `results.tabulate()`, the function
-behind every output, says what is shown. `anonymity_check` then looks for any set of
-cells (for counts) or of cell × question answers (for figures) with 1 … k−1 people
-behind it that follows, exactly, from all the shown figures together.
+Hypothesis draws rooms — people in up to three sectors × three layers, in groups that
+answer or skip the same questions, "weet niet" included — and `results.tabulate()`, the
+function behind every output, says what is shown. `anonymity_check` then looks for any
+set of cells (for counts) or of cell × question answers (for figures) with 1 … k−1
+people behind it that follows, exactly, from all the shown figures together.
+
+Why it holds (per theme; people counts are the case of one question). Every shown figure
+is a sum over atoms (cell, question); empty atoms are known zeros. Let B be the shown
+groups (cells when both partitions show, else sectors or layers) and H the hidden rest.
+Every row is constant on each (b, q) — a group's pooled questions, or a question's total
+— and the rule gives every b in B at least k people on every shown question q. So a
+derivable 0/1 set is α_b + β_q on (b, q) and β_q on (H, q). If it touches some (b, q) it
+holds all of b's answers on q: k people or more. If not, α_b + β_q = 0 everywhere, so β
+is one number: the set is all of H or nothing, and the rule keeps H empty or at least k
+on some question. (No B at all: only question totals, each of k or more.) A hidden
+question is in no figure at all, so nothing about it can be derived.
 """
 
 from collections import Counter
