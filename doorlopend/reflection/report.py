@@ -58,21 +58,34 @@ def _mean(figures: Figures) -> Cell:
 
 
 def participation_rows(res: SessionResults) -> list[GroupRow]:
-    """Sector × layer counts, None (under k) shown as "< k"."""
-    return [
+    """Who took part: a row per sector and a column per layer, as far as they are shown.
+
+    Only the breakdowns `results` shows: sectors × layers only while every cell is 0 or
+    at least k (then nothing in it is hidden), else the sector or the layer totals
+    alone, so that no hidden figure follows from the others by subtraction. The last
+    row holds the totals.
+    """
+    layers = res.layers if res.shows_layers else []
+    rows = [
         GroupRow(
             label=label,
-            cells=[
-                Cell(
-                    res.participation[(sector, layer)],
-                    res.participation[(sector, layer)] is None,
-                )
-                for layer, _label in res.layers
-            ],
-            total=Cell(res.sector_counts[sector], res.sector_counts[sector] is None),
+            cells=[_count(res.participation[(sector, layer)]) for layer, _l in layers],
+            total=_count(res.sector_counts[sector]),
         )
-        for sector, label in res.sectors
+        for sector, label in (res.sectors if res.shows_sectors else [])
     ]
+    rows.append(
+        GroupRow(
+            label=_("Total"),
+            cells=[_count(res.layer_counts[layer]) for layer, _l in layers],
+            total=_count(res.respondents),
+        )
+    )
+    return rows
+
+
+def _count(value: int | None) -> Cell:
+    return Cell(value, value is None)
 
 
 def difference_rows(res: SessionResults, groups: str) -> list[GroupRow]:
@@ -98,6 +111,7 @@ def report_context(
 ) -> dict[str, object]:
     """Everything the template shows, shaped so that it needs no lookups by key."""
     definition = res.definition
+    participation = participation_rows(res)
     notes = {k: n.text for k, n in selectors.theme_notes(session=session).items()}
     points = selectors.action_point_list(
         partnership=session.partnership, session=session
@@ -119,22 +133,20 @@ def report_context(
         "results": res,
         "scale": definition.scale.values,
         "radar_uri": svg_data_uri(radar_svg) if radar_svg else "",
-        "participation": participation_rows(res),
-        "layer_totals": [
-            Cell(res.layer_counts[key], res.layer_counts[key] is None)
-            for key, _label in res.layers
-        ],
+        "participation": participation[:-1],
+        "participation_total": participation[-1],
+        "participation_columns": res.layers if res.shows_layers else [],
         "difference_tables": [
             {
-                "title": _("Differences between sectors"),
-                "groups": res.sectors,
-                "rows": difference_rows(res, "sectors"),
-            },
-            {
-                "title": _("Differences between layers"),
-                "groups": res.layers,
-                "rows": difference_rows(res, "layers"),
-            },
+                "title": title,
+                "groups": getattr(res, groups),
+                "rows": difference_rows(res, groups),
+            }
+            for title, groups, shown in (
+                (_("Differences between sectors"), "sectors", res.shows_sectors),
+                (_("Differences between layers"), "layers", res.shows_layers),
+            )
+            if shown
         ],
         "disagreements": res.disagreements[:DISAGREEMENTS_SHOWN],
         "sections": sections,

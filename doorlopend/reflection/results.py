@@ -1,25 +1,49 @@
-"""Aggregated results of a session, with the anonymity threshold applied in one place.
+"""Aggregated results of a session, with the anonymity rule applied in one place.
 
-Every figure shown anywhere — page, presenter, XLSX, PDF, trends — comes from
-`session_results()`. A group (the whole session, a sector, a layer, a sector × layer
-cell) with fewer than `min_group` respondents gets `suppressed=True` and no figures, so a
-template or export cannot show what is not there. "Weet niet" counts as an answer but
-never in a mean, a spread or the disagreement ranking.
+Every figure shown anywhere — page, live fragments, beamer, XLSX, PDF, trends, the
+roadmap's decision statements — comes from `session_results()`, and which groups it may
+show is decided by one function, `disclose()`. A hidden group gets `suppressed=True`
+and no figures (a hidden count is None), so a template or export cannot show what is
+not there. The rule holds for everything shown together: no figure or count of fewer
+than k people follows from the total, the sectors, the layers and the sector × layer
+table, whatever one adds or subtracts (proved in tests/test_anonymity_property.py).
+"Weet niet" counts as an answer but never in a mean, a spread or the disagreement
+ranking.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count
 
 from doorlopend.instruments.definition import Definition
 
-from .choices import DONT_KNOW, Layer, Sector
+from .choices import Layer, Sector
+from .figures import (
+    LAYER,
+    SECTOR,
+    Cell,
+    Figures,
+    QuestionResult,
+    SessionResults,
+    ThemeResult,
+    figures_of,
+)
 from .models import Answer, Participant, Session
+
+__all__ = [
+    "Figures",
+    "QuestionResult",
+    "SessionResults",
+    "ThemeResult",
+    "disclose",
+    "min_group",
+    "session_results",
+    "tabulate",
+]
 
 
 def min_group() -> int:
@@ -27,124 +51,95 @@ def min_group() -> int:
     return max(3, getattr(settings, "REFLECTION_MIN_GROUP", 3))
 
 
-@dataclass
-class Figures:
-    """Counts of answers of one group on one question or theme."""
-
-    respondents: int  # distinct people in the group who answered
-    distribution: dict[int, int]  # scale point → count
-    dont_know: int
-    suppressed: bool
-    mean: float | None = None
-    spread: float | None = None  # population standard deviation of the scores
-
-    @property
-    def scored(self) -> int:
-        return sum(self.distribution.values())
-
-    @property
-    def answered(self) -> int:
-        return self.scored + self.dont_know
-
-
-def _figures(counts: Counter, respondents: int, scale: list[int], k: int) -> Figures:
-    """`counts`: value → number of answers, for one group and question (or theme)."""
-    if respondents < k:
-        return Figures(respondents, {}, 0, suppressed=True)
-    distribution = {v: counts.get(v, 0) for v in scale}
-    n = sum(distribution.values())
-    mean = spread = None
-    if n:
-        # From the counts, not from a list of every score: a national day has 22,000.
-        mean = sum(v * c for v, c in distribution.items()) / n
-        spread = math.sqrt(
-            sum(c * (v - mean) ** 2 for v, c in distribution.items()) / n
-        )
-    return Figures(
-        respondents=respondents,
-        distribution=distribution,
-        dont_know=counts.get(DONT_KNOW, 0),
-        suppressed=False,
-        mean=mean,
-        spread=spread,
-    )
-
-
-@dataclass
-class QuestionResult:
-    key: str
-    number: int  # 1-based within its theme, as in the handreiking
-    text: str
-    theme_key: str
-    theme_title: str
-    figures: Figures
-
-
-@dataclass
-class ThemeResult:
-    key: str
-    title: str
-    figures: Figures
-    questions: list[QuestionResult]
-    by_sector: dict[str, Figures] = field(default_factory=dict)
-    by_layer: dict[str, Figures] = field(default_factory=dict)
-
-
-@dataclass
-class GroupCount:
-    label: str
-    respondents: int | None  # None when under the threshold
-
-
-@dataclass
-class SessionResults:
-    definition: Definition
-    min_group: int
-    joined: int
-    finished: int
-    respondents: int
-    suppressed: bool
-    themes: list[ThemeResult]
-    sectors: list[tuple[str, str]]  # (value, label) of the sectors present, in order
-    layers: list[tuple[str, str]]
-    participation: dict[tuple[str, str], int | None]  # (sector, layer) → count or None
-    sector_counts: dict[
-        str, int | None
-    ]  # None: hidden (under k, or to protect one that is)
-    layer_counts: dict[str, int | None]
-
-    @property
-    def questions(self) -> list[QuestionResult]:
-        return [q for t in self.themes for q in t.questions]
-
-    @property
-    def disagreements(self) -> list[QuestionResult]:
-        """Questions with a spread, the largest disagreement first."""
-        shown = [
-            q for q in self.questions if not q.figures.suppressed and q.figures.spread
-        ]
-        return sorted(shown, key=lambda q: (-q.figures.spread, q.theme_key, q.number))
-
-
 def visible_groups(sizes: dict[str, int], k: int) -> set[str]:
+    """The groups of one partition whose people count may be shown (see `_visible`)."""
+    return _visible({g: [n] for g, n in sizes.items()}, k)
+
+
+def _visible(
+    blocks: dict[str, list[int]], k: int, hidden: frozenset[str] = frozenset()
+) -> set[str]:
     """The groups of one partition (sectors, or layers) whose figures may be shown.
 
-    A group under k is hidden. Hiding it alone is not enough: the session's figures minus
-    the shown groups' figures would give the hidden group's answers. So while the hidden
-    groups together hold fewer than k people, the smallest shown group is hidden too.
+    A group's entry per question (or its one people count) must each reach k, else it is
+    hidden. Hiding it alone is not enough: the total minus the shown groups would give
+    it. So while the hidden groups together hold fewer than k on every question, the
+    smallest shown group is hidden too. `hidden`: groups hidden for another reason.
     """
-    hidden = {g for g, n in sizes.items() if 0 < n < k}
-    shown = sorted((n, g) for g, n in sizes.items() if n >= k)
-    while hidden and sum(sizes[g] for g in hidden) < k and shown:
-        hidden.add(shown.pop(0)[1])
+    width = max((len(v) for v in blocks.values()), default=0)
+    if not width:
+        return set()
+    nonempty = {g for g, v in blocks.items() if any(v)}
+    shown = sorted(
+        (min(v), g) for g, v in blocks.items() if min(v) >= k and g not in hidden
+    )
+    out = nonempty - {g for _n, g in shown}
+
+    def remainder() -> int:
+        return max(sum(blocks[g][i] for g in out) for i in range(width))
+
+    while out and shown and remainder() < k:
+        out.add(shown.pop(0)[1])
     return {g for _n, g in shown}
 
 
+@dataclass(frozen=True)
+class Disclosure:
+    """Which groups of one table (the people counts, or one theme) may be shown."""
+
+    sectors: frozenset[str] = frozenset()
+    layers: frozenset[str] = frozenset()
+    cells: bool = False  # the sector × layer table too; only with both partitions
+
+    @property
+    def partitions(self) -> tuple[str, ...]:
+        return (SECTOR,) * bool(self.sectors) + (LAYER,) * bool(self.layers)
+
+
+def disclose(
+    cells: dict[Cell, list[int]], k: int, *, within: Disclosure | None = None
+) -> Disclosure:
+    """THE RULE: the groups whose figures may be shown, given their sizes per cell.
+
+    `cells`: (sector, layer) → the number of people counted, per question (for a theme:
+    who answered each of its pooled questions; for people counts: one number each).
+    Both partitions, and the cells, only while every cell is empty or has at least k
+    on every question: then every figure shown is a sum of such cells. Otherwise one
+    partition, the one that shows more people (sectors on a tie), with `_visible`: the
+    shown groups and what the total leaves over each reach k. `within`: a theme shows
+    no group the people counts hide. See README, "Anonymity", for why this holds.
+    """
+    within = within or Disclosure(
+        frozenset({c[0] for c in cells}), frozenset({c[1] for c in cells}), True
+    )
+    full = [v for v in cells.values() if any(v)]
+    if within.cells and all(min(v) >= k for v in full):
+        return Disclosure(
+            frozenset(s for (s, _l), v in cells.items() if any(v)),
+            frozenset(lay for (_s, lay), v in cells.items() if any(v)),
+            cells=True,
+        )
+    options = []
+    for index, allowed, name in (
+        (0, within.sectors, SECTOR),
+        (1, within.layers, LAYER),
+    ):
+        blocks: dict[str, list[int]] = {}
+        for cell, v in cells.items():
+            before = blocks.get(cell[index], [0] * len(v))
+            blocks[cell[index]] = [a + b for a, b in zip(before, v, strict=True)]
+        shown = _visible(blocks, k, frozenset(blocks) - allowed)
+        options.append(
+            (sum(min(blocks[g]) for g in shown), -index, name, frozenset(shown))
+        )
+    _score, _i, name, shown = max(options)
+    return Disclosure(**{f"{name}s": shown}) if shown else Disclosure()
+
+
 def session_results(session: Session, *, k: int | None = None) -> SessionResults:
-    """All figures of `session` in two queries, suppressed below k respondents."""
+    """All figures of `session` in two queries, through the rule of `disclose`."""
     k = max(3, k) if k is not None else min_group()
     definition = session.instrument.definition
-    scale = definition.scale.values
     total_questions = len(definition.questions)
 
     # Query 1: every participant with the number of questions they answered.
@@ -161,53 +156,94 @@ def session_results(session: Session, *, k: int | None = None) -> SessionResults
         if p["answered"] >= total_questions:
             finished += 1
 
-    # Query 2: answers counted per question, value, sector and layer.
-    counts: dict[tuple[str, str | None, str | None], Counter] = defaultdict(Counter)
+    # Query 2: answers counted per question, sector, layer and value.
+    answers: Counter = Counter()
     for r in (
         Answer.objects.filter(participant__session=session)
-        .values("question_key", "value", "participant__sector", "participant__layer")
+        .values("question_key", "participant__sector", "participant__layer", "value")
         .annotate(n=Count("id"))
         .order_by()
     ):
-        q, v, n = r["question_key"], r["value"], r["n"]
-        s, lay = r["participant__sector"], r["participant__layer"]
-        for key in ((q, None, None), (q, s, None), (q, None, lay)):
-            counts[key][v] += n
+        cell = (r["participant__sector"], r["participant__layer"])
+        answers[(r["question_key"], cell, r["value"])] += r["n"]
+    return tabulate(
+        definition, k=k, joined=joined, finished=finished, cells=cells, answers=answers
+    )
 
+
+def tabulate(
+    definition: Definition,
+    *,
+    k: int,
+    joined: int,
+    finished: int,
+    cells: Counter,
+    answers: Counter,
+) -> SessionResults:
+    """Every figure that may be shown, from counts alone (no database: the proof uses it).
+
+    `cells`: (sector, layer) → people who answered at least once; `answers`: (question,
+    (sector, layer), value) → number of answers. A question's figures need k people who
+    answered it; a theme's figures pool only its shown questions, so a hidden question
+    never follows from its theme minus the others.
+    """
+    scale = definition.scale.values
     respondents = sum(cells.values())
-    sector_sizes = _sizes(cells, 0)
-    layer_sizes = _sizes(cells, 1)
-    sectors = [(v, str(lbl)) for v, lbl in Sector.choices if v in sector_sizes]
-    layers = [(v, str(lbl)) for v, lbl in Layer.choices if v in layer_sizes]
-    shown_sectors = visible_groups(sector_sizes, k)
-    shown_layers = visible_groups(layer_sizes, k)
+    present = [c for c, n in cells.items() if n]
+    sectors = [
+        (v, str(lbl)) for v, lbl in Sector.choices if any(c[0] == v for c in present)
+    ]
+    layers = [
+        (v, str(lbl)) for v, lbl in Layer.choices if any(c[1] == v for c in present)
+    ]
+    people = (
+        disclose({c: [cells[c]] for c in present}, k)
+        if respondents >= k
+        else Disclosure()
+    )
+    per_question: dict[tuple[str, Cell], Counter] = defaultdict(Counter)
+    for (q, cell, value), n in answers.items():
+        per_question[(q, cell)][value] += n
 
-    def group_figures(question_keys, sector=None, layer=None) -> Figures:
-        if sector is not None:
-            size, visible = sector_sizes[sector], sector in shown_sectors
-        elif layer is not None:
-            size, visible = layer_sizes[layer], layer in shown_layers
-        else:
-            size, visible = respondents, respondents >= k
+    def pooled_counts(keys: list[str], member) -> Counter:
         total: Counter = Counter()
-        answering = 0
-        for qk in question_keys:
-            c = counts.get((qk, sector, layer), Counter())
-            total.update(c)
-            answering = max(answering, sum(c.values()))
-        # Both the group and the people who answered these questions must reach k.
-        if not visible or answering < k:
-            return Figures(size, {}, 0, suppressed=True)
-        return _figures(total, min(size, answering), scale, k)
+        for (q, cell), c in per_question.items():
+            if q in keys and member(cell):
+                total.update(c)
+        return total
+
+    def answered(q: str, cell: Cell) -> int:
+        return sum(per_question.get((q, cell), Counter()).values())
 
     themes = []
     for theme in definition.themes:
-        keys = [q.key for q in theme.questions]
+        shown_keys = [
+            q.key
+            for q in theme.questions
+            if respondents >= k and sum(answered(q.key, c) for c in present) >= k
+        ]
+        rule = (
+            disclose(
+                {c: [answered(q, c) for q in shown_keys] for c in present},
+                k,
+                within=people,
+            )
+            if shown_keys
+            else Disclosure()
+        )
+
+        def figures(member, shown: bool, keys=shown_keys) -> Figures:
+            if not shown:
+                return Figures(0, {}, 0, suppressed=True)
+            counts = pooled_counts(keys, member)
+            most = max(sum(pooled_counts([q], member).values()) for q in keys)
+            return figures_of(counts, most, scale)
+
         themes.append(
             ThemeResult(
                 key=theme.key,
                 title=theme.title,
-                figures=group_figures(keys),
+                figures=figures(lambda c: True, bool(shown_keys)),
                 questions=[
                     QuestionResult(
                         key=q.key,
@@ -215,19 +251,21 @@ def session_results(session: Session, *, k: int | None = None) -> SessionResults
                         text=q.text,
                         theme_key=theme.key,
                         theme_title=theme.title,
-                        figures=group_figures([q.key]),
+                        figures=figures(lambda c: True, q.key in shown_keys, [q.key]),
                     )
                     for i, q in enumerate(theme.questions, start=1)
                 ],
-                by_sector={s: group_figures(keys, sector=s) for s, _ in sectors},
-                by_layer={lay: group_figures(keys, layer=lay) for lay, _ in layers},
+                by_sector={
+                    s: figures(lambda c, s=s: c[0] == s, s in rule.sectors)
+                    for s, _ in sectors
+                },
+                by_layer={
+                    lay: figures(lambda c, lay=lay: c[1] == lay, lay in rule.layers)
+                    for lay, _ in layers
+                },
+                pooled=shown_keys,
             )
         )
-    participation = {
-        (s, lay): (cells[(s, lay)] if cells[(s, lay)] >= k else None)
-        for s, _ in sectors
-        for lay, _ in layers
-    }
     return SessionResults(
         definition=definition,
         min_group=k,
@@ -238,18 +276,22 @@ def session_results(session: Session, *, k: int | None = None) -> SessionResults
         themes=themes,
         sectors=sectors,
         layers=layers,
-        participation=participation,
+        breakdowns=people.partitions,
+        participation={
+            (s, lay): cells[(s, lay)] if people.cells else None
+            for s, _ in sectors
+            for lay, _ in layers
+        },
         sector_counts={
-            s: sector_sizes[s] if s in shown_sectors else None for s, _ in sectors
+            s: sum(n for c, n in cells.items() if c[0] == s)
+            if s in people.sectors
+            else None
+            for s, _ in sectors
         },
         layer_counts={
-            lay: layer_sizes[lay] if lay in shown_layers else None for lay, _ in layers
+            lay: sum(n for c, n in cells.items() if c[1] == lay)
+            if lay in people.layers
+            else None
+            for lay, _ in layers
         },
     )
-
-
-def _sizes(cells: Counter, index: int) -> dict[str, int]:
-    sizes: Counter = Counter()
-    for key, n in cells.items():
-        sizes[key[index]] += n
-    return dict(sizes)

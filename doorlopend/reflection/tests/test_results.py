@@ -56,9 +56,11 @@ def test_a_question_answered_by_two_of_five_is_hidden(session):
 
 def test_a_small_sector_is_hidden_together_with_the_next_smallest(session):
     """Hiding mbo (2) alone would let vo = total − hbo − mbo reveal it: hide one more."""
-    for sector, n in (("vo", 4), ("hbo", 3), ("mbo", 2)):
+    for sector, layer, n in (("vo", "uitvoering", 4), ("hbo", "uitvoering", 3)):
         for _ in range(n):
-            answer_all(ParticipantFactory(session=session, sector=sector))
+            answer_all(ParticipantFactory(session=session, sector=sector, layer=layer))
+    for _ in range(2):  # the bestuur layer (2) is hidden as well: sectors show more
+        answer_all(ParticipantFactory(session=session, sector="mbo", layer="bestuur"))
     results = _results(session)
     theme = results.themes[0]
     assert not theme.figures.suppressed
@@ -66,6 +68,8 @@ def test_a_small_sector_is_hidden_together_with_the_next_smallest(session):
     assert theme.by_sector["mbo"].suppressed
     assert theme.by_sector["hbo"].suppressed
     assert results.sector_counts == {"vo": 4, "mbo": None, "hbo": None}
+    assert results.breakdowns == ("sector",)
+    assert results.layer_counts == {"bestuur": None, "uitvoering": None}
 
 
 def test_visible_groups():
