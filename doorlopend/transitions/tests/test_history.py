@@ -144,3 +144,33 @@ def test_a_status_recorded_by_hand_closes_a_resolved_signal(
             )
         signal.refresh_from_db()
     assert signal.closed_at is not None
+
+
+def test_a_status_by_hand_only_by_the_decaan_of_the_transitions_school(member_of):
+    from doorlopend.partnerships.tests.factories import SchoolFactory
+
+    transition = TransitionFactory()
+    partnership, school = transition.partnership, transition.sending_organisation
+    other = SchoolFactory(partnership=partnership, kind="vo")
+    mentor = member_of(partnership, "mentor", organisation=school)
+    other_decaan = member_of(partnership, "decaan", organisation=other)
+    with scope(partnership=partnership):
+        for user, acting_for, key in [
+            (mentor, school, None),  # reads the pupil, does not write
+            (other_decaan, other, "transition"),  # not the transition's school
+            (other_decaan, school, None),  # says it acts for a school not theirs
+        ]:
+            with pytest.raises(ValidationError) as error:
+                status_record(
+                    transition=transition,
+                    status="aangemeld",
+                    on=D(2026, 2, 1),
+                    by=user,
+                    source="hand",
+                    organisation=acting_for,
+                )
+            if key:
+                assert key in error.value.message_dict
+            else:
+                assert "Alleen de decaan" in error.value.messages[0]
+        assert not StatusEvent.objects.filter(transition=transition).exists()
