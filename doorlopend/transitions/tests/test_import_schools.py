@@ -295,3 +295,67 @@ def test_the_access_log_of_an_import_names_every_school_it_touched(region):
             ).count()
             == 3
         )
+
+
+def test_a_vo_decaan_cannot_become_the_receiving_school_through_a_statuses_file(
+    region,
+):
+    """Else a vo decaan could take up another vo school's pupils as "their" mbo school."""
+    region.leavers(
+        region.vo2, region.decaan_vo2, [f"{pgn(7)};{SECRET};03-04-2010;KB;;;;mbo;"]
+    )
+    save_mapping(region.partnership, region.vo1, "statuses", STATUS_HEADER)
+    job = region.statuses(
+        region.vo1, region.decaan_vo1, [f"{pgn(7)};aangemeld;01-02-2026;;;;;"]
+    )
+    assert job.state == "failed"
+    assert job.errors == [
+        {
+            "line": 2,
+            "reason": "Dit bestand is geüpload voor een school die geen mbo-school is:"
+            " een lijst met statussen komt van de mbo-school.",
+        }
+    ]
+    with scopes_disabled():
+        assert Transition.objects.get().receiving_organisation is None
+
+
+def test_a_statuses_file_names_only_mbo_schools(region, member_of):
+    with scopes_disabled():
+        member_of(
+            region.partnership,
+            "decaan",
+            user=region.decaan_mbo1,
+            organisation=region.vo1,
+        )
+    job = region.statuses(
+        region.mbo1,
+        region.decaan_mbo1,
+        [f"{pgn(1)};aangemeld;01-02-2026;11AA00;;;;"],
+    )
+    assert job.state == "failed"
+    assert job.errors[0]["reason"].startswith("“11AA00” is geen mbo-school")
+
+
+def test_the_upload_form_refuses_a_kind_of_file_the_school_does_not_send(region):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    client = Client()
+    client.force_login(region.decaan_vo1)
+    file = SimpleUploadedFile(
+        "statussen.csv", csv_bytes(STATUS_HEADER, []), content_type="text/csv"
+    )
+    response = client.post(
+        reverse("transitions:import_upload", args=[region.partnership.slug]),
+        {"school": region.vo1.pk, "kind": "statuses", "cohort": 2026, "file": file},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["kind"] == [
+        "Een lijst met aanmeldingen en statussen komt van een mbo-school;"
+        f" {region.vo1.name} is dat niet."
+    ]
+    with scopes_disabled():
+        from doorlopend.transitions.models import TransitionImport
+
+        assert not TransitionImport.objects.exists()

@@ -24,11 +24,11 @@ from doorlopend.audit.models import Action
 from doorlopend.audit.services import record
 from doorlopend.partnerships.models import Organisation, Partnership
 
-from ...access import writable_school_ids
 from ...models import ColumnMapping, TransitionImport
 from . import checks, write
 from .columns import mapping_problems
 from .read import UnreadableFile, headers_of, open_table
+from .rights import import_schools
 from .store import StoredUpload
 from .validate import Validator
 
@@ -201,12 +201,7 @@ def import_run(
 
 
 def _run(job: TransitionImport, on_progress, school_ids=None) -> None:
-    if job.created_by_id:
-        school_ids = writable_school_ids(
-            user=job.created_by, partnership=job.partnership
-        )
-    elif school_ids is None:
-        school_ids = frozenset({job.organisation_id})
+    schools_allowed = import_schools(job, given=school_ids)
     stage = write.Stage(job.pk)
     stage.create()
     errors, rejected, rows = [], 0, 0
@@ -219,7 +214,7 @@ def _run(job: TransitionImport, on_progress, school_ids=None) -> None:
                 cohort=job.cohort,
                 default_org_id=job.organisation_id,
                 schools=school_keys(job.partnership),
-                allowed_org_ids=school_ids,
+                schools_allowed=schools_allowed,
                 today=timezone.localdate(),
             )
             clean = validator.clean
@@ -243,7 +238,7 @@ def _run(job: TransitionImport, on_progress, school_ids=None) -> None:
                 stage,
                 partnership_id=job.partnership_id,
                 kind=job.kind,
-                school_ids=school_ids,
+                school_ids=schools_allowed.allowed,
             ):
                 rejected += 1
                 if len(errors) < TransitionImport.ERRORS_KEPT:

@@ -31,6 +31,7 @@ from .lookups import (
     parse_date,
     status_lookup,
 )
+from .rights import ImportSchools
 
 # The staging table's columns, in the order `Validator.clean` returns them.
 STAGE_COLUMNS = (
@@ -85,7 +86,7 @@ class Validator:
         cohort: int,
         default_org_id: int,
         schools: dict[str, int | None],
-        allowed_org_ids: frozenset[int],
+        schools_allowed: ImportSchools,
         today: datetime.date,
     ):
         self.kind = kind
@@ -93,8 +94,9 @@ class Validator:
         self.default_org_id = default_org_id
         # {"BRIN" or "BRIN+VESTIGING": organisation id, or None when the BRIN alone is ambiguous}
         self.schools = schools
-        # The schools this import may write for: where the uploader is decaan (issue 12).
-        self.allowed_org_ids = allowed_org_ids
+        # The schools this import may write for (issue 12): the uploader's, of its side.
+        self.allowed = schools_allowed
+        self._default_refusal = self._refusal(default_org_id, "")
         self.today = today
         index = {
             f.name: headers.index(columns[f.name])
@@ -174,12 +176,8 @@ class Validator:
             org_id = self._school(str(brin), str(vestiging), errors)
         else:
             org_id = self.default_org_id
-            if org_id not in self.allowed_org_ids:
-                errors.append(
-                    _(
-                        "You are not (or no longer) decaan of the school this file was uploaded for."
-                    )
-                )
+            if self._default_refusal:
+                errors.append(self._default_refusal)
         if birth != "":
             birth = self._date(birth, "birth", errors)
             birth = birth.isoformat() if birth else ""
@@ -294,14 +292,39 @@ class Validator:
                 )
                 % {"brin": brin}
             )
-        elif org_id not in self.allowed_org_ids:
-            errors.append(
-                _(
-                    "“%(brin)s” is not a school where you are decaan: a file may only name your own schools."
-                )
-                % {"brin": vestiging or brin}
-            )
+        elif org_id not in self.allowed.allowed:
+            errors.append(self._refusal(org_id, vestiging or brin))
         return org_id or None
+
+    def _refusal(self, org_id: int, code: str) -> str:
+        """Why this file may not write for school `org_id` (named `code` in the file, or
+        empty: the school it was uploaded for); "" when it may."""
+        if org_id in self.allowed.allowed:
+            return ""
+        leavers = self.kind == ImportKind.LEAVERS
+        if org_id not in self.allowed.own:
+            if not code:
+                return _(
+                    "You are not (or no longer) decaan of the school this file was uploaded for."
+                )
+            return _(
+                "“%(brin)s” is not a school where you are decaan: a file may only name your own schools."
+            ) % {"brin": code}
+        if not code:
+            if leavers:
+                return _(
+                    "This file was uploaded for a school that is not a vo school: a list of leavers comes from the vo school."
+                )
+            return _(
+                "This file was uploaded for a school that is not an mbo school: a list of statuses comes from the mbo school."
+            )
+        if leavers:
+            return _(
+                "“%(brin)s” is not a vo school: a list of leavers names the vo school the pupil leaves."
+            ) % {"brin": code}
+        return _(
+            "“%(brin)s” is not an mbo school: a list of statuses names the mbo school the pupil goes to."
+        ) % {"brin": code}
 
     def _choice(self, name: str, raw, table: dict[str, str], errors: list[str]) -> str:
         code = table.get(raw)
