@@ -1,6 +1,6 @@
 """The set-based checks of a staged import, before anything is written.
 
-First whose the pupils are: a line about a pupil whose transition in that year belongs to
+First, whose pupils they are: a line about a pupil whose transition in that year belongs to
 another school (sent by it, for a leavers file; headed to it, for a statuses file) is
 refused, never moved (issue 12). Only when none is, the order of statuses: each new status
 must be able to follow the one before it (`choices.allowed_pairs()`). The order check comes
