@@ -147,8 +147,8 @@ def import_child(path: Path) -> tuple[float, float, list[str]]:
         "import_transitions",
         "--kind",
         "statuses",
-        "--school",
-        SCHOOLS[0],
+        # The file holds the six schools' pupils: the command imports only for those given.
+        *(arg for brin in SCHOOLS for arg in ("--school", brin)),
         "--cohort",
         str(cohort_year()),
         "--progress",
@@ -218,6 +218,7 @@ def profile(rows: int) -> None:
     import cProfile
     import pstats
 
+    from doorlopend.partnerships.models import Organisation
     from doorlopend.transitions.models import ColumnMapping
     from doorlopend.transitions.services.imports import (
         import_create,
@@ -243,12 +244,16 @@ def profile(rows: int) -> None:
     import logging
 
     logging.basicConfig(format="    sql %(message)s")
-    logging.getLogger("doorlopend.transitions.services.imports.write").setLevel(
-        logging.DEBUG
-    )
+    logging.getLogger("doorlopend.transitions.services.imports").setLevel(logging.DEBUG)
     profiler = cProfile.Profile()
     started = time.perf_counter()
-    profiler.runcall(import_run, import_id=job.pk)
+    with scopes_disabled():
+        school_ids = frozenset(
+            Organisation.objects.filter(partnership=partnership).values_list(
+                "pk", flat=True
+            )
+        )
+    profiler.runcall(import_run, import_id=job.pk, school_ids=school_ids)
     print(f"{rows} rows in {time.perf_counter() - started:.1f} s")
     path.unlink()
     stats = pstats.Stats(profiler)

@@ -3,6 +3,9 @@
 A pupil belongs to a school when their transition was sent by it (their vo school) or is
 headed to it (an applicant to the mbo school). Every pupil query starts from
 `visible_transitions`; the views check the school in the URL with `school_for_pupils`.
+
+Writing pupil data (a file, a status by hand) is narrower: only for the schools where the
+writer holds `WRITE_PERM` (the decaan; a mentor reads but does not write).
 """
 
 from __future__ import annotations
@@ -10,10 +13,15 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from doorlopend.partnerships.models import Membership, Organisation
+from doorlopend.partnerships.models import Membership, Organisation, RoleAssignment
+from doorlopend.partnerships.permissions import roles_with
 from doorlopend.partnerships.roles import PUPIL_ROLES, Role
 
 from .models import Transition
+
+# The permission whose roles write pupil data, for their own schools: an import, a status
+# recorded by hand.
+WRITE_PERM = "transitions.import"
 
 
 def schools_where(membership: Membership, roles) -> list[Organisation]:
@@ -58,4 +66,26 @@ def visible_transitions(school: Organisation) -> QuerySet[Transition]:
     """Transitions sent by or headed to `school` (call inside the partnership's scope)."""
     return Transition.objects.filter(
         Q(sending_organisation=school) | Q(receiving_organisation=school)
+    )
+
+
+def may_record(membership: Membership, school: Organisation) -> bool:
+    """Whether the member may write pupil data of `school` (the guard's roles: no query)."""
+    roles = roles_with(WRITE_PERM)
+    return any(s.pk == school.pk for s in schools_where(membership, roles))
+
+
+def writable_school_ids(*, user, partnership) -> frozenset[int]:
+    """The schools of `partnership` whose pupil data `user` may write, read from the
+    database (for services and tasks, which have no guard's membership; a role taken
+    away since counts at once). No user: none."""
+    if not getattr(user, "pk", None) or not user.is_active:
+        return frozenset()
+    return frozenset(
+        RoleAssignment.objects.filter(
+            membership__user=user,
+            membership__partnership=partnership,
+            role__in=roles_with(WRITE_PERM),
+            organisation__isnull=False,
+        ).values_list("organisation_id", flat=True)
     )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from .choices import ImportKind
 from .services.imports import StoredUpload, UploadWriter, upload_discard
 from .services.imports.columns import fields_for
+from .services.imports.rights import fits
 
 
 class StoredUploadedFile(UploadedFile):
@@ -112,6 +113,21 @@ class ImportUploadForm(forms.Form):
 
     def clean_school(self):
         return self.schools[self.cleaned_data["school"]]
+
+    def clean(self):
+        data = super().clean()
+        school, kind = data.get("school"), data.get("kind")
+        # The import refuses it too (rights.py); here the decaan hears it before uploading.
+        if school and kind and not fits(kind, school):
+            message = (
+                _("A list of leavers comes from a vo school; %(school)s is not one.")
+                if kind == ImportKind.LEAVERS
+                else _(
+                    "A list of registrations and statuses comes from an mbo school; %(school)s is not one."
+                )
+            )
+            self.add_error("kind", message % {"school": school.name})
+        return data
 
     def clean_file(self):
         if self.too_large:

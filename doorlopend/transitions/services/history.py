@@ -26,8 +26,10 @@ from django.utils.translation import gettext_lazy
 
 from doorlopend.audit.models import Action
 from doorlopend.audit.services import record
+from doorlopend.partnerships.models import Organisation
 
 from .. import tasks
+from ..access import writable_school_ids
 from ..choices import FINAL, Status, may_follow
 from ..models import StatusEvent, Transition
 from ..selectors._audit import stored
@@ -137,15 +139,34 @@ def status_record(
     on: datetime.date,
     by,
     source: str,
-    organisation=None,
+    organisation: Organisation,
     request=None,
 ) -> StatusEvent:
     """Add one status by hand (a decaan correcting or completing the history).
 
-    Refused with a ValidationError when the date lies in the future or the status cannot
-    follow the current one. Recording the same status on the same date again changes
-    nothing.
+    `by` acts for `organisation`, which must be the transition's sending or receiving
+    school and one where `by` is decaan: a mentor reads but does not write, and nobody
+    writes another school's transition (issue 12). Refused with a ValidationError then,
+    or when the date lies in the future or the status cannot follow the current one.
+    Recording the same status on the same date again changes nothing.
     """
+    schools = {transition.sending_organisation_id, transition.receiving_organisation_id}
+    if organisation.pk not in schools:
+        raise ValidationError(
+            {
+                "transition": _("This transition is not one of %(school)s.")
+                % {"school": organisation.name}
+            }
+        )
+    if organisation.pk not in writable_school_ids(
+        user=by, partnership=transition.partnership
+    ):
+        raise ValidationError(
+            _(
+                "Only the decaan of the pupil's school can record a status: you are not decaan of %(school)s."
+            )
+            % {"school": organisation.name}
+        )
     if on > timezone.localdate():
         raise ValidationError({"on": _("The date lies in the future.")})
     if not may_follow(transition.status or None, status):

@@ -39,7 +39,8 @@ def test_milestones_and_current_status_come_from_the_history():
 
 def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
     transition = TransitionFactory()
-    user = member_of(transition.partnership, "decaan")
+    school = transition.sending_organisation
+    user = member_of(transition.partnership, "decaan", organisation=school)
     with scope(partnership=transition.partnership):
         status_record(
             transition=transition,
@@ -47,6 +48,7 @@ def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
             on=D(2026, 2, 1),
             by=user,
             source="hand",
+            organisation=school,
         )
         status_record(
             transition=transition,
@@ -54,6 +56,7 @@ def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
             on=D(2026, 3, 1),
             by=user,
             source="hand",
+            organisation=school,
         )
         status_record(
             transition=transition,
@@ -61,6 +64,7 @@ def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
             on=D(2026, 3, 1),
             by=user,
             source="hand",
+            organisation=school,
         )
         assert StatusEvent.objects.filter(transition=transition).count() == 2
     assert transition.status == "ingetrokken"
@@ -70,7 +74,8 @@ def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
 
 def test_an_impossible_or_future_status_is_refused(member_of):
     transition = TransitionFactory()
-    user = member_of(transition.partnership, "decaan")
+    school = transition.sending_organisation
+    user = member_of(transition.partnership, "decaan", organisation=school)
     with scope(partnership=transition.partnership):
         status_record(
             transition=transition,
@@ -78,6 +83,7 @@ def test_an_impossible_or_future_status_is_refused(member_of):
             on=D(2026, 7, 1),
             by=user,
             source="hand",
+            organisation=school,
         )
         with pytest.raises(ValidationError) as error:
             status_record(
@@ -86,6 +92,7 @@ def test_an_impossible_or_future_status_is_refused(member_of):
                 on=D(2026, 8, 1),
                 by=user,
                 source="hand",
+                organisation=school,
             )
         assert "status" in error.value.message_dict
         with pytest.raises(ValidationError) as error:
@@ -95,6 +102,7 @@ def test_an_impossible_or_future_status_is_refused(member_of):
                 on=datetime.date.today() + datetime.timedelta(days=2),
                 by=user,
                 source="hand",
+                organisation=school,
             )
         assert "on" in error.value.message_dict
 
@@ -122,7 +130,8 @@ def test_a_status_recorded_by_hand_closes_a_resolved_signal(
         kind="no_registration",
         raised_on=D(2026, 4, 1),
     )
-    user = member_of(transition.partnership, "decaan")
+    school = transition.sending_organisation
+    user = member_of(transition.partnership, "decaan", organisation=school)
     with scope(partnership=transition.partnership):
         with django_capture_on_commit_callbacks(execute=True):
             status_record(
@@ -131,6 +140,37 @@ def test_a_status_recorded_by_hand_closes_a_resolved_signal(
                 on=D(2026, 4, 20),
                 by=user,
                 source="hand",
+                organisation=school,
             )
         signal.refresh_from_db()
     assert signal.closed_at is not None
+
+
+def test_a_status_by_hand_only_by_the_decaan_of_the_transitions_school(member_of):
+    from doorlopend.partnerships.tests.factories import SchoolFactory
+
+    transition = TransitionFactory()
+    partnership, school = transition.partnership, transition.sending_organisation
+    other = SchoolFactory(partnership=partnership, kind="vo")
+    mentor = member_of(partnership, "mentor", organisation=school)
+    other_decaan = member_of(partnership, "decaan", organisation=other)
+    with scope(partnership=partnership):
+        for user, acting_for, key in [
+            (mentor, school, None),  # reads the pupil, does not write
+            (other_decaan, other, "transition"),  # not the transition's school
+            (other_decaan, school, None),  # says it acts for a school not theirs
+        ]:
+            with pytest.raises(ValidationError) as error:
+                status_record(
+                    transition=transition,
+                    status="aangemeld",
+                    on=D(2026, 2, 1),
+                    by=user,
+                    source="hand",
+                    organisation=acting_for,
+                )
+            if key:
+                assert key in error.value.message_dict
+            else:
+                assert "Alleen de decaan" in error.value.messages[0]
+        assert not StatusEvent.objects.filter(transition=transition).exists()

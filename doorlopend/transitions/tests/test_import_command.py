@@ -94,3 +94,37 @@ def test_without_a_saved_mapping_or_a_fitting_one_it_says_so(partnership, tmp_pa
     assert "does not fit" in str(error)
     _out, _err, error = run("--kind", "statuses", "--school", "99XX", str(file))
     assert "No school" in str(error)
+
+
+def test_it_imports_only_for_the_schools_it_is_given(partnership, tmp_path):
+    from doorlopend.partnerships.tests.factories import (
+        RegisterEntryFactory,
+        SchoolFactory,
+    )
+
+    _vo, mbo = schools(partnership)
+    SchoolFactory(
+        partnership=partnership,
+        kind="mbo",
+        register_entry=RegisterEntryFactory(brin="44DD", vestiging="", sector="mbo"),
+    )
+    save_mapping(partnership, mbo, "statuses", STATUS_HEADER)
+    file = tmp_path / "regio.csv"
+    file.write_bytes(
+        csv_bytes(
+            STATUS_HEADER,
+            [
+                f"{pgn(1)};aangemeld;01-02-2026;22BB;;;;",
+                f"{pgn(2)};aangemeld;01-02-2026;44DD;;;;",
+            ],
+        )
+    )
+    _out, err, error = run("--kind", "statuses", "--school", "22BB", str(file))
+    assert error is not None and "line 3:" in err and "44DD" in err
+    with scopes_disabled():
+        assert not StatusEvent.objects.exists()
+    out, _err, error = run(
+        "--kind", "statuses", "--school", "22BB", "--school", "44DD", str(file)
+    )
+    assert error is None, _err
+    assert out.strip().splitlines()[-1] == "created=2 updated=0 unchanged=0 rejected=0"

@@ -110,3 +110,53 @@ def test_other_partnership_and_wrong_role(world, client_for, other_partnership):
         client_for("decaan", partnership=other_partnership).get(url).status_code == 404
     )
     assert client_for("stuurgroep").get(url).status_code == 403
+
+
+def test_a_mentor_sees_no_status_form_and_cannot_record_one(world):  # noqa: F811
+    client = world.client(world.mentor_a)
+    page = client.get(world.url("pupil_detail", world.vo_a, world.fatima.pk))
+    assert "status/" not in page.content.decode()
+    response = client.post(
+        world.url("pupil_status_add", world.vo_a, world.fatima.pk),
+        {
+            "transition": world.fatima_transition.pk,
+            "status": "aangemeld",
+            "on": "2026-03-20",
+        },
+    )
+    assert response.status_code == 200
+    assert "Alleen de decaan van de school van de leerling" in response.content.decode()
+    with scopes_disabled():
+        assert (
+            StatusEvent.objects.filter(transition=world.fatima_transition).count() == 2
+        )
+
+
+def test_a_status_for_a_pupil_of_another_school_is_refused(world, member_of):  # noqa: F811
+    # Decaan of A and mentor of B: B's pupils are visible, but not theirs to change.
+    with scopes_disabled():
+        member_of(
+            world.partnership, "mentor", user=world.decaan_a, organisation=world.vo_b
+        )
+        chris_transition = Transition.objects.get(pupil=world.chris)
+    client = world.client(world.decaan_a)
+    form = {"transition": chris_transition.pk, "status": "havo", "on": "2026-03-20"}
+    # Through A, B's pupil is not found at all.
+    response = client.post(
+        world.url("pupil_status_add", world.vo_a, world.chris.pk), form
+    )
+    assert response.status_code == 404
+    # Through B, where they are only mentor, the status is refused.
+    response = client.post(
+        world.url("pupil_status_add", world.vo_b, world.chris.pk), form
+    )
+    assert response.status_code == 200
+    assert "Alleen de decaan van de school van de leerling" in response.content.decode()
+    # Another school's transition of A's own pupil page is not a choice.
+    response = client.post(
+        world.url("pupil_status_add", world.vo_a, world.fatima.pk), form
+    )
+    assert response.status_code == 200
+    assert "transition" in response.context["status_form"].errors
+    with scopes_disabled():
+        assert not StatusEvent.objects.filter(transition=chris_transition).exists()

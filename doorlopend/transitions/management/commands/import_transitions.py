@@ -3,6 +3,10 @@
 For scheduled imports (a school's nightly export). Runs synchronously through the same
 job code as an upload; the last line of output is `created=N updated=N unchanged=N
 rejected=N`, and a refused file exits non-zero with every bad line on stderr.
+
+It acts for the schools given with `--school` and no other, as an upload acts for the
+schools of its decaan: a line naming another school, or about a pupil another school
+holds that year, is refused. The first school's saved mapping reads the file.
 """
 
 from __future__ import annotations
@@ -38,7 +42,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--school",
             required=True,
-            help="BRIN, or BRIN and location (e.g. 12AB or 12AB00)",
+            action="append",
+            help="BRIN, or BRIN and location (e.g. 12AB or 12AB00); repeat it for a file "
+            "of several schools (the first one's mapping is used)",
         )
         parser.add_argument(
             "--cohort", type=int, help="year of transition (default: this year)"
@@ -56,7 +62,9 @@ class Command(BaseCommand):
     ):
         if not file.is_file():
             raise CommandError(f"No such file: {file}")
-        organisation = self._school(school, partnership)
+        organisation, *others = [self._school(code, partnership) for code in school]
+        if any(o.partnership_id != organisation.partnership_id for o in others):
+            raise CommandError("All schools must be in the same partnership.")
         with scope(partnership=organisation.partnership):
             mapping = ColumnMapping.objects.filter(
                 organisation=organisation, kind=kind
@@ -91,7 +99,11 @@ class Command(BaseCommand):
                     f"progress {job.progress}% rows={job.row_count} after {seconds:.1f} s"
                 )
 
-        job = import_run(import_id=job.pk, on_progress=report)
+        job = import_run(
+            import_id=job.pk,
+            on_progress=report,
+            school_ids=frozenset(o.pk for o in (organisation, *others)),
+        )
         for error in job.errors:
             self.stderr.write(f"line {error['line']}: {error['reason']}")
         if job.rejected_count > len(job.errors):

@@ -62,7 +62,7 @@ BRIN = Field(
     "brin",
     _("BRIN"),
     _(
-        "Optional; the school's BRIN code (4 characters, or 6 with the location). Empty: the school that uploads."
+        "Optional; the school's BRIN code (4 characters, or 6 with the location), a school where you are decaan. Empty: the school that uploads."
     ),
     aliases=("brin", "brinnummer", "brincode", "instelling", "brinvestiging", "school"),
 )

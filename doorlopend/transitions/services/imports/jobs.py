@@ -25,9 +25,10 @@ from doorlopend.audit.services import record
 from doorlopend.partnerships.models import Organisation, Partnership
 
 from ...models import ColumnMapping, TransitionImport
-from . import write
+from . import checks, write
 from .columns import mapping_problems
 from .read import UnreadableFile, headers_of, open_table
+from .rights import import_schools
 from .store import StoredUpload
 from .validate import Validator
 
@@ -148,8 +149,13 @@ def _enqueue(job: TransitionImport) -> None:
     transaction.on_commit(partial(tasks.import_run.enqueue, job.pk))
 
 
-def import_run(*, import_id: int, on_progress=None) -> TransitionImport:
-    """Run a queued import; a refused file ends as FAILED with its errors, not an exception."""
+def import_run(
+    *, import_id: int, on_progress=None, school_ids: frozenset[int] | None = None
+) -> TransitionImport:
+    """Run a queued import; a refused file ends as FAILED with its errors, not an exception.
+
+    It writes only for the schools where its uploader is decaan when it runs; an import
+    without an uploader (the command) for `school_ids`, else for its own school only."""
     with (
         scopes_disabled()
     ):  # a task knows only the id; the scope is entered right after
@@ -164,7 +170,7 @@ def import_run(*, import_id: int, on_progress=None) -> TransitionImport:
     ):
         _update(job, state=State.RUNNING, started_at=timezone.now(), progress=1)
         try:
-            _run(job, on_progress or (lambda job: None))
+            _run(job, on_progress or (lambda job: None), school_ids)
         except Exception:
             logger.exception("Pupil file import %s stopped", job.pk)
             reason = _(
@@ -194,7 +200,8 @@ def import_run(*, import_id: int, on_progress=None) -> TransitionImport:
     return job
 
 
-def _run(job: TransitionImport, on_progress) -> None:
+def _run(job: TransitionImport, on_progress, school_ids=None) -> None:
+    schools_allowed = import_schools(job, given=school_ids)
     stage = write.Stage(job.pk)
     stage.create()
     errors, rejected, rows = [], 0, 0
@@ -207,6 +214,7 @@ def _run(job: TransitionImport, on_progress) -> None:
                 cohort=job.cohort,
                 default_org_id=job.organisation_id,
                 schools=school_keys(job.partnership),
+                schools_allowed=schools_allowed,
                 today=timezone.localdate(),
             )
             clean = validator.clean
@@ -226,14 +234,15 @@ def _run(job: TransitionImport, on_progress) -> None:
         if not rejected:
             _update(job, progress=72, row_count=rows)
             on_progress(job)
-            for line, previous, status in write.order_problems(
-                stage, partnership_id=job.partnership_id, kind=job.kind
+            for line, reason in checks.stage_problems(
+                stage,
+                partnership_id=job.partnership_id,
+                kind=job.kind,
+                school_ids=schools_allowed.allowed,
             ):
                 rejected += 1
                 if len(errors) < TransitionImport.ERRORS_KEPT:
-                    errors.append(
-                        {"line": line, "reason": write.order_reason(previous, status)}
-                    )
+                    errors.append({"line": line, "reason": reason})
         if rejected:
             _update(
                 job,

@@ -2,29 +2,36 @@
 
 Everything a single row can get wrong is checked here, in Python, while the file streams:
 a missing required value, a pupil number failing its 11-proef, a BRIN that is not a school
-of this partnership, an unknown status or leerweg, an unreadable date or one in the
-future, a crebo that is not 5 digits. What depends on other rows (the order of statuses)
-is checked afterwards in SQL (`write.py`).
+of this partnership or not one where the uploader is decaan, an unknown status or leerweg,
+an unreadable date or one in the future, a crebo that is not 5 digits. What depends on
+other rows or on the database (the order of statuses, a pupil another school holds) is
+checked afterwards in SQL (`write.py`).
 """
 
 from __future__ import annotations
 
 import datetime
-import re
-import unicodedata
-from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from doorlopend.registry.education import Leerweg, MboLeerweg, VmboProfile
 
-from ...choices import OTHER_DESTINATIONS, ImportKind, RouteKind, Status
+from ...choices import ImportKind, RouteKind
 from ...pgn import InvalidPGN, pgn_normalise
 from ...privacy import encrypt, pseudonym
 from .columns import fields_for
+from .lookups import (
+    LEERWEG_EXTRA,
+    ROUTE_EXTRA,
+    code_table,
+    destination_lookup,
+    fold,
+    parse_date,
+    status_lookup,
+)
+from .rights import ImportSchools
 
 # The staging table's columns, in the order `Validator.clean` returns them.
 STAGE_COLUMNS = (
@@ -64,70 +71,7 @@ _ORDER = (
     "mbo_leerweg",
     "cohort",
 )
-_DATE = re.compile(r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$")
 _CACHE_LIMIT = 100_000
-
-
-def _key(text: str) -> str:
-    """Lower case, accents dropped, punctuation as single spaces: how codes are compared."""
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
-
-
-def _lookup(choices: Iterable, extra: dict[str, str] | None = None) -> dict[str, str]:
-    """{compared form: code} for the codes and their labels in Dutch and English."""
-    table: dict[str, str] = {}
-    for choice in choices:
-        table[_key(choice.value)] = choice.value
-        for language in ("nl", "en"):
-            with translation.override(language):
-                label = str(choice.label)
-            table[_key(label)] = choice.value
-            # "gemengde leerweg (GL)" also as "gemengde leerweg".
-            table[_key(re.sub(r"\s*\(.*\)$", "", label))] = choice.value
-    for alias, code in (extra or {}).items():
-        table[_key(alias)] = code
-    return table
-
-
-def status_lookup() -> dict[str, str]:
-    return _lookup(
-        Status,
-        {
-            "onderwijsovereenkomst aangeboden": Status.OVK_AANGEBODEN,
-            "ovk aangeboden": Status.OVK_AANGEBODEN,
-            "plaatsing": Status.GEPLAATST,
-            "geplaatst": Status.GEPLAATST,
-            "doorstroomdossier ontvangen": Status.DOSSIER_ONTVANGEN,
-            "dossier ontvangen": Status.DOSSIER_ONTVANGEN,
-            "ander vo": Status.ANDER_VO,
-            "onbekend": Status.ONBEKEND,
-        },
-    )
-
-
-def destination_lookup() -> dict[str, str]:
-    """Destinations of a leaver: mbo (no status: the mbo school reports it) or another."""
-    table = {k: v for k, v in status_lookup().items() if v in OTHER_DESTINATIONS}
-    table.update({"mbo": "", "ander vo": Status.ANDER_VO, "onbekend": Status.ONBEKEND})
-    return table
-
-
-LEERWEG_EXTRA = {
-    "basis": "bb",
-    "kader": "kb",
-    "gemengd": "gl",
-    "gemengde": "gl",
-    "theoretisch": "tl",
-    "theoretische": "tl",
-    "mavo": "tl",
-}
-ROUTE_EXTRA = {
-    "regulier": "regulier",
-    "doorlopende leerroute": "dlr",
-    "geintegreerde leerroute": "glr",
-    "nee": "regulier",
-}
 
 
 class Validator:
@@ -142,6 +86,7 @@ class Validator:
         cohort: int,
         default_org_id: int,
         schools: dict[str, int | None],
+        schools_allowed: ImportSchools,
         today: datetime.date,
     ):
         self.kind = kind
@@ -149,6 +94,9 @@ class Validator:
         self.default_org_id = default_org_id
         # {"BRIN" or "BRIN+VESTIGING": organisation id, or None when the BRIN alone is ambiguous}
         self.schools = schools
+        # The schools this import may write for (issue 12): the uploader's, of its side.
+        self.allowed = schools_allowed
+        self._default_refusal = self._refusal(default_org_id, "")
         self.today = today
         index = {
             f.name: headers.index(columns[f.name])
@@ -172,10 +120,10 @@ class Validator:
         self.statuses = (
             status_lookup() if kind == ImportKind.STATUSES else destination_lookup()
         )
-        self.leerwegen = _lookup(Leerweg, LEERWEG_EXTRA)
-        self.profiles = _lookup(VmboProfile)
-        self.routes = _lookup(RouteKind, ROUTE_EXTRA)
-        self.mbo_leerwegen = _lookup(MboLeerweg)
+        self.leerwegen = code_table(Leerweg, LEERWEG_EXTRA)
+        self.profiles = code_table(VmboProfile)
+        self.routes = code_table(RouteKind, ROUTE_EXTRA)
+        self.mbo_leerwegen = code_table(MboLeerweg)
         self._pseudonyms: dict[str, str] = {}
         self._dates: dict[Any, datetime.date | str] = {}
 
@@ -224,11 +172,12 @@ class Validator:
             else:
                 self._cache(self._pseudonyms, pgn, code)
         cohort = self._cohort(str(cohort), errors) if cohort != "" else self.cohort
-        org_id = (
-            self._school(str(brin), str(vestiging), errors)
-            if brin != ""
-            else self.default_org_id
-        )
+        if brin != "":
+            org_id = self._school(str(brin), str(vestiging), errors)
+        else:
+            org_id = self.default_org_id
+            if self._default_refusal:
+                errors.append(self._default_refusal)
         if birth != "":
             birth = self._date(birth, "birth", errors)
             birth = birth.isoformat() if birth else ""
@@ -275,7 +224,7 @@ class Validator:
     def _status(self, raw, on, errors) -> tuple[str, datetime.date | None]:
         status = self.statuses.get(raw)
         if status is None:
-            status = self.statuses.get(_key(str(raw)))
+            status = self.statuses.get(fold(str(raw)))
             if status is None:
                 errors.append(_("Unknown status “%(status)s”.") % {"status": raw})
                 return "", None
@@ -293,7 +242,7 @@ class Validator:
     def _date(self, raw: Any, what: str, errors: list[str]) -> datetime.date | None:
         parsed = raw if raw.__class__ is datetime.date else self._dates.get(raw)
         if parsed is None:
-            parsed = _parse_date(raw)
+            parsed = parse_date(raw)
             self._cache(self._dates, raw, parsed or "")
         if parsed and parsed <= self.today:
             return parsed
@@ -343,12 +292,44 @@ class Validator:
                 )
                 % {"brin": brin}
             )
+        elif org_id not in self.allowed.allowed:
+            errors.append(self._refusal(org_id, vestiging or brin))
         return org_id or None
+
+    def _refusal(self, org_id: int, code: str) -> str:
+        """Why this file may not write for school `org_id` (named `code` in the file, or
+        empty: the school it was uploaded for); "" when it may."""
+        if org_id in self.allowed.allowed:
+            return ""
+        leavers = self.kind == ImportKind.LEAVERS
+        if org_id not in self.allowed.own:
+            if not code:
+                return _(
+                    "You are not (or no longer) decaan of the school this file was uploaded for."
+                )
+            return _(
+                "“%(brin)s” is not a school where you are decaan: a file may only name your own schools."
+            ) % {"brin": code}
+        if not code:
+            if leavers:
+                return _(
+                    "This file was uploaded for a school that is not a vo school: a list of leavers comes from the vo school."
+                )
+            return _(
+                "This file was uploaded for a school that is not an mbo school: a list of statuses comes from the mbo school."
+            )
+        if leavers:
+            return _(
+                "“%(brin)s” is not a vo school: a list of leavers names the vo school the pupil leaves."
+            ) % {"brin": code}
+        return _(
+            "“%(brin)s” is not an mbo school: a list of statuses names the mbo school the pupil goes to."
+        ) % {"brin": code}
 
     def _choice(self, name: str, raw, table: dict[str, str], errors: list[str]) -> str:
         code = table.get(raw)
         if code is None:
-            code = table.get(_key(str(raw)))
+            code = table.get(fold(str(raw)))
             if code is None:
                 errors.append(
                     _("Unknown %(field)s “%(value)s”.")
@@ -356,7 +337,7 @@ class Validator:
                 )
                 return ""
             if len(table) < _CACHE_LIMIT:
-                table[raw] = code  # remembered as written: the next row skips _key
+                table[raw] = code  # remembered as written: the next row skips fold
         return code
 
     @staticmethod
@@ -364,19 +345,3 @@ class Validator:
         if len(cache) >= _CACHE_LIMIT:
             cache.clear()  # memory stays flat; rows of one pupil are usually together
         cache[key] = value
-
-
-def _parse_date(raw: Any) -> datetime.date | None:
-    text = str(raw).strip().split(" ")[0].split("T")[0]
-    match = _DATE.match(text)
-    if not match:
-        return None
-    a, b, c = match.groups()
-    try:
-        if len(a) == 4:
-            return datetime.date(int(a), int(b), int(c))
-        if len(c) == 4:
-            return datetime.date(int(c), int(b), int(a))
-    except ValueError:
-        return None
-    return None
