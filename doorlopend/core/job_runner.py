@@ -76,6 +76,7 @@ def job_run(
     work: Callable[[J, Progress], dict | None],
     *,
     after: Callable[[J], None] | None = None,
+    failed_reason: Callable[[Exception], str] | None = None,
 ) -> J | None:
     """Run the job `job_id` of `model` once; None when it was not queued (a task delivered
     twice, a job cancelled before it started).
@@ -84,6 +85,8 @@ def job_run(
     the job's language, and returns fields to save with DONE. It raises JobRefused for bad
     input; any other exception ends the job FAILED and is raised again for the task log.
     The upload is deleted on every outcome; `after(job)` runs last, whatever the outcome.
+    `failed_reason(error)` words an unexpected error for the user (a generic sentence if
+    not given).
     """
     now = timezone.now()
     claimed = model._base_manager.filter(pk=job_id, status=JobState.QUEUED).update(
@@ -103,14 +106,14 @@ def job_run(
         partnership = job.job_partnership()
     with translation.override(job.language or settings.LANGUAGE_CODE):
         if partnership is None:
-            _run(job, work, after)
+            _run(job, work, after, failed_reason)
         else:
             with scope(partnership=partnership):
-                _run(job, work, after)
+                _run(job, work, after, failed_reason)
     return job
 
 
-def _run(job: J, work, after) -> None:
+def _run(job: J, work, after, failed_reason) -> None:
     # Inside a transaction (a test, a caller's atomic block) another connection could not
     # see the job: progress reports carry the heartbeat alone then.
     beat = None if connection.in_atomic_block else _Heartbeat(job)
@@ -123,9 +126,13 @@ def _run(job: J, work, after) -> None:
         job.refresh_from_db()
     except JobRefused as refused:
         _finish(job, JobState.REFUSED, errors=refused.errors, **refused.fields)
-    except Exception:
+    except Exception as error:
         logger.exception("Job %s %s failed", job._meta.label, job.pk)
-        reason = _("The job stopped on an unexpected error. Nothing was changed.")
+        reason = (
+            failed_reason(error)
+            if failed_reason
+            else _("The job stopped on an unexpected error. Nothing was changed.")
+        )
         _finish(job, JobState.FAILED, errors=[{"line": 0, "reason": reason}])
         raise
     finally:
