@@ -149,17 +149,18 @@ def compare(request: HttpRequest, route_id: int, kind: str) -> HttpResponse:
     return render(request, "documents/compare.html", context)
 
 
-def _route_document(request: HttpRequest, document_id: int) -> GeneratedDocument:
+def _job_document(request: HttpRequest, document_id: int) -> GeneratedDocument:
     return get_object_or_404(
-        GeneratedDocument.objects.select_related("route"),
-        pk=document_id,
-        partnership=request.partnership,
-        route__isnull=False,
+        GeneratedDocument, pk=document_id, partnership=request.partnership
     )
 
 
 def _documents_url(request: HttpRequest, document: GeneratedDocument) -> str:
+    """The page the document is made from: its route's documents, or the
+    voortgangsrapportage's page for a document of the whole partnership."""
     slug = request.partnership.slug
+    if document.route_id is None:
+        return reverse("planning:report", args=[slug])
     return reverse("documents:route_documents", args=[slug, document.route_id])
 
 
@@ -167,7 +168,7 @@ def _documents_url(request: HttpRequest, document: GeneratedDocument) -> str:
 @require_http_methods(["GET", "POST"])
 def document_cancel(request: HttpRequest, document_id: int) -> HttpResponse:
     """Confirm, then cancel a document that waits or is being made."""
-    document = _route_document(request, document_id)
+    document = _job_document(request, document_id)
     what = _("making the %(kind)s") % {"kind": document.get_kind_display()}
     back = _documents_url(request, document)
     return job_cancel_page(request, job=document, what=what, back_url=back)
@@ -177,6 +178,6 @@ def document_cancel(request: HttpRequest, document_id: int) -> HttpResponse:
 @require_POST
 def document_retry(request: HttpRequest, document_id: int) -> HttpResponse:
     """Make a document that failed, stopped or was cancelled again."""
-    document = _route_document(request, document_id)
+    document = _job_document(request, document_id)
     back = _documents_url(request, document)
     return job_retry_page(request, job=document, back_url=back)

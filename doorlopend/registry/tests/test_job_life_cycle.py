@@ -136,3 +136,22 @@ def test_cancel_is_for_staff_only(member_client):
     job = make_job(vo_file(1))
     assert member_client.post(cancel_url(job)).status_code == 404
     assert ImportJob.objects.get(pk=job.pk).status == "queued"
+
+
+def test_each_progress_step_beats_the_heartbeat():
+    job = make_job(vo_file(1))
+    seen = []
+
+    def work(job, progress):
+        ImportJob.objects.filter(pk=job.pk).update(
+            heartbeat_at=timezone.now() - timedelta(hours=1)
+        )
+        progress(40, created_count=7)
+        seen.append(ImportJob.objects.values_list("heartbeat_at", "progress").get())
+        return {}
+
+    job_runner.job_run(ImportJob, job.pk, work)
+    heartbeat, progress = seen[0]
+    assert timezone.now() - heartbeat < timedelta(minutes=1) and progress == 40
+    job.refresh_from_db()
+    assert (job.status, job.progress, job.created_count) == ("done", 100, 7)
