@@ -32,7 +32,7 @@ help:
 	@echo "make test-browser  the browser tests (Playwright driving Debian's $(CHROMIUM))"
 	@echo "make lint          ruff check, ruff format --check, makemigrations --check"
 	@echo "make fmt           ruff check --fix, ruff format"
-	@echo "make worker        the background task worker (django-tasks database backend)"
+	@echo "make worker        the background task worker (db_worker with the job sweeps)"
 	@echo "make bench         every benchmark under bench/, in order"
 	@echo "make messages      update and compile the nl/en translation catalogs"
 	@echo "make clean         remove .venv, caches and screenshots (keeps var/, your database)"
@@ -87,7 +87,7 @@ fmt: install
 # --no-reload: with DEBUG on the worker would restart on every code change, killing tasks.
 worker: install
 	@mkdir -p var
-	$(MANAGE) db_worker --no-reload --queue-name '*'
+	$(MANAGE) run_worker --no-reload --queue-name '*'
 
 bench: install
 	@mkdir -p var

@@ -274,6 +274,15 @@ ROADMAP_EVIDENCE_MAX_BYTES = env.int(
 PLANNING_FEED_RATE = env.str("PLANNING_FEED_RATE", default="60/h")
 PLANNING_FEED_IP_RATE = env.str("PLANNING_FEED_IP_RATE", default="600/h")
 
+# Background jobs (imports, documents, reports): a running job whose heartbeat is older than
+# JOB_STALE_AFTER_SECONDS lost its worker and is marked stopped by the worker's sweep, which
+# runs every JOB_SWEEP_SECONDS; a running job beats every JOB_HEARTBEAT_SECONDS. Uploads
+# older than JOB_UPLOAD_MAX_AGE_HOURS that belong to no waiting job are deleted daily.
+JOB_STALE_AFTER_SECONDS = env.int("JOB_STALE_AFTER_SECONDS", default=10 * 60)
+JOB_HEARTBEAT_SECONDS = env.float("JOB_HEARTBEAT_SECONDS", default=30.0)
+JOB_SWEEP_SECONDS = env.float("JOB_SWEEP_SECONDS", default=60.0)
+JOB_UPLOAD_MAX_AGE_HOURS = env.int("JOB_UPLOAD_MAX_AGE_HOURS", default=24)
+
 TASKS = {
     "default": {
         "BACKEND": env.str("TASK_BACKEND", default="django_tasks_db.DatabaseBackend")

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from doorlopend.core.choices import JobStatus
+from doorlopend.core.jobs import Job
 from doorlopend.partnerships.models import Partnership
 from doorlopend.routes.models import Leerroute
 
@@ -27,8 +27,8 @@ class Kind(models.TextChoices):
     PROGRESS_REPORT = "progress_report", _("voortgangsrapportage")
 
 
-class GeneratedDocument(models.Model):
-    Status = JobStatus
+class GeneratedDocument(Job):
+    """One version of a document, made by `tasks.document_build` through the job life cycle."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="documents"
@@ -41,18 +41,12 @@ class GeneratedDocument(models.Model):
         related_name="documents",
     )
     kind = models.CharField(_("document"), max_length=15, choices=Kind.choices)
-    status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(upload_to="documents/%Y/", blank=True, max_length=300)
     # The name it is downloaded under (the stored name may carry a storage suffix).
     filename = models.CharField(_("file name"), max_length=255, blank=True)
     size = models.PositiveIntegerField(default=0)
     content_text = models.TextField(blank=True)
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True)
-    error = models.TextField(blank=True)
-    language = models.CharField(max_length=10, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -60,8 +54,6 @@ class GeneratedDocument(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("made"), auto_now_add=True, db_index=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager(partnership="partnership")
 
@@ -73,3 +65,8 @@ class GeneratedDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def job_task(self):
+        from . import tasks  # tasks import the services, which import this module
+
+        return tasks.document_build

@@ -6,13 +6,12 @@ import difflib
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from doorlopend.routes.models import Leerroute
 
 from .kinds import PARTNERSHIP_SPECS, SPECS, KindSpec
 from .models import GeneratedDocument
-from .services import IN_PROGRESS, STALE_AFTER
+from .services import IN_PROGRESS
 
 Status = GeneratedDocument.Status
 
@@ -38,13 +37,6 @@ class KindSection:
     @property
     def in_progress(self) -> bool:
         return self.current is not None and self.current.status in IN_PROGRESS
-
-    @property
-    def lost(self) -> bool:
-        """Waiting or being made for so long that its worker must have been lost."""
-        return self.in_progress and (
-            self.current.created_at < timezone.now() - STALE_AFTER
-        )
 
 
 def _documents(route: Leerroute) -> QuerySet[GeneratedDocument]:

@@ -8,10 +8,6 @@ text, so "the same content as the previous version" does not depend on file time
 from __future__ import annotations
 
 import hashlib
-import logging
-from collections.abc import Callable
-from datetime import timedelta
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -20,18 +16,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from doorlopend.core.job_runner import Progress, job_enqueue, job_run
+from doorlopend.core.jobs import ACTIVE
 from doorlopend.routes.models import Leerroute
 
-from . import tasks
 from .kinds import SPECS, spec_for
 from .models import GeneratedDocument
 
-logger = logging.getLogger(__name__)
-
-# A document still "being made" after this long lost its worker (a restart, a crash):
-# it no longer blocks a new request.
-STALE_AFTER = timedelta(minutes=15)
-IN_PROGRESS = [GeneratedDocument.Status.PENDING, GeneratedDocument.Status.RUNNING]
+# Waiting or being made: blocks a second request (a job whose worker died is stopped by
+# the worker's sweep, core.job_sweep, and no longer blocks).
+IN_PROGRESS = ACTIVE
 
 
 def content_hash(text: str) -> str:
@@ -48,15 +42,9 @@ def document_filename(document: GeneratedDocument) -> str:
 
 
 def document_in_progress(*, route: Leerroute, kind: str) -> GeneratedDocument | None:
-    """The route's document of `kind` that is waiting or being made, unless its worker was
-    lost."""
+    """The route's document of `kind` that is waiting or being made."""
     return (
-        GeneratedDocument.objects.filter(
-            route=route,
-            kind=kind,
-            status__in=IN_PROGRESS,
-            created_at__gte=timezone.now() - STALE_AFTER,
-        )
+        GeneratedDocument.objects.filter(route=route, kind=kind, status__in=IN_PROGRESS)
         .order_by("-created_at", "-pk")
         .first()
     )
@@ -93,58 +81,36 @@ def document_request(
     )
     document.full_clean()
     document.save()
-    transaction.on_commit(partial(tasks.document_build.enqueue, document.pk))
+    job_enqueue(document)
     return document
 
 
-def _update(document: GeneratedDocument, **fields) -> None:
-    for name, value in fields.items():
-        setattr(document, name, value)
-    document.save(update_fields=list(fields))
+def document_build(*, document_id: int) -> GeneratedDocument | None:
+    """Make the file of the document through the job life cycle: stored with its content
+    text and hash when done; an unexpected error ends it failed, in words. None when it
+    was not queued (a task delivered twice)."""
+    return job_run(GeneratedDocument, document_id, _build, failed_reason=_failed)
 
 
-def document_build(*, document: GeneratedDocument) -> GeneratedDocument:
-    """Make the file of `document` and store it with its content text and hash; on
-    failure the row says so in words. A task delivered twice finds the document no
-    longer pending and does nothing."""
-    if document.status != GeneratedDocument.Status.PENDING:
-        return document
-    _update(document, status=GeneratedDocument.Status.RUNNING, progress=10)
-    progress: Callable[[int], None] = partial(_progress, document)
+def _failed(error: Exception) -> str:
+    return _(
+        "The document could not be made (%(reason)s). Try again; if it fails "
+        "again, tell the helpdesk."
+    ) % {"reason": type(error).__name__}
+
+
+def _build(document: GeneratedDocument, progress: Progress) -> dict:
     spec = spec_for(document.kind)
-    try:
-        # A route's document is built from the route, a partnership's from the partnership.
-        subject = document.route if document.route_id else document.partnership
-        data, text = spec.build()(subject, progress=progress)
-        filename = document_filename(document)
-        document.file.save(filename, ContentFile(data), save=False)
-    except Exception as error:
-        logger.exception("Document %s (%s) failed", document.pk, document.kind)
-        _update(
-            document,
-            status=GeneratedDocument.Status.FAILED,
-            error=_(
-                "The document could not be made (%(reason)s). Try again; if it fails "
-                "again, tell the helpdesk."
-            )
-            % {"reason": type(error).__name__},
-            finished_at=timezone.now(),
-        )
-        raise
-    _update(
-        document,
-        file=document.file.name,
-        filename=filename,
-        size=len(data),
-        content_text=text,
-        content_hash=content_hash(text),
-        status=GeneratedDocument.Status.DONE,
-        progress=100,
-        error="",
-        finished_at=timezone.now(),
-    )
-    return document
-
-
-def _progress(document: GeneratedDocument, percent: int) -> None:
-    _update(document, progress=percent)
+    progress(10)
+    # A route's document is built from the route, a partnership's from the partnership.
+    subject = document.route if document.route_id else document.partnership
+    data, text = spec.build()(subject, progress=progress)
+    filename = document_filename(document)
+    document.file.save(filename, ContentFile(data), save=False)
+    return {
+        "file": document.file.name,
+        "filename": filename,
+        "size": len(data),
+        "content_text": text,
+        "content_hash": content_hash(text),
+    }

@@ -20,4 +20,6 @@ urlpatterns = [
     ),
     path("<int:document_id>/status/", views.document_status, name="document_status"),
     path("<int:document_id>/download/", views.download, name="download"),
+    path("<int:document_id>/annuleren/", views.document_cancel, name="document_cancel"),
+    path("<int:document_id>/opnieuw/", views.document_retry, name="document_retry"),
 ]

@@ -8,9 +8,14 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from doorlopend.core.files import stored_file_response
+from doorlopend.core.job_views import job_cancel_page, job_retry_page
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.routes.models import Leerroute
 
@@ -142,3 +147,37 @@ def compare(request: HttpRequest, route_id: int, kind: str) -> HttpResponse:
         a, b = (_version(route, spec.kind, request.GET[key]) for key in ("a", "b"))
         context |= selectors.compare_context(section, a, b)
     return render(request, "documents/compare.html", context)
+
+
+def _job_document(request: HttpRequest, document_id: int) -> GeneratedDocument:
+    return get_object_or_404(
+        GeneratedDocument, pk=document_id, partnership=request.partnership
+    )
+
+
+def _documents_url(request: HttpRequest, document: GeneratedDocument) -> str:
+    """The page the document is made from: its route's documents, or the
+    voortgangsrapportage's page for a document of the whole partnership."""
+    slug = request.partnership.slug
+    if document.route_id is None:
+        return reverse("planning:report", args=[slug])
+    return reverse("documents:route_documents", args=[slug, document.route_id])
+
+
+@partnership_view("documents.generate")
+@require_http_methods(["GET", "POST"])
+def document_cancel(request: HttpRequest, document_id: int) -> HttpResponse:
+    """Confirm, then cancel a document that waits or is being made."""
+    document = _job_document(request, document_id)
+    what = _("making the %(kind)s") % {"kind": document.get_kind_display()}
+    back = _documents_url(request, document)
+    return job_cancel_page(request, job=document, what=what, back_url=back)
+
+
+@partnership_view("documents.generate")
+@require_POST
+def document_retry(request: HttpRequest, document_id: int) -> HttpResponse:
+    """Make a document that failed, stopped or was cancelled again."""
+    document = _job_document(request, document_id)
+    back = _documents_url(request, document)
+    return job_retry_page(request, job=document, back_url=back)

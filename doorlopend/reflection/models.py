@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from doorlopend.core.choices import JobStatus
+from doorlopend.core.jobs import Job
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
@@ -238,22 +238,15 @@ class ActionPoint(models.Model):
         return str(self.owner_organisation or "")
 
 
-class Report(models.Model):
-    """The PDF report of a closed session, made in a background task."""
+class Report(Job):
+    """The PDF report of a closed session, made by `tasks.report_build` as a job."""
 
-    Status = JobStatus
+    partnership_path = "session__partnership"
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="reports"
     )
-    status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(upload_to="reflection/reports/", blank=True)
-    error = models.TextField(blank=True)
-    # The language of whoever asked: an English-speaking member gets an English report.
-    language = models.CharField(max_length=10, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -261,8 +254,6 @@ class Report(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager(partnership="session__partnership")
 
@@ -271,3 +262,8 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session} ({self.get_status_display()})"
+
+    def job_task(self):
+        from . import tasks  # tasks import the services, which import this module
+
+        return tasks.report_build

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.jobs import Job
+
 
 class Sector(models.TextChoices):
     VO = "vo", _("Secondary education (vo)")
@@ -90,14 +92,14 @@ class RegisterEntry(models.Model):
         return self.vestiging or self.brin
 
 
-class ImportJob(models.Model):
-    """One uploaded register file, imported in the background by `tasks.import_job_run`."""
+class ImportJob(Job):
+    """One uploaded register file, imported in the background by `tasks.import_job_run`.
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Register data is national, of no partnership: the job runs outside any scope. The file
+    itself is emptied once the import has ended, whatever the outcome.
+    """
+
+    partnership_path = None
 
     # Blank until the import ran: "automatic" means the file's columns decide (a vo list).
     sector = models.CharField(
@@ -111,19 +113,11 @@ class ImportJob(models.Model):
         _("SHA-256 of the file"), max_length=64, db_index=True
     )
     size = models.PositiveIntegerField(_("size in bytes"), default=0)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     created_count = models.PositiveIntegerField(_("created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
-    # [{"line": int, "reason": str}, …] for a rejected file; error_count spares the list
-    # page from loading them.
-    errors = models.JSONField(_("errors"), default=list, blank=True)
+    # error_count spares the list page from loading the errors.
     error_count = models.PositiveIntegerField(_("number of errors"), default=0)
-    # The uploader's language, so that the worker writes the reasons in it.
-    language = models.CharField(_("language"), max_length=10, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -132,9 +126,6 @@ class ImportJob(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True, db_index=True)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -144,6 +135,13 @@ class ImportJob(models.Model):
     def __str__(self) -> str:
         return f"{self.original_filename} ({self.get_status_display()})"
 
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
+    def job_task(self):
+        from . import tasks  # tasks import the services, which import this module
+
+        return tasks.import_job_run
+
+    def job_input_available(self) -> bool:
+        return type(self)._base_manager.filter(pk=self.pk).exclude(data=b"").exists()
+
+    def job_input_delete(self) -> None:
+        type(self)._base_manager.filter(pk=self.pk).update(data=b"")

@@ -3,10 +3,13 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from doorlopend.core.access import staff_view
+from doorlopend.core.job_views import job_cancel_page
 
 from . import selectors, services
 from .forms import ImportUploadForm
@@ -46,3 +49,13 @@ def import_detail(request: HttpRequest, job_id: int) -> HttpResponse:
         "registry/_job_status.html" if request.htmx else "registry/import_detail.html"
     )
     return render(request, template, {"job": job})
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def import_cancel(request: HttpRequest, job_id: int) -> HttpResponse:
+    """Confirm, then cancel a waiting or running import (its file is deleted)."""
+    job = get_object_or_404(selectors.import_job_list(), pk=job_id)
+    what = _("the import of %(name)s") % {"name": job.original_filename}
+    back = reverse("registry:import_detail", args=[job.pk])
+    return job_cancel_page(request, job=job, what=what, back_url=back)

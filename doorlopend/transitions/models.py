@@ -14,6 +14,7 @@ Privacy by design (DESIGN.md, "Privacy norms"; issue 5):
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -21,6 +22,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from doorlopend.core.jobs import ACTIVE, Job, JobState
 from doorlopend.partnerships.models import Organisation, Partnership
 from doorlopend.registry.education import Leerweg, MboLeerweg, VmboProfile
 
@@ -374,19 +376,26 @@ class ColumnMapping(models.Model):
         return f"{self.organisation} {self.get_kind_display()}"
 
 
-class TransitionImport(models.Model):
-    """One leavers or status file of one school, imported in the background.
+class TransitionImport(Job):
+    """One leavers or status file of one school, imported in the background as a job.
 
-    The file waits in PRIVATE_UPLOAD_ROOT (never served) and is deleted once the import
-    ran; only its hash stays, so that the same file twice is recognised.
+    The file waits in PRIVATE_UPLOAD_ROOT (never served) and is deleted once the import has
+    ended, whatever the outcome (core.jobs); only its hash stays, so that the same file
+    twice is recognised while one of them is still waiting.
     """
 
-    class State(models.TextChoices):
+    class Status(models.TextChoices):
         MAPPING = "mapping", _("Waiting for column mapping")
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Rejected")
+        QUEUED = JobState.QUEUED.value, JobState.QUEUED.label
+        RUNNING = JobState.RUNNING.value, JobState.RUNNING.label
+        DONE = JobState.DONE.value, JobState.DONE.label
+        REFUSED = JobState.REFUSED.value, JobState.REFUSED.label
+        FAILED = JobState.FAILED.value, JobState.FAILED.label
+        CANCELLED = JobState.CANCELLED.value, JobState.CANCELLED.label
+        STOPPED = JobState.STOPPED.value, JobState.STOPPED.label
+
+    # A file waiting for its column mapping can be cancelled too (its file is deleted).
+    cancellable = (Status.MAPPING, *ACTIVE)
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="+"
@@ -407,18 +416,18 @@ class TransitionImport(models.Model):
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
     headers = models.JSONField(_("columns found"), default=list, blank=True)
     columns = models.JSONField(_("column mapping used"), default=dict, blank=True)
-    state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.MAPPING
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.MAPPING,
+        db_index=True,
     )
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     row_count = models.PositiveIntegerField(_("rows"), default=0)
     created_count = models.PositiveIntegerField(_("created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
-    # [{"line": int, "reason": str}, …], the first ERRORS_KEPT of them.
-    errors = models.JSONField(_("errors"), default=list, blank=True)
-    language = models.CharField(_("language"), max_length=10, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -427,9 +436,6 @@ class TransitionImport(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     ERRORS_KEPT = 1000
 
@@ -442,14 +448,46 @@ class TransitionImport(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "kind", "content_hash"],
-                condition=Q(state__in=["mapping", "queued", "running"]),
+                condition=Q(status__in=["mapping", "queued", "running"]),
                 name="transitions_import_one_pending_per_file",
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.original_filename} ({self.get_state_display()})"
+        return f"{self.original_filename} ({self.get_status_display()})"
 
     @property
-    def is_finished(self) -> bool:
-        return self.state in (self.State.DONE, self.State.FAILED)
+    def upload_path(self) -> Path:
+        return Path(settings.PRIVATE_UPLOAD_ROOT) / self.stored_name
+
+    def job_task(self):
+        from . import tasks  # tasks import the services, which import this module
+
+        return tasks.import_run
+
+    def job_input_available(self) -> bool:
+        return bool(self.stored_name) and self.upload_path.exists()
+
+    def job_input_delete(self) -> None:
+        if self.stored_name:
+            self.upload_path.unlink(missing_ok=True)
+
+    @classmethod
+    def job_orphan_uploads_delete(cls, *, older_than) -> int:
+        """Uploaded pupil files older than `older_than` that no waiting import reads."""
+        root = Path(settings.PRIVATE_UPLOAD_ROOT)
+        if not root.is_dir():
+            return 0
+        waiting = set(
+            cls._base_manager.filter(status__in=cls.cancellable).values_list(
+                "stored_name", flat=True
+            )
+        )
+        deleted = 0
+        for path in root.iterdir():
+            if not path.is_file() or path.name in waiting:
+                continue
+            if path.stat().st_mtime < older_than.timestamp():
+                path.unlink(missing_ok=True)
+                deleted += 1
+        return deleted

@@ -1,4 +1,4 @@
-"""Background work of the doorstroommonitor: pupil file imports run by `db_worker`."""
+"""Background work of the doorstroommonitor: pupil file imports run by the worker (`manage.py run_worker`)."""
 
 from django_tasks import task
 

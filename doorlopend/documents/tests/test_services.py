@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
 from doorlopend.accounts.tests.factories import UserFactory
+from doorlopend.core.job_sweep import jobs_stale_stop
 
 from .. import agreement, projectplan, services
 from ..models import GeneratedDocument, Kind
@@ -48,7 +49,7 @@ def test_a_second_request_while_one_is_pending_returns_it(
         second = request(route)
     assert first.pk == second.pk and len(callbacks) == 1
     with scopes_disabled():
-        assert GeneratedDocument.objects.get().status == Status.PENDING
+        assert GeneratedDocument.objects.get().status == Status.QUEUED
 
 
 def test_another_kind_is_queued_beside_a_pending_one(route):
@@ -57,12 +58,16 @@ def test_another_kind_is_queued_beside_a_pending_one(route):
     assert first.pk != other.pk
 
 
-def test_a_pending_document_whose_worker_was_lost_blocks_nothing(route):
-    lost = made(route, Kind.AGREEMENT, status=Status.RUNNING, progress=40)
+def test_a_document_whose_worker_died_is_stopped_and_blocks_nothing(route, settings):
+    quiet = timezone.now() - timedelta(seconds=settings.JOB_STALE_AFTER_SECONDS + 1)
+    lost = made(
+        route, Kind.AGREEMENT, status=Status.RUNNING, progress=40, heartbeat_at=quiet
+    )
+    assert request(route).pk == lost.pk  # still running as far as anyone knows
+    assert jobs_stale_stop() == 1
     with scopes_disabled():
-        GeneratedDocument.objects.filter(pk=lost.pk).update(
-            created_at=timezone.now() - services.STALE_AFTER - timedelta(minutes=1)
-        )
+        lost.refresh_from_db()
+    assert lost.status == Status.STOPPED
     assert request(route).pk != lost.pk
 
 
@@ -113,7 +118,7 @@ def test_a_failing_builder_leaves_the_document_failed_with_a_message(
         raise OSError("disk full")
 
     monkeypatch.setattr(agreement, "build_agreement", broken)
-    document = made(route, Kind.AGREEMENT, status=Status.PENDING, progress=0)
+    document = made(route, Kind.AGREEMENT, status=Status.QUEUED, progress=0)
     result = document_build.enqueue(document.pk)
     assert result.status == "FAILED"
     with scopes_disabled():

@@ -120,7 +120,12 @@ def test_without_htmx_making_redirects_to_the_page(route, client_for):
 
 
 def test_a_failed_document_shows_its_message(route, client_for):
-    made(route, Kind.FINANCIAL, status=Status.FAILED, error="Het ging mis (OSError).")
+    made(
+        route,
+        Kind.FINANCIAL,
+        status=Status.FAILED,
+        errors=[{"line": 0, "reason": "Het ging mis (OSError)."}],
+    )
     page = client_for("coordinator").get(page_url(route)).content.decode()
     assert "Het ging mis (OSError)." in page
 

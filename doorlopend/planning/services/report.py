@@ -7,14 +7,11 @@ gets that one.
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.db import transaction
-from django.utils import timezone
 
-from doorlopend.documents import tasks
+from doorlopend.core.job_runner import job_enqueue
 from doorlopend.documents.models import GeneratedDocument, Kind
-from doorlopend.documents.services import IN_PROGRESS, STALE_AFTER
+from doorlopend.documents.services import IN_PROGRESS
 from doorlopend.partnerships.models import Partnership
 
 KIND = Kind.PROGRESS_REPORT
@@ -27,7 +24,6 @@ def report_in_progress(*, partnership: Partnership) -> GeneratedDocument | None:
             route__isnull=True,
             kind=KIND,
             status__in=IN_PROGRESS,
-            created_at__gte=timezone.now() - STALE_AFTER,
         )
         .order_by("-created_at", "-pk")
         .first()
@@ -49,5 +45,5 @@ def report_request(
     )
     document.full_clean()
     document.save()
-    transaction.on_commit(partial(tasks.document_build.enqueue, document.pk))
+    job_enqueue(document)
     return document

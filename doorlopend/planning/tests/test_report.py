@@ -204,3 +204,23 @@ def test_a_route_cannot_make_the_plans_report(partnership, client_for):
         "documents:generate", args=[partnership.slug, route.pk, Kind.PROGRESS_REPORT]
     )
     assert client_for("coordinator").post(target).status_code == 404
+
+
+def test_a_stopped_report_is_made_again_from_its_page(
+    partnership, client_for, django_capture_on_commit_callbacks
+):
+    with scopes_disabled():
+        stopped = GeneratedDocument.objects.create(
+            partnership=partnership, kind=Kind.PROGRESS_REPORT, status="stopped"
+        )
+    coordinator = client_for("coordinator")
+    page = coordinator.get(url("report", partnership)).content.decode()
+    assert "De taak is gestopt" in page
+    retry = reverse("documents:document_retry", args=[partnership.slug, stopped.pk])
+    assert retry in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator.post(retry)
+    assert response["Location"] == url("report", partnership)
+    with scopes_disabled():
+        stopped.refresh_from_db()
+    assert stopped.status == "done" and stopped.file

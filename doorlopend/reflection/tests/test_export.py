@@ -115,7 +115,11 @@ def test_access(partnership, other_partnership, client_for):
 
 def test_panel_shows_the_latest_report_and_the_exports(partnership, member_of):
     session = filled_session(partnership)
-    ReportFactory(session=session, status=Report.Status.FAILED, error="Oud")
+    ReportFactory(
+        session=session,
+        status=Report.Status.FAILED,
+        errors=[{"line": 0, "reason": "Oud"}],
+    )
     ReportFactory(session=session, status=Report.Status.RUNNING, progress=40)
     request = RequestFactory().get("/")
     request.user = member_of(partnership, "coordinator")

@@ -189,7 +189,7 @@ def test_a_second_click_while_pending_queues_nothing_new(
     assert len(callbacks) == 1
     with scopes_disabled():
         report = Report.objects.get()
-    assert report.status == Report.Status.PENDING
+    assert report.status == Report.Status.QUEUED
     for response in (first, second):
         page = response.content.decode()
         assert 'hx-trigger="every 2s"' in page
@@ -225,7 +225,7 @@ def test_a_failed_build_says_so_and_offers_to_try_again(
     html = page.content.decode()
     button = f"{_('Try again')}</button>"
     assert button in html and "hx-trigger" not in html
-    assert url("report_create", session) in html
+    assert url("report_retry", session, report.pk) in html
     docent_page = client_for("docent").get(url("report_status", session, report.pk))
     assert button not in docent_page.content.decode()
 
@@ -241,7 +241,7 @@ def test_the_database_worker_builds_the_report(
         client_for("coordinator").post(url("report_create", session))
     with scopes_disabled():
         report = Report.objects.get()
-    assert report.status == Report.Status.PENDING
+    assert report.status == Report.Status.QUEUED
     # The worker installs its own signal handlers; give pytest its Ctrl-C back after.
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -252,6 +252,42 @@ def test_the_database_worker_builds_the_report(
     with scopes_disabled():
         report.refresh_from_db()
     assert report.status == Report.Status.DONE and report.file.read(4) == b"%PDF"
+
+
+def test_a_stopped_report_is_made_again_on_retry(
+    partnership, client_for, django_capture_on_commit_callbacks
+):
+    session = filled_session(partnership)
+    report = ReportFactory(session=session, status=Report.Status.STOPPED, progress=30)
+    coordinator = client_for("coordinator")
+    html = coordinator.get(url("report_status", session, report.pk)).content.decode()
+    assert "De taak is gestopt" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator.post(url("report_retry", session, report.pk))
+    with scopes_disabled():
+        report.refresh_from_db()
+    assert report.status == Report.Status.DONE and report.file.read(4) == b"%PDF"
+    assert (
+        client_for("docent").post(url("report_retry", session, report.pk)).status_code
+        == 403
+    )
+
+
+def test_a_waiting_report_is_cancelled_after_confirming(partnership, client_for):
+    session = filled_session(partnership)
+    report = ReportFactory(session=session, status=Report.Status.QUEUED)
+    coordinator = client_for("coordinator")
+    cancel = url("report_cancel", session, report.pk)
+    assert (
+        cancel
+        in coordinator.get(url("report_status", session, report.pk)).content.decode()
+    )
+    assert "Ja, annuleren" in coordinator.get(cancel).content.decode()
+    coordinator.post(cancel)
+    report_build.enqueue(report.pk)  # the worker comes by later: nothing is made
+    with scopes_disabled():
+        report.refresh_from_db()
+    assert report.status == Report.Status.CANCELLED and not report.file
 
 
 def test_a_task_delivered_twice_builds_once(partnership):

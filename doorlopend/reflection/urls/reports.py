@@ -10,6 +10,16 @@ urlpatterns = [
         name="report_status",
     ),
     path(
+        "<int:session_id>/report/<int:report_id>/cancel/",
+        reports.report_cancel,
+        name="report_cancel",
+    ),
+    path(
+        "<int:session_id>/report/<int:report_id>/retry/",
+        reports.report_retry,
+        name="report_retry",
+    ),
+    path(
         "<int:session_id>/report/<int:report_id>/download/",
         reports.report_download,
         name="report_download",

@@ -4,10 +4,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from doorlopend.core.files import stored_file_response
+from doorlopend.core.job_views import job_cancel_page, job_retry_page
 from doorlopend.partnerships.access import partnership_view
 
 from .. import export
@@ -59,6 +65,33 @@ def report_status(
     session = _session(request, session_id)
     report = get_object_or_404(Report, pk=report_id, session=session)
     return render(request, STATUS_TEMPLATE, {"session": session, "report": report})
+
+
+@partnership_view("reflection.manage")
+@require_http_methods(["GET", "POST"])
+def report_cancel(
+    request: HttpRequest, session_id: int, report_id: int
+) -> HttpResponse:
+    """Confirm, then cancel a report that waits or is being made."""
+    session = _session(request, session_id)
+    report = get_object_or_404(Report, pk=report_id, session=session)
+    back = reverse(
+        "reflection:session_detail", args=[request.partnership.slug, session.pk]
+    )
+    what = _("making the report")
+    return job_cancel_page(request, job=report, what=what, back_url=back)
+
+
+@partnership_view("reflection.manage")
+@require_POST
+def report_retry(request: HttpRequest, session_id: int, report_id: int) -> HttpResponse:
+    """Make a report that failed, stopped or was cancelled again."""
+    session = _session(request, session_id)
+    report = get_object_or_404(Report, pk=report_id, session=session)
+    back = reverse(
+        "reflection:session_detail", args=[request.partnership.slug, session.pk]
+    )
+    return job_retry_page(request, job=report, back_url=back)
 
 
 @partnership_view("reflection.view")

@@ -57,7 +57,7 @@ def test_a_bad_file_shows_every_line_and_nothing_was_imported(
     run_worker()
     job = ImportJob.objects.get()
     page = staff_client.get(detail_url(job)).content.decode()
-    assert "Failed" in page
+    assert "Refused" in page
     assert "nothing was imported" in page
     for line in (3, 4, 6, 7):
         assert f"<td>{line}</td>" in page
@@ -78,7 +78,7 @@ def test_an_institution_list_needs_its_sector(
     run_worker()
     failed, done = ImportJob.objects.order_by("pk")
     assert (failed.status, done.status, done.sector, done.created_count) == (
-        "failed",
+        "refused",
         "done",
         "mbo",
         3,

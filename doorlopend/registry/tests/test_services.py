@@ -203,7 +203,7 @@ def test_job_run_records_every_bad_line():
         job_id=make_job((DATA / "vo_bad_rows.csv").read_bytes()).pk
     )
     job.refresh_from_db()
-    assert job.status == "failed"
+    assert job.status == "refused"
     assert job.error_count == 5
     assert [error["line"] for error in job.errors] == [3, 3, 4, 6, 7]
     assert job.errors[2] == {"line": 4, "reason": "The name (VESTIGINGSNAAM) is empty."}

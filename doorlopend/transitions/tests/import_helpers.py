@@ -78,7 +78,7 @@ def run_file(
             filename=name,
             by=user,
         )
-    assert job.state == "queued", (job.state, job.headers)
+    assert job.status == "queued", (job.status, job.headers)
     import_run(import_id=job.pk)
     with scopes_disabled():
         job.refresh_from_db()

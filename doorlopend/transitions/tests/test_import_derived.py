@@ -46,7 +46,7 @@ def test_bulk_derived_fields_equal_the_recompute(partnership):
         f"{pgn(3)};ingetrokken;04-02-2026;;;;;",
     ]
     job = run_file(partnership, mbo, "statuses", csv_bytes(STATUS_HEADER, first))
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
     assert (job.created_count, job.updated_count, job.unchanged_count) == (8, 0, 1)
     with scopes_disabled():
         t1 = Transition.objects.get(
@@ -62,7 +62,7 @@ def test_bulk_derived_fields_equal_the_recompute(partnership):
     job = run_file(
         partnership, mbo, "statuses", csv_bytes(STATUS_HEADER, first + later)
     )
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
     assert (job.created_count, job.unchanged_count) == (3, len(first))
     with scopes_disabled():
         assert StatusEvent.objects.count() == 8 + 3

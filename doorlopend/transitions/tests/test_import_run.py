@@ -56,7 +56,7 @@ def test_a_status_file_creates_pupils_transitions_and_history(
         ]
     )
     job = run_file(partnership, mbo, "statuses", data)
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
     assert (
         job.created_count,
         job.updated_count,
@@ -91,7 +91,7 @@ def test_the_same_file_twice_changes_nothing(partnership, setup):
     )
     run_file(partnership, mbo, "statuses", data)
     again = run_file(partnership, mbo, "statuses", data)
-    assert again.state == "done", again.errors
+    assert again.status == "done", again.errors
     assert (again.created_count, again.updated_count, again.unchanged_count) == (
         0,
         0,
@@ -151,7 +151,7 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_written(
         f"{pgn(10)};aangemeld;01-02-2026;;;;;XYZ",  # 10
     ]
     job = run_file(partnership, mbo, "statuses", status_file(rows))
-    assert job.state == "failed"
+    assert job.status == "refused"
     assert job.rejected_count == 8
     lines = {e["line"]: e["reason"] for e in job.errors}
     assert sorted(lines) == [3, 4, 5, 6, 7, 8, 9, 10]
@@ -186,7 +186,7 @@ def test_a_status_impossible_after_the_current_one_is_refused(partnership, setup
             ]
         ),
     )
-    assert job.state == "failed"
+    assert job.status == "refused"
     assert [e["line"] for e in job.errors] == [3, 4]
     with scopes_disabled():
         assert Pupil.objects.count() == 1
@@ -202,7 +202,7 @@ def test_leavers_and_statuses_meet_on_one_pupil(partnership, setup):
         ],
     )
     job = run_file(partnership, vo, "leavers", leavers)
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
     assert job.created_count == 2
     job = run_file(
         partnership,
@@ -210,7 +210,7 @@ def test_leavers_and_statuses_meet_on_one_pupil(partnership, setup):
         "statuses",
         status_file([f"{pgn(1)};aangemeld;01-02-2026;;25168;;;"]),
     )
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
     with scopes_disabled():
         assert Pupil.objects.count() == 2
         t = Transition.objects.get(pupil__pseudonym=pseudonym(pgn(1)))
@@ -255,7 +255,7 @@ def test_an_xlsx_file_with_excel_dates(partnership, setup):
         ]
     )
     job = run_file(partnership, mbo, "statuses", data, name="statussen.xlsx")
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
     assert job.created_count == 2
     with scopes_disabled():
         assert (
@@ -271,7 +271,7 @@ def test_a_windows_1252_file_with_commas(partnership, setup):
         header, [f"{pgn(1)},José Ünal,17-05-2010,TL,,,,onbekend"], encoding="cp1252"
     )
     job = run_file(partnership, vo, "leavers", data)
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
     with scopes_disabled():
         assert Pupil.objects.get().name == "José Ünal"
 

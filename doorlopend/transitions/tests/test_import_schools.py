@@ -102,7 +102,7 @@ def test_a_leavers_file_naming_another_vo_school_is_refused(region):
             f"{pgn(3)};Iris;02-01-2010;KB;;;;mbo;33CC",  # 4: school 2 by BRIN
         ],
     )
-    assert job.state == "failed"
+    assert job.status == "refused"
     reasons = {e["line"]: e["reason"] for e in job.errors}
     assert sorted(reasons) == [3, 4]
     assert reasons[3] == (
@@ -125,7 +125,7 @@ def test_a_statuses_file_naming_a_school_where_the_uploader_has_no_role_is_refus
             f"{pgn(3)};aangemeld;01-02-2026;11AA00;;;;",  # 4: a vo school, no role
         ],
     )
-    assert job.state == "failed"
+    assert job.status == "refused"
     assert [e["line"] for e in job.errors] == [3, 4]
     assert "44DD" in job.errors[0]["reason"]
     assert _nothing_written()
@@ -147,7 +147,7 @@ def test_a_decaan_of_two_schools_may_name_both(region, member_of):
             f"{pgn(2)};Ahmed;02-01-2010;KB;;;;mbo;33CC00",
         ],
     )
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
     with scopes_disabled():
         t = Transition.objects.get(pupil__pseudonym=pseudonym(pgn(2)))
     assert t.sending_organisation == region.vo2
@@ -157,7 +157,7 @@ def test_a_pupil_another_school_sent_that_year_is_refused_and_not_moved(region):
     first = region.leavers(
         region.vo2, region.decaan_vo2, [f"{pgn(7)};{SECRET};03-04-2010;KB;;;;mbo;"]
     )
-    assert first.state == "done", first.errors
+    assert first.status == "done", first.errors
     job = region.leavers(
         region.vo1,
         region.decaan_vo1,
@@ -166,7 +166,7 @@ def test_a_pupil_another_school_sent_that_year_is_refused_and_not_moved(region):
             f"{pgn(7)};Iemand anders;01-01-2010;TL;;;;havo;",  # 3: school 2's pupil
         ],
     )
-    assert job.state == "failed"
+    assert job.status == "refused"
     assert [e["line"] for e in job.errors] == [3]
     assert job.errors[0]["reason"].startswith(
         "De doorstroom van deze leerling in 2026 hoort bij een andere school"
@@ -194,13 +194,13 @@ def test_a_pupil_another_mbo_school_reported_that_year_is_refused(region):
     first = region.statuses(
         region.mbo2, region.decaan_mbo2, [f"{pgn(7)};aangemeld;01-02-2026;;;;;"]
     )
-    assert first.state == "done", first.errors
+    assert first.status == "done", first.errors
     job = region.statuses(
         region.mbo1,
         region.decaan_mbo1,
         [f"{pgn(7)};intake;15-02-2026;;;;;"],  # line 2
     )
-    assert job.state == "failed"
+    assert job.status == "refused"
     assert [e["line"] for e in job.errors] == [2]
     with scopes_disabled():
         t = Transition.objects.get(pupil__pseudonym=pseudonym(pgn(7)))
@@ -218,7 +218,7 @@ def test_another_year_of_the_same_pupil_is_not_refused(region):
         [f"{pgn(7)};Sanne;17-05-2010;KB;;;;mbo;"],
         cohort=2027,
     )
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
 
 
 def test_the_mbo_school_picks_up_a_pupil_the_vo_school_sent(region):
@@ -229,7 +229,7 @@ def test_the_mbo_school_picks_up_a_pupil_the_vo_school_sent(region):
     job = region.statuses(
         region.mbo1, region.decaan_mbo1, [f"{pgn(1)};aangemeld;01-02-2026;;;;;"]
     )
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
     with scopes_disabled():
         t = Transition.objects.get()
     assert (t.sending_organisation, t.receiving_organisation) == (
@@ -246,7 +246,7 @@ def test_a_school_where_the_uploader_is_no_longer_decaan_gets_nothing(region):
     job = region.leavers(
         region.vo1, region.decaan_vo1, [f"{pgn(1)};Sanne;17-05-2010;KB;;;;mbo;"]
     )
-    assert job.state == "failed"
+    assert job.status == "refused"
     assert job.errors == [
         {
             "line": 2,
@@ -273,7 +273,7 @@ def test_the_access_log_of_an_import_names_every_school_it_touched(region):
         ],
         name="statussen-mbo1.csv",
     )
-    assert job.state == "done", job.errors
+    assert job.status == "done", job.errors
     with scopes_disabled():
         for school in (region.mbo1, region.vo1, region.vo2):
             [entry] = [
@@ -308,7 +308,7 @@ def test_a_vo_decaan_cannot_become_the_receiving_school_through_a_statuses_file(
     job = region.statuses(
         region.vo1, region.decaan_vo1, [f"{pgn(7)};aangemeld;01-02-2026;;;;;"]
     )
-    assert job.state == "failed"
+    assert job.status == "refused"
     assert job.errors == [
         {
             "line": 2,
@@ -333,7 +333,7 @@ def test_a_statuses_file_names_only_mbo_schools(region, member_of):
         region.decaan_mbo1,
         [f"{pgn(1)};aangemeld;01-02-2026;11AA00;;;;"],
     )
-    assert job.state == "failed"
+    assert job.status == "refused"
     assert job.errors[0]["reason"].startswith("“11AA00” is geen mbo-school")
 
 

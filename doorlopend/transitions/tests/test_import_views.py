@@ -62,7 +62,7 @@ def test_upload_then_mapping_then_the_job_runs(
         job = TransitionImport.objects.get()
     assert response.status_code == 302
     assert response.url == url("import_mapping", partnership, job.pk)
-    assert job.state == "mapping"
+    assert job.status == "mapping"
     assert [p.name for p in private_root.iterdir()] == [job.stored_name]
     assert not (private_root.parent / "media").exists()
     page = decaan.get(response.url).content.decode()
@@ -79,7 +79,7 @@ def test_upload_then_mapping_then_the_job_runs(
     assert len(callbacks) == 1  # the task is queued once the mapping is committed
     with scopes_disabled():
         job.refresh_from_db()
-        assert job.state == "queued"
+        assert job.status == "queued"
         assert (
             ColumnMapping.objects.get(organisation=mbo, kind="statuses").columns["pgn"]
             == "BSN"
@@ -100,7 +100,7 @@ def test_a_saved_mapping_that_fits_goes_straight_to_the_queue(decaan, partnershi
     response = upload(decaan, partnership, mbo, status_data())
     with scopes_disabled():
         job = TransitionImport.objects.get()
-    assert job.state == "queued"
+    assert job.status == "queued"
     assert response.url == url("import_detail", partnership, job.pk)
     page = decaan.get(response.url).content.decode()
     assert gettext("Change the columns for next time") in page
@@ -130,7 +130,7 @@ def test_a_required_field_left_out_or_a_column_used_twice_is_refused(
     assert "is required" in page and "already used" in page
     with scopes_disabled():
         job.refresh_from_db()
-        assert job.state == "mapping"
+        assert job.status == "mapping"
         assert not ColumnMapping.objects.exists()
 
 
@@ -209,7 +209,7 @@ def test_the_list_query_count(decaan, partnership, mbo, django_assert_max_num_qu
                 cohort=2026,
                 original_filename=f"f{n}.csv",
                 content_hash=f"{n}",
-                state="done",
+                status="done",
             )
     with django_assert_max_num_queries(9):  # guard 5, list 1, session save 3
         page = decaan.get(url("import_list", partnership))

@@ -9,4 +9,5 @@ urlpatterns = [
     path("nieuw/", views.import_upload, name="import_upload"),
     path("<int:import_id>/kolommen/", views.import_mapping, name="import_mapping"),
     path("<int:import_id>/", views.import_detail, name="import_detail"),
+    path("<int:import_id>/annuleren/", views.import_cancel, name="import_cancel"),
 ]

@@ -10,10 +10,13 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from doorlopend.core.job_views import job_cancel_page
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.partnerships.roles import Role
 
@@ -100,7 +103,7 @@ def _import_upload(request: HttpRequest, handler: PrivateUploadHandler) -> HttpR
             form.add_error("file", error)
         else:
             request._import_accepted = True
-            if job.state == TransitionImport.State.MAPPING:
+            if job.status == TransitionImport.Status.MAPPING:
                 return redirect(
                     "transitions:import_mapping", request.partnership.slug, job.pk
                 )
@@ -160,3 +163,13 @@ def import_detail(request: HttpRequest, import_id: int) -> HttpResponse:
         else "transitions/imports/import_detail.html"
     )
     return render(request, template, context)
+
+
+@partnership_view("transitions.import")
+@require_http_methods(["GET", "POST"])
+def import_cancel(request: HttpRequest, import_id: int) -> HttpResponse:
+    """Confirm, then cancel an import that waits or runs; its file is deleted at once."""
+    job = _job(request, import_id)
+    what = _("the import of %(name)s") % {"name": job.original_filename}
+    back = reverse("transitions:import_detail", args=[request.partnership.slug, job.pk])
+    return job_cancel_page(request, job=job, what=what, back_url=back)

@@ -99,11 +99,14 @@ class Command(BaseCommand):
                     f"progress {job.progress}% rows={job.row_count} after {seconds:.1f} s"
                 )
 
-        job = import_run(
+        ran = import_run(
             import_id=job.pk,
             on_progress=report,
             school_ids=frozenset(o.pk for o in (organisation, *others)),
         )
+        if ran is None:
+            raise CommandError(f"Import #{job.pk} was no longer waiting to run.")
+        job = ran
         for error in job.errors:
             self.stderr.write(f"line {error['line']}: {error['reason']}")
         if job.rejected_count > len(job.errors):
@@ -114,7 +117,7 @@ class Command(BaseCommand):
             f"created={job.created_count} updated={job.updated_count} "
             f"unchanged={job.unchanged_count} rejected={job.rejected_count}"
         )
-        if job.state != TransitionImport.State.DONE:
+        if job is None or job.status != TransitionImport.Status.DONE:
             raise CommandError(
                 f"The file was refused: nothing was imported (import #{job.pk})."
             )
@@ -165,8 +168,8 @@ class Command(BaseCommand):
         except ValidationError as error:
             upload_discard(stored)
             raise CommandError(" ".join(error.messages)) from None
-        if job.state != TransitionImport.State.QUEUED:
+        if job.status != TransitionImport.Status.QUEUED:
             raise CommandError(
-                f"This file is already waiting as import #{job.pk} ({job.get_state_display()})."
+                f"This file is already waiting as import #{job.pk} ({job.get_status_display()})."
             )
         return job

@@ -4,24 +4,26 @@
 on the way) and reads only its header line. A saved mapping that fits sends it straight to
 the queue; otherwise `import_map` takes the school's mapping first. `import_run` (the task,
 and the management command) streams the rows through `validate`, stages them, checks the
-order of statuses and writes all or nothing; the file is deleted whatever the outcome.
+order of statuses and writes all or nothing. It runs through the one job life cycle
+(core.job_runner): claimed once, a heartbeat while it runs, the file deleted whatever the
+outcome (done, refused, failed, cancelled, or stopped by the worker's sweep).
 """
 
 from __future__ import annotations
 
 import logging
-from functools import partial
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_scopes import scope, scopes_disabled
 
 from doorlopend.audit.models import Action
 from doorlopend.audit.services import record
+from doorlopend.core.job_runner import Progress, job_enqueue, job_run
+from doorlopend.core.jobs import JobRefused
 from doorlopend.partnerships.models import Organisation, Partnership
 
 from ...models import ColumnMapping, TransitionImport
@@ -33,12 +35,13 @@ from .store import StoredUpload
 from .validate import Validator
 
 logger = logging.getLogger(__name__)
-State = TransitionImport.State
-PENDING = (State.MAPPING, State.QUEUED, State.RUNNING)
+Status = TransitionImport.Status
+# Waiting for a mapping, queued or running: the same file again returns this import.
+PENDING = TransitionImport.cancellable
 
 
 def upload_path(job: TransitionImport) -> Path:
-    return Path(settings.PRIVATE_UPLOAD_ROOT) / job.stored_name
+    return job.upload_path
 
 
 def import_create(
@@ -91,7 +94,7 @@ def import_create(
     if saved and not mapping_problems(
         kind=kind, columns=saved.columns, headers=headers
     ):
-        job.columns, job.state = saved.columns, State.QUEUED
+        job.columns, job.status = saved.columns, Status.QUEUED
     try:
         with transaction.atomic():
             job.save()
@@ -101,14 +104,14 @@ def import_create(
         if pending is None:
             raise
         return pending
-    if job.state == State.QUEUED and enqueue:
+    if job.status == Status.QUEUED and enqueue:
         _enqueue(job)
     return job
 
 
 def _pending(school, kind, content_hash) -> TransitionImport | None:
     return TransitionImport.objects.filter(
-        organisation=school, kind=kind, content_hash=content_hash, state__in=PENDING
+        organisation=school, kind=kind, content_hash=content_hash, status__in=PENDING
     ).first()
 
 
@@ -135,72 +138,52 @@ def import_map(
                 "updated_by": by if getattr(by, "pk", None) else None,
             },
         )
-        if job.state != State.MAPPING:
+        if job.status != Status.MAPPING:
             return job  # changed for next time: this import keeps the mapping it used
-        job.columns, job.state = columns, State.QUEUED
-        job.save(update_fields=["columns", "state"])
+        job.columns, job.status = columns, Status.QUEUED
+        job.save(update_fields=["columns", "status"])
         _enqueue(job)
     return job
 
 
 def _enqueue(job: TransitionImport) -> None:
-    from ... import tasks  # tasks import this module
-
-    transaction.on_commit(partial(tasks.import_run.enqueue, job.pk))
+    job_enqueue(job)
 
 
 def import_run(
     *, import_id: int, on_progress=None, school_ids: frozenset[int] | None = None
-) -> TransitionImport:
-    """Run a queued import; a refused file ends as FAILED with its errors, not an exception.
+) -> TransitionImport | None:
+    """Run a queued import through the job life cycle; None when it was not queued.
 
-    It writes only for the schools where its uploader is decaan when it runs; an import
-    without an uploader (the command) for `school_ids`, else for its own school only."""
-    with (
-        scopes_disabled()
-    ):  # a task knows only the id; the scope is entered right after
-        job = TransitionImport.objects.select_related(
-            "partnership", "organisation", "created_by"
-        ).get(pk=import_id)
-    if job.state != State.QUEUED:
-        return job  # a task delivered twice must not import twice
-    with (
-        scope(partnership=job.partnership),
-        translation.override(job.language or settings.LANGUAGE_CODE),
-    ):
-        _update(job, state=State.RUNNING, started_at=timezone.now(), progress=1)
-        try:
-            _run(job, on_progress or (lambda job: None), school_ids)
-        except Exception:
-            logger.exception("Pupil file import %s stopped", job.pk)
-            reason = _(
-                "The import stopped on an unexpected error. Nothing was imported."
-            )
-            _update(
-                job,
-                state=State.FAILED,
-                errors=[{"line": 0, "reason": reason}],
-                progress=100,
-                finished_at=timezone.now(),
-            )
-            raise
-        finally:
-            upload_path(job).unlink(missing_ok=True)
-            record(
-                actor=job.created_by,
-                action=Action.IMPORT,
-                objects=job,
-                purpose=_("import of a pupil file"),
-                partnership=job.partnership,
-                organisation=job.organisation,
-                label=f"{job.original_filename}: {job.get_state_display()}",
-            )
-        if job.state == State.DONE:
-            _signals(job.partnership)
-    return job
+    A refused file ends `refused` with its line errors, not as an exception. It writes
+    only for the schools where its uploader is decaan when it runs; an import without an
+    uploader (the command) for `school_ids`, else for its own school only.
+    """
+
+    def work(job: TransitionImport, progress: Progress) -> dict:
+        return _run(job, progress, on_progress or (lambda job: None), school_ids)
+
+    return job_run(TransitionImport, import_id, work, after=_after)
 
 
-def _run(job: TransitionImport, on_progress, school_ids=None) -> None:
+def _after(job: TransitionImport) -> None:
+    # Whatever the outcome: the access log says which file was imported, and how it ended.
+    record(
+        actor=job.created_by,
+        action=Action.IMPORT,
+        objects=job,
+        purpose=_("import of a pupil file"),
+        partnership=job.partnership,
+        organisation=job.organisation,
+        label=f"{job.original_filename}: {job.get_status_display()}",
+    )
+    if job.status == Status.DONE:
+        _signals(job.partnership)
+
+
+def _run(
+    job: TransitionImport, progress: Progress, on_progress, school_ids=None
+) -> dict:
     schools_allowed = import_schools(job, given=school_ids)
     stage = write.Stage(job.pk)
     stage.create()
@@ -226,13 +209,11 @@ def _run(job: TransitionImport, on_progress, school_ids=None) -> None:
                     if len(errors) < TransitionImport.ERRORS_KEPT:
                         errors.append({"line": line, "reason": "; ".join(reasons)})
                 elif stage.add(line, record_):
-                    _update(
-                        job, progress=max(1, int(table.fraction() * 70)), row_count=rows
-                    )
+                    progress(max(1, int(table.fraction() * 70)), row_count=rows)
                     on_progress(job)
         stage.flush()
         if not rejected:
-            _update(job, progress=72, row_count=rows)
+            progress(72, row_count=rows)
             on_progress(job)
             for line, reason in checks.stage_problems(
                 stage,
@@ -244,40 +225,19 @@ def _run(job: TransitionImport, on_progress, school_ids=None) -> None:
                 if len(errors) < TransitionImport.ERRORS_KEPT:
                     errors.append({"line": line, "reason": reason})
         if rejected:
-            _update(
-                job,
-                state=State.FAILED,
-                errors=errors,
-                rejected_count=rejected,
-                row_count=rows,
-                progress=100,
-                finished_at=timezone.now(),
-            )
-            return
-        _update(job, progress=80)
+            raise JobRefused(errors, rejected_count=rejected, row_count=rows)
+        progress(80)
         on_progress(job)
         counts = write.stage_write(stage, job=job, by_id=job.created_by_id)
-        _update(
-            job,
-            state=State.DONE,
-            row_count=rows,
-            created_count=counts.created,
-            updated_count=counts.updated,
-            unchanged_count=counts.unchanged,
-            rejected_count=0,
-            errors=[],
-            progress=100,
-            finished_at=timezone.now(),
-        )
-        on_progress(job)  # written; the partnership's signals are refreshed next
+        return {
+            "row_count": rows,
+            "created_count": counts.created,
+            "updated_count": counts.updated,
+            "unchanged_count": counts.unchanged,
+            "rejected_count": 0,
+        }
     except UnreadableFile as error:
-        _update(
-            job,
-            state=State.FAILED,
-            errors=[{"line": 0, "reason": str(error)}],
-            progress=100,
-            finished_at=timezone.now(),
-        )
+        raise JobRefused([{"line": 0, "reason": str(error)}]) from None
     finally:
         stage.drop()
 
@@ -302,10 +262,3 @@ def _signals(partnership: Partnership) -> None:
         signals_refresh(partnership=partnership)
     except Exception:  # the import is committed; signals are refreshed again later
         logger.exception("Signals after an import of %s", partnership.slug)
-
-
-def _update(job: TransitionImport, **fields) -> None:
-    # Saved outside the import's transaction, so that the polling page sees each step.
-    for name, value in fields.items():
-        setattr(job, name, value)
-    job.save(update_fields=list(fields))

@@ -1,0 +1,29 @@
+"""The task worker with the job sweeps: `db_worker` plus a sweep at start and periodically.
+
+A worker killed mid-job (SIGKILL, a lost machine) cannot mark its own job; the next worker
+to start, or the running worker's periodic sweep, marks it stopped once its heartbeat is
+older than JOB_STALE_AFTER_SECONDS. Takes every option of `db_worker`.
+"""
+
+from __future__ import annotations
+
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from doorlopend.core.job_sweep import Sweeper, jobs_stale_stop, uploads_orphan_delete
+
+
+class Command(DbWorkerCommand):
+    help = "Run the background worker; stop jobs whose worker died and delete stale uploads."
+
+    def handle(self, *args, **options) -> None:
+        stopped = jobs_stale_stop()
+        deleted = uploads_orphan_delete()
+        self.stdout.write(
+            f"Swept at start: {stopped} stopped job(s), {deleted} upload(s) deleted."
+        )
+        sweeper = Sweeper()
+        sweeper.start()
+        try:
+            super().handle(*args, **options)
+        finally:
+            sweeper.done.set()
