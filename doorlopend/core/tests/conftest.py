@@ -1,0 +1,22 @@
+"""Fixtures of the tenancy sweeps: partnership A (the foreign one) and B (the visitor's)."""
+
+import pytest
+
+from .tenancy_world import World, populate
+
+
+@pytest.fixture
+def _media(settings, tmp_path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def world(partnership, member_of, _media) -> World:
+    """Partnership A, fully populated: its ids are the foreign ones."""
+    return populate(partnership, member_of, "Geheimhouden")
+
+
+@pytest.fixture
+def own_world(other_partnership, member_of, _media) -> World:
+    """Partnership B, populated alike: its members attack A's ids with B's slug."""
+    return populate(other_partnership, member_of, "Eigen")
