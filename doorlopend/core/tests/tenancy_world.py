@@ -10,6 +10,7 @@ built alike, B's pages offer the same forms as A's, so a form field can be fille
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
 
@@ -131,7 +132,15 @@ def populate(partnership, member_of, tag: str) -> World:
             partnership=partnership, kind=Kind.PROGRESS_REPORT, status="done"
         )
     goal = GoalFactory(partnership=partnership, title=f"Doel {tag}")
-    activity = ActivityFactory(partnership=partnership, title=f"Activiteit {tag}")
+    # A fixed morning: the factory's "a week from now" crosses midnight in the evening,
+    # and the edit form then refuses its own end time.
+    starts = datetime.datetime(2027, 3, 1, 9, tzinfo=datetime.UTC)
+    activity = ActivityFactory(
+        partnership=partnership,
+        title=f"Activiteit {tag}",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+    )
     source = FundingSourceFactory(partnership=partnership, name=f"Bron {tag}")
     assignment = ChangeAssignmentFactory(partnership=partnership, organisation=school)
     with scopes_disabled():
