@@ -125,11 +125,18 @@ def populate(partnership, member_of, tag: str) -> World:
         state.evidence_name = f"bewijs-{tag}.pdf"
         state.evidence_file.save(state.evidence_name, ContentFile(b"%PDF-1.4"))
         document = GeneratedDocument.objects.create(
-            partnership=partnership, route=route, kind=Kind.PROJECTPLAN, status="done"
+            partnership=partnership,
+            route=route,
+            kind=Kind.PROJECTPLAN,
+            status="done",
+            content_text=f"Projectplan {tag}",
         )
         document.file.save(f"projectplan-{tag}.pdf", ContentFile(b"%PDF-1.4"))
         progress_report = GeneratedDocument.objects.create(
-            partnership=partnership, kind=Kind.PROGRESS_REPORT, status="done"
+            partnership=partnership,
+            kind=Kind.PROGRESS_REPORT,
+            status="done",
+            content_text=f"Voortgang {tag}",
         )
     goal = GoalFactory(partnership=partnership, title=f"Doel {tag}")
     # A fixed morning: the factory's "a week from now" crosses midnight in the evening,
