@@ -29,6 +29,7 @@ from doorlopend.partnerships.tests.factories import (
     RegisterEntryFactory,
 )
 from doorlopend.planning.models import Milestone
+from doorlopend.planning.services.calendar import feed_create
 from doorlopend.planning.tests.factories import (
     ActivityFactory,
     ActivityPersonFactory,
@@ -189,7 +190,15 @@ def populate(partnership, member_of, tag: str) -> World:
         "document_id": document.pk,
         "kind": "projectplan",
     }
-    extra = {"progress_report_id": progress_report.pk, "transition_id": transition.pk}
+    with scopes_disabled():
+        feed, _token = feed_create(
+            membership=users["coordinator"].memberships.get(partnership=partnership)
+        )
+    extra = {
+        "progress_report_id": progress_report.pk,
+        "transition_id": transition.pk,
+        "feed_id": feed.pk,
+    }
     return World(partnership=partnership, values=values, users=users, extra=extra)
 
 

@@ -1,7 +1,8 @@
 """Ids in the query string: a member of B puts A's ids after `?` on B's own pages.
 
-The keys the views read from `request.GET` are found in their source; each is either
-known to carry no id or has a case below that sends A's id in it. The page must then
+The keys the views read from `request.GET` (and from `request.POST` outside a form
+class) are found in their source; each is either known to carry no id or has a case
+below that sends A's id in it. The page must then
 show nothing of A (404, or the id ignored). Filter forms sent by GET (an owner to filter
 tasks by) are swept with the other forms in test_tenancy_foreign_forms.py.
 """
@@ -15,10 +16,10 @@ from django_scopes import scopes_disabled
 import doorlopend
 from doorlopend.documents.models import GeneratedDocument
 
-from .tenancy_world import World
+from .tenancy_world import World, fingerprint
 
 SECRET = "Geheimhouden"  # in the name and text of every object of A
-_GET_KEY = re.compile(r"request\.GET(?:\.get\(|\[)\s*[\"'](\w+)[\"']")
+_KEY = re.compile(r"request\.(GET|POST)(?:\.get\(|\[)\s*[\"'](\w+)[\"']")
 
 # Query keys that carry no object id, with what they carry.
 NOT_IDS = {
@@ -28,6 +29,16 @@ NOT_IDS = {
     "kind": "a kind of organisation",
     "status": "a status",
     "v": "the version of a live fragment",
+    # Read from a POST body outside a form class.
+    "outcome": "a triage outcome",
+    "show_owner": "a flag",
+    "next": "an address in the site (checked as a redirect)",
+    "form": "which form of the page was sent",
+    "action": "a session state change",
+    "go": "a direction in the participant's questionnaire",
+    "question": "a question key of the participant's questionnaire",
+    "value": "a participant's answer",
+    "cohort": "a year",
 }
 
 
@@ -59,6 +70,7 @@ def _cases(a: World, b: World) -> dict[str, list[tuple[str, str]]]:
                 f"/p/{slug}/reflectie/new/?leerroute={a.values['route_id']}",
             )
         ],
+        "revoke": [],  # a POST key: below
         "organisation": [
             (
                 "coordinator",
@@ -70,13 +82,14 @@ def _cases(a: World, b: World) -> dict[str, list[tuple[str, str]]]:
 
 
 def _query_keys() -> set[str]:
-    """Every key a view of the project reads from request.GET."""
+    """Every key a view of the project reads from request.GET or, outside a form
+    class, from request.POST."""
     root = Path(doorlopend.__file__).parent
     return {
         key
         for path in root.rglob("*.py")
         if "tests" not in path.parts
-        for key in _GET_KEY.findall(path.read_text())
+        for _method, key in _KEY.findall(path.read_text())
     }
 
 
@@ -92,6 +105,13 @@ def test_query_string_ids_of_another_partnership_show_nothing(world, own_world):
             text = response.content.decode(errors="replace")
             if response.status_code not in (200, 404) or SECRET in text:
                 failures.append(f"?{key}: GET {url} → {response.status_code}")
+    # A calendar feed is revoked by its id in the POST body.
+    feeds = f"/p/{own_world.values['partnership_slug']}/plan/agenda/"
+    foreign_feed = {"revoke": world.extra["feed_id"]}
+    before = fingerprint()
+    response = own_world.client("coordinator").post(feeds, foreign_feed)
+    if response.status_code != 404 or fingerprint() != before:
+        failures.append(f"?revoke: POST {feeds} → {response.status_code}")
     assert not failures, "\n".join(failures)
 
 
