@@ -7,7 +7,9 @@ from .tenancy_world import World, populate
 
 @pytest.fixture
 def _media(settings, tmp_path) -> None:
+    """Files the worlds make and uploads the sweeps send stay in a temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "private"
 
 
 @pytest.fixture

@@ -93,10 +93,12 @@ def populate(partnership, member_of, tag: str) -> World:
     }
     other = member_of(partnership, "docent")
     with scopes_disabled():
+        coordinator = users["coordinator"].memberships.get(partnership=partnership)
+    with scopes_disabled():
         role = other.memberships.get().roles.get()
     invitation = InvitationFactory(partnership=partnership)
     session = SessionFactory(partnership=partnership, title=f"Sessie {tag}")
-    action = ActionPointFactory(session=session)
+    action = ActionPointFactory(session=session, title=f"Actiepunt {tag}")
     report = ReportFactory(session=session, status=Report.Status.DONE)
     report.file.save(f"verslag-{tag}.pdf", ContentFile(b"%PDF-1.4"))
     transition = TransitionFactory(partnership=partnership, sending_organisation=school)
@@ -163,8 +165,12 @@ def populate(partnership, member_of, tag: str) -> World:
         "person_id": ActivityPersonFactory(activity=activity).pk,
         "source_id": source.pk,
         "line_id": BudgetLineFactory(source=source).pk,
-        "task_id": TaskFactory(partnership=partnership).pk,
-        "item_id": CommunicationItemFactory(partnership=partnership).pk,
+        "task_id": TaskFactory(
+            partnership=partnership, title=f"Taak {tag}", owner=coordinator
+        ).pk,
+        "item_id": CommunicationItemFactory(
+            partnership=partnership, message=f"Bericht {tag}", owner=coordinator
+        ).pk,
         "milestone_id": milestone.pk,
         "organisation_id": school.pk,
         "entry_id": school.register_entry_id,
@@ -191,9 +197,7 @@ def populate(partnership, member_of, tag: str) -> World:
         "kind": "projectplan",
     }
     with scopes_disabled():
-        feed, _token = feed_create(
-            membership=users["coordinator"].memberships.get(partnership=partnership)
-        )
+        feed, _token = feed_create(membership=coordinator)
     extra = {
         "progress_report_id": progress_report.pk,
         "transition_id": transition.pk,
