@@ -10,12 +10,16 @@ fields it has covered.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import lxml.html
 from django import forms
 from django.urls import Resolver404, resolve
+
+import doorlopend
 
 # Values typed into an empty required field, by input type.
 TYPED = {
@@ -53,11 +57,8 @@ def page_forms(response, page_url: str) -> list[HtmlForm]:
     content = response.content.decode(errors="replace")
     if "<form" not in content:
         return []
-    return [
-        f
-        for f in map(_read, lxml.html.fromstring(content).forms, [page_url] * 999)
-        if f
-    ]
+    read = (_read(element, page_url) for element in lxml.html.fromstring(content).forms)
+    return [form for form in read if form is not None]
 
 
 def _read(element, page_url: str) -> HtmlForm | None:
@@ -150,8 +151,10 @@ def _values(context) -> Iterator:
                 yield from value.values()
 
 
-def form_class_of(html_form: HtmlForm, candidates: list[forms.BaseForm]):
-    """The rendered form class whose fields best match the `<form>`'s names, or None."""
+def rendered_form_of(
+    html_form: HtmlForm, candidates: list[forms.BaseForm]
+) -> forms.BaseForm | None:
+    """The rendered form instance whose fields best match the `<form>`'s names, or None."""
     names = set(html_form.body) | set(html_form.options) | set(html_form.files)
 
     def overlap(form):
@@ -172,11 +175,6 @@ def id_fields_of(form_class: type[forms.BaseForm]) -> set[str]:
 
 def all_form_classes() -> list[type[forms.BaseForm]]:
     """Every form class of the project, from its forms modules."""
-    import importlib
-    import pkgutil
-
-    import doorlopend
-
     for module in pkgutil.walk_packages(doorlopend.__path__, "doorlopend."):
         leaf = module.name.rsplit(".", 1)[-1]
         if leaf.startswith("forms") and ".tests" not in module.name:

@@ -20,9 +20,9 @@ from django_scopes import scopes_disabled
 from .tenancy_forms import (
     all_form_classes,
     context_forms,
-    form_class_of,
     id_fields_of,
     page_forms,
+    rendered_form_of,
 )
 from .tenancy_world import (
     fingerprint,
@@ -202,7 +202,7 @@ def test_forms_refuse_another_partnerships_ids(world, own_world):
                     client,
                     form,
                     a_forms,
-                    form_class_of(form, rendered),
+                    rendered_form_of(form, rendered),
                     own_world.values,
                 )
                 failures += [f"{line} as {role}" for line in found]
