@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from doorlopend.partnerships.tests.factories import (
     MembershipFactory,
@@ -92,10 +93,13 @@ class ActivityFactory(ScopesDisabledFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     title = factory.Sequence(lambda n: f"Activiteit {n}")
     kind = "bijeenkomst"
+    # 10:00 local time, so that start and end fall on one day whatever the hour the
+    # tests run (the activity form has one date with a start and an end time).
     starts_at = factory.LazyFunction(
-        lambda: (
-            datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-            + datetime.timedelta(days=7)
+        lambda: timezone.make_aware(
+            datetime.datetime.combine(
+                timezone.localdate() + datetime.timedelta(days=7), datetime.time(10)
+            )
         )
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
