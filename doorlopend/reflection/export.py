@@ -123,11 +123,16 @@ def _groups(
 
 
 def results_xlsx(session: Session) -> bytes:
-    """The workbook: overview, questions, and theme means per sector and per layer."""
+    """The workbook: overview, questions, and theme means per sector and per layer
+    (each breakdown only while the anonymity rule shows it)."""
     res = results.session_results(session)
     wb = xlsx.workbook_new()
     _overview(wb, session, res)
     _questions(wb, res)
-    _groups(wb, res, _("Themes by sector"), res.sectors, "by_sector")
-    _groups(wb, res, _("Themes by layer"), res.layers, "by_layer")
+    # A breakdown the anonymity rule hides gets no sheet at all: even its column
+    # headings would tell which sectors or layers had someone present.
+    if res.shows_sectors:
+        _groups(wb, res, _("Themes by sector"), res.sectors, "by_sector")
+    if res.shows_layers:
+        _groups(wb, res, _("Themes by layer"), res.layers, "by_layer")
     return xlsx.workbook_bytes(wb, max_width=MAX_WIDTH)
