@@ -1,9 +1,6 @@
 """Each builder's file, opened and read back: the content a reader would find in it."""
 
 import io
-import re
-import shutil
-import subprocess
 
 import pytest
 from django.utils import translation
@@ -12,6 +9,7 @@ from django_scopes import scope
 from docx import Document
 from openpyxl import load_workbook
 
+from doorlopend.core.testing.pdf import pdf_text, squeezed
 from doorlopend.roadmaps.models import Status
 from doorlopend.routes.duo import DUO_COLUMNS
 
@@ -29,21 +27,6 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(pdf: bytes) -> str:
-    """The PDF's text as one line, as pdftotext (poppler) reads it."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext is missing: apt-get install poppler-utils")
-    out = subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout
-    return " ".join(out.decode().split())
-
-
-def squeezed(text: str) -> str:
-    """Without spaces and hyphens: pdftotext joins a word hyphenated over two lines."""
-    return re.sub(r"[\s\-]", "", text)
 
 
 @pytest.fixture
