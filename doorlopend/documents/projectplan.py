@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from doorlopend.core.pdf import pdf_render
 from doorlopend.partnerships.models import RoleAssignment
 from doorlopend.partnerships.roles import Role
 from doorlopend.roadmaps.models import Roadmap, Status
@@ -234,9 +235,6 @@ def build(
     route: Leerroute, *, progress: Callable[[int], None] | None = None
 ) -> tuple[bytes, str]:
     """The projectplan as PDF bytes and its content as text."""
-    # WeasyPrint loads pango and its fonts on first import (~1 s): not at server start.
-    from weasyprint import HTML
-
     progress = progress or (lambda percent: None)
     content = projectplan_content(route)
     progress(30)
@@ -244,6 +242,6 @@ def build(
         TEMPLATE, {"doc": content, "route": route, "made_at": timezone.localtime()}
     )
     progress(50)
-    pdf = HTML(string=html, base_url=None).write_pdf()
+    pdf = pdf_render(html, title=f"{content.subtitle} · {content.title}")
     progress(90)
     return pdf, content.text()
