@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from doorlopend.core.pdf import pdf_render
 from doorlopend.partnerships.models import RoleAssignment
+from doorlopend.partnerships.naming import partnership_phrase
 from doorlopend.partnerships.roles import Role
 from doorlopend.roadmaps.models import Roadmap, Status
 from doorlopend.roadmaps.selectors import BlockRow, roadmap_blocks
@@ -170,7 +171,8 @@ def projectplan_content(route: Leerroute) -> DocumentContent:
         Section(
             _("Partnership"),
             [
-                Facts([(_("Partnership"), partnership.name)]),
+                # The heading says "Partnership": the name is its name.
+                Facts([(_("Name"), partnership.name)]),
                 Text(partnership.description),
                 _people(route),
             ],
@@ -219,7 +221,7 @@ def projectplan_content(route: Leerroute) -> DocumentContent:
         subtitle=_("Projectplan doorlopende leerroute vmbo-mbo"),
         facts=Facts(
             [
-                (_("Partnership"), partnership.name),
+                (_("Drawn up by"), partnership_phrase(partnership.name)),
                 (
                     _("From"),
                     ", ".join(o.name for o in vmbo) or EMPTY,
