@@ -15,7 +15,8 @@ What every template carries, so Word and LibreOffice treat the file as Dutch and
 as meant: the language nl-NL (spelling, hyphenation, screen readers), tables whose first row
 is a header row (repeated on each page, announced as headers) and whose columns have fixed
 widths that fit each header word (LibreOffice lays a table out by its grid and broke
-"Vertegenwoo|rdigd" in equal columns). The builder sets the creation date and author.
+"Vertegenwoo|rdigd" in equal columns), also in DejaVu Sans, the wider font LibreOffice
+shows where Calibri and its twin Carlito are missing. The builder sets the creation date and author.
 
 You may also edit a .docx in Word instead (house style, logo): keep each tag in one piece
 (type it in one go, no formatting inside it), and stop running this script, or it
@@ -72,7 +73,7 @@ def _new(title: str):
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
     for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.2))
+        setattr(section, side, Cm(2.0))
     doc.styles["Normal"].font.name = "Calibri"
     doc.styles["Normal"].font.size = Pt(10.5)
     _dutch(doc)
@@ -128,11 +129,11 @@ def agreement() -> Document:
             "{{ p.position }}",
         ],
         "p in parties",
-        widths=[4.3, 1.7, 2.3, 4.1, 4.1],
+        widths=[4.4, 1.7, 2.6, 4.3, 3.9],
     )
     doc.add_paragraph(
         "hierna samen te noemen: partijen, samenwerkend in {{ partnership }},"
-    )
+    ).paragraph_format.space_before = Pt(6)
     doc.add_paragraph("komen het volgende overeen.")
 
     doc.add_heading("Artikel 1 De doorlopende leerroute", level=1)
@@ -208,12 +209,12 @@ def financial() -> Document:
         ["Partij", "Bijdrage", "Afspraken"],
         ["{{ p.name }}", "{{ p.contribution }}", _text("p.financial_notes")],
         "p in parties",
-        widths=[5.5, 3.0, 8.0],
+        widths=[5.6, 3.0, 8.3],
     )
     total = table.add_row().cells
     total[0].paragraphs[0].add_run("Totaal").bold = True
     total[1].paragraphs[0].add_run("{{ total }}").bold = True
-    _fix_widths(table, [5.5, 3.0, 8.0])
+    _fix_widths(table, [5.6, 3.0, 8.3])
     for r in table.rows:
         r.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.add_paragraph()

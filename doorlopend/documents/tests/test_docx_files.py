@@ -18,8 +18,9 @@ from .factories import make_route
 
 pytestmark = pytest.mark.django_db
 BUILDERS = [agreement.build_agreement, agreement.build_financial]
-# Bold Calibri 10.5 pt averages under 0.21 cm a letter; a cell has 0.19 cm padding a side.
-CM_PER_LETTER, CELL_PADDING_CM = 0.21, 0.38
+# Bold DejaVu Sans 10.5 pt, what LibreOffice shows where Calibri and Carlito are missing,
+# averages 0.24 cm a letter ("Vertegenwoordigd": 3.86 cm); a cell has 0.19 cm padding a side.
+CM_PER_LETTER, CELL_PADDING_CM = 0.24, 0.38
 
 
 @pytest.fixture
