@@ -23,7 +23,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 from doorlopend.routes.models import Leerroute
 
@@ -129,6 +129,16 @@ def docx_text(data: bytes) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _describe(props, route: Leerroute) -> None:
+    """What a file list and Word's properties show: the route in the title, the
+    partnership as author, and when this file was made (the template holds a fixed date)."""
+    props.title = f"{props.title} · {route.name}"
+    props.author = route.partnership.name
+    props.last_modified_by = "Doorlopend"
+    props.created = props.modified = timezone.now().replace(microsecond=0)
+    props.revision = 1
+
+
 def _fill(
     template: Path, route: Leerroute, progress: Callable[[int], None] | None
 ) -> tuple[bytes, str]:
@@ -139,6 +149,7 @@ def _fill(
     progress(30)
     doc = DocxTemplate(template)
     doc.render(context, autoescape=True)  # "&" or "<" in a name must not break the XML
+    _describe(doc.docx.core_properties, route)
     progress(60)
     out = io.BytesIO()
     doc.save(out)

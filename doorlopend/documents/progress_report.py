@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from doorlopend.core.pdf import pdf_render
 from doorlopend.partnerships.models import Partnership
 
 from .projectplan import TEMPLATE
@@ -16,8 +17,6 @@ def build(
     partnership: Partnership, *, progress: Callable[[int], None] | None = None
 ) -> tuple[bytes, str]:
     """The report as PDF bytes and its content as text."""
-    from weasyprint import HTML  # loads pango on first import: not at server start
-
     from doorlopend.planning.report import progress_report_content
 
     progress = progress or (lambda percent: None)
@@ -25,6 +24,6 @@ def build(
     progress(30)
     html = render_to_string(TEMPLATE, {"doc": content, "made_at": timezone.localtime()})
     progress(50)
-    pdf = HTML(string=html, base_url=None).write_pdf()
+    pdf = pdf_render(html, title=f"{content.subtitle} · {content.title}")
     progress(90)
     return pdf, content.text()

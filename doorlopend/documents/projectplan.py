@@ -14,7 +14,9 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from doorlopend.core.pdf import pdf_render
 from doorlopend.partnerships.models import RoleAssignment
+from doorlopend.partnerships.naming import partnership_phrase
 from doorlopend.partnerships.roles import Role
 from doorlopend.roadmaps.models import Roadmap, Status
 from doorlopend.roadmaps.selectors import BlockRow, roadmap_blocks
@@ -169,7 +171,8 @@ def projectplan_content(route: Leerroute) -> DocumentContent:
         Section(
             _("Partnership"),
             [
-                Facts([(_("Partnership"), partnership.name)]),
+                # The heading says "Partnership": the name is its name.
+                Facts([(_("Name"), partnership.name)]),
                 Text(partnership.description),
                 _people(route),
             ],
@@ -218,7 +221,7 @@ def projectplan_content(route: Leerroute) -> DocumentContent:
         subtitle=_("Projectplan doorlopende leerroute vmbo-mbo"),
         facts=Facts(
             [
-                (_("Partnership"), partnership.name),
+                (_("Drawn up by"), partnership_phrase(partnership.name)),
                 (
                     _("From"),
                     ", ".join(o.name for o in vmbo) or EMPTY,
@@ -234,9 +237,6 @@ def build(
     route: Leerroute, *, progress: Callable[[int], None] | None = None
 ) -> tuple[bytes, str]:
     """The projectplan as PDF bytes and its content as text."""
-    # WeasyPrint loads pango and its fonts on first import (~1 s): not at server start.
-    from weasyprint import HTML
-
     progress = progress or (lambda percent: None)
     content = projectplan_content(route)
     progress(30)
@@ -244,6 +244,6 @@ def build(
         TEMPLATE, {"doc": content, "route": route, "made_at": timezone.localtime()}
     )
     progress(50)
-    pdf = HTML(string=html, base_url=None).write_pdf()
+    pdf = pdf_render(html, title=f"{content.subtitle} · {content.title}")
     progress(90)
     return pdf, content.text()

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from doorlopend.documents.agreement import euro
 from doorlopend.documents.content import EMPTY, DocumentContent, Facts, Section, Table
 from doorlopend.partnerships.models import Partnership
+from doorlopend.partnerships.naming import partnership_phrase
 
 from .models import (
     Activity,
@@ -283,7 +284,7 @@ def progress_report_content(
         subtitle=_("Voortgangsrapportage plan van aanpak"),
         facts=Facts(
             [
-                (_("Partnership"), partnership.name),
+                (_("Drawn up by"), partnership_phrase(partnership.name)),
                 (_("School year"), f"{year}-{year + 1}"),
                 (_("Up to"), _date(today)),
             ]

@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from doorlopend.core.pdf import pdf_render
+
 from . import charts, results, selectors
 from .models import ActionPoint, Session
 from .results import Figures, SessionResults, ThemeResult
@@ -170,11 +172,9 @@ def report_pdf(
     session: Session, *, progress: Callable[[int], None] | None = None
 ) -> bytes:
     """The report as PDF bytes; `progress(percent)` is called after each step."""
-    # WeasyPrint loads pango and its fonts on first import (~1 s): not at server start.
-    from weasyprint import HTML
-
     html = report_html(session, progress=progress)
-    pdf = HTML(string=html, base_url=None).write_pdf()
+    title = f"{session.title} · {session.partnership.name}"
+    pdf = pdf_render(html, title=title)
     if progress:
         progress(90)
     return pdf

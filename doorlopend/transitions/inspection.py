@@ -38,6 +38,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorlopend.core.pdf import pdf_render
+
 from .models import Transition
 from .selectors.inspection import Inspection
 
@@ -168,9 +170,6 @@ def inspection_json(inspection: Inspection) -> bytes:
 
 def inspection_pdf(inspection: Inspection) -> bytes:
     """The same data, readable: one HTML template rendered by WeasyPrint."""
-    # WeasyPrint loads pango and its fonts on first import (~1 s): not at server start.
-    from weasyprint import HTML
-
     context = {"data": inspection_data(inspection), "today": timezone.localdate()}
     html = render_to_string(PDF_TEMPLATE, context)
-    return HTML(string=html, base_url=None).write_pdf()
+    return pdf_render(html, title=_("Inspection of personal data"))

@@ -7,12 +7,13 @@ added; the session is closed and the PDF report downloaded and read back.
 """
 
 import re
-import subprocess
 
 import pytest
 from django.core.management import call_command
 from django.utils.translation import gettext as _
 from playwright.sync_api import BrowserContext, Page, expect
+
+from doorlopend.core.testing.pdf import pdf_text
 
 from .test_partnership_flow import log_in
 
@@ -144,13 +145,7 @@ def test_a_reflection_hour(
     expect(link).to_be_visible(timeout=30_000)
     with page.expect_download() as download:
         link.click()
-    pdf = download.value.path()
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_text(download.value.path().read_bytes())
     for theme in THEMES:
         assert theme in text
     assert "Bustour langs de mbo-scholen" in text

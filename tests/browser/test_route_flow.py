@@ -7,8 +7,6 @@ projectplan made by the task worker while the page shows the progress; both down
 opened and read.
 """
 
-import subprocess
-
 import pytest
 from django.core.management import call_command
 from django.utils.translation import gettext as _
@@ -16,6 +14,7 @@ from django_scopes import scopes_disabled
 from docx import Document
 from playwright.sync_api import Page, expect
 
+from doorlopend.core.testing.pdf import pdf_text
 from doorlopend.partnerships.models import Organisation
 
 from .test_partnership_flow import log_in
@@ -156,12 +155,7 @@ def test_coordinator_builds_a_route_and_downloads_its_documents(
     )
     assert ROUTE in text
     assert vo.register_entry.brin in text and mbo.register_entry.brin in text
-    plan = subprocess.run(
-        ["pdftotext", "-layout", str(downloads["projectplan"]), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    plan = pdf_text(downloads["projectplan"].read_bytes())
     assert ROUTE in plan
     assert "Benoemen trekkers" in plan and "Draagvlakonderzoek" in plan
 

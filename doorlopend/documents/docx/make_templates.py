@@ -11,6 +11,13 @@ per party, `{%p for … %}` … `{%p endfor %}` in paragraphs of their own repea
 paragraphs between. Every tag sits in a paragraph written in one go, so Word never splits
 it over two runs. What the builder passes is listed in `doorlopend/documents/agreement.py`.
 
+What every template carries, so Word and LibreOffice treat the file as Dutch and lay it out
+as meant: the language nl-NL (spelling, hyphenation, screen readers), tables whose first row
+is a header row (repeated on each page, announced as headers) and whose columns have fixed
+widths that fit each header word (LibreOffice lays a table out by its grid and broke
+"Vertegenwoo|rdigd" in equal columns), also in DejaVu Sans, the wider font LibreOffice
+shows where Calibri and its twin Carlito are missing. The builder sets the creation date and author.
+
 You may also edit a .docx in Word instead (house style, logo): keep each tag in one piece
 (type it in one go, no formatting inside it), and stop running this script, or it
 overwrites your edits.
@@ -23,13 +30,33 @@ from datetime import datetime
 from pathlib import Path
 
 from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
 AGREEMENT = "samenwerkingsovereenkomst.docx"
 FINANCIAL = "financiele-afspraken.docx"
 TO_FILL = "[in te vullen]"
+LANGUAGE = "nl-NL"
+
+
+def _dutch(doc) -> None:
+    """nl-NL as the language of every run that does not say otherwise, and of the file."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    lang = rpr.find(qn("w:rPr")).find(qn("w:lang"))
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    theme = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), LANGUAGE)
+    # python-docx's default template also holds Word 2010's copy of the styles.
+    for part in doc.part.package.iter_parts():
+        if part.partname.endswith("/stylesWithEffects.xml"):
+            part._blob = part.blob.replace(b'w:val="en-US"', b'w:val="nl-NL"')
+    doc.core_properties.language = LANGUAGE
 
 
 def _new(title: str):
@@ -40,13 +67,16 @@ def _new(title: str):
         "Doorlopend",
         "Doorlopend",
     )
-    props.created = props.modified = datetime(2026, 1, 1)  # stable between runs
+    props.comments = ""
+    # Stable between runs; the builder sets the date each filled file is made.
+    props.created = props.modified = datetime(2026, 1, 1)
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
     for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.2))
+        setattr(section, side, Cm(2.0))
     doc.styles["Normal"].font.name = "Calibri"
     doc.styles["Normal"].font.size = Pt(10.5)
+    _dutch(doc)
     return doc
 
 
@@ -55,22 +85,32 @@ def _text(field: str) -> str:
     return f"{{% if {field} %}}{{{{ {field} }}}}{{% else %}}{TO_FILL}{{% endif %}}"
 
 
-def _table(doc, headers: list[str], row: list[str], loop: str, widths=None):
-    """A table: the header, then one row per item of `loop` (docxtpl {%tr %} rows)."""
+def _table(doc, headers: list[str], row: list[str], loop: str, widths: list[float]):
+    """A table: the header row, then one row per item of `loop` (docxtpl {%tr %} rows),
+    in columns of `widths` cm."""
     table = doc.add_table(rows=0, cols=len(headers))
     table.style = "Table Grid"
-    cells = table.add_row().cells
-    for cell, text in zip(cells, headers, strict=True):
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    header = table.add_row()
+    for cell, text in zip(header.cells, headers, strict=True):
         cell.paragraphs[0].add_run(text).bold = True
+    header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     table.add_row().cells[0].text = f"{{%tr for {loop} %}}"
     for cell, text in zip(table.add_row().cells, row, strict=True):
         cell.text = text
     table.add_row().cells[0].text = "{%tr endfor %}"
-    if widths:
-        for r in table.rows:
-            for cell, width in zip(r.cells, widths, strict=True):
-                cell.width = Cm(width)
+    _fix_widths(table, widths)
     return table
+
+
+def _fix_widths(table, widths: list[float]) -> None:
+    """Fixed layout: the grid (read by LibreOffice) and each cell (read by Word) agree."""
+    table.autofit = False  # w:tblLayout type="fixed"
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = Cm(width)
+    for r in table.rows:
+        for cell, width in zip(r.cells, widths, strict=True):
+            cell.width = Cm(width)
 
 
 def agreement() -> Document:
@@ -89,11 +129,11 @@ def agreement() -> Document:
             "{{ p.position }}",
         ],
         "p in parties",
-        widths=[5.0, 1.6, 1.9, 4.0, 4.0],
+        widths=[4.4, 1.7, 2.6, 4.3, 3.9],
     )
     doc.add_paragraph(
         "hierna samen te noemen: partijen, samenwerkend in {{ partnership }},"
-    )
+    ).paragraph_format.space_before = Pt(6)
     doc.add_paragraph("komen het volgende overeen.")
 
     doc.add_heading("Artikel 1 De doorlopende leerroute", level=1)
@@ -169,11 +209,12 @@ def financial() -> Document:
         ["Partij", "Bijdrage", "Afspraken"],
         ["{{ p.name }}", "{{ p.contribution }}", _text("p.financial_notes")],
         "p in parties",
-        widths=[5.5, 3.0, 8.0],
+        widths=[5.6, 3.0, 8.3],
     )
     total = table.add_row().cells
     total[0].paragraphs[0].add_run("Totaal").bold = True
     total[1].paragraphs[0].add_run("{{ total }}").bold = True
+    _fix_widths(table, [5.6, 3.0, 8.3])
     for r in table.rows:
         r.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.add_paragraph()

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
+from doorlopend.core.testing.pdf import pdf_text
 from doorlopend.documents.models import GeneratedDocument, Kind
-from doorlopend.documents.tests.test_builders import pdf_text
 from doorlopend.reflection.tests.factories import ActionPointFactory, SessionFactory
 
 from ..models import GoalRevision, ProgressUpdate

@@ -7,6 +7,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from doorlopend.core.testing.pdf import pdf_text
 from doorlopend.routes.tests.factories import LeerrouteFactory
 
 from .. import services
@@ -15,7 +16,7 @@ from ..forms import SessionForm
 from ..models import Session
 from .factories import SessionFactory, instrument
 from .test_export import rows, workbook
-from .test_report import build_pdf, filled_session, in_report_language, pdf_text
+from .test_report import build_pdf, filled_session, in_report_language
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,7 @@
 """The PDF report: made in a task, polled in the page, downloaded later; k = 3 holds in it."""
 
 import re
-import shutil
 import signal
-import subprocess
 from datetime import date
 
 import pytest
@@ -13,6 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
+
+from doorlopend.core.testing.pdf import pdf_text
 
 from .. import report as report_module
 from ..choices import Layer, Sector, State
@@ -72,16 +72,6 @@ def add_notes_and_actions(session):
         title="Kennismakingsmiddag voor decanen en mbo-docenten",
         due_date=date(2026, 10, 1),
     )
-
-
-def pdf_text(pdf: bytes) -> str:
-    """The PDF's text as one line: pdftotext (poppler) reads what a person would."""
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext is missing: apt-get install poppler-utils")
-    out = subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout
-    return " ".join(out.decode().split())
 
 
 def in_report_language(text: str) -> str:
