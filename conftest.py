@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from doorlopend.accounts.tests.factories import UserFactory
@@ -22,6 +23,14 @@ def _fast_password_hashing(settings) -> None:
     """Hash test users' passwords with MD5: PBKDF2's ~0.5 s per user added minutes to the
     suite and tests nothing of ours (production keeps Django's default hashers)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _site_language_after_each_test():
+    """Each test starts in the site's language: a request or a worker run in one test
+    leaves its language active in the thread, and the next test would read English."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
