@@ -6,6 +6,21 @@ headed to it (an applicant to the mbo school). Every pupil query starts from
 
 Writing pupil data (a file, a status by hand) is narrower: only for the schools where the
 writer holds `WRITE_PERM` (the decaan; a mentor reads but does not write).
+
+Whose name and date of birth (issue 12). They are stored once per pupil in the
+partnership, whatever the year, and read through any transition of one's own school. The
+schools that hold them are the vo schools that sent the pupil; while none has, the mbo
+schools the pupil applied to. So that reading them through one's own school is always a
+handover and never a way in:
+- a list of leavers may not add a pupil whom only other vo schools sent, in any year
+  (refused with its line: `services/imports/owners.py`); a pupil the school itself sent
+  before, or whom only mbo schools reported, is its own to send;
+- a list of statuses takes up the empty receiving side of a pupil (the mbo school reports
+  an applicant; knowing the pupil number is the proof), so the receiving mbo school reads
+  the name the sending vo school entered: that is the handover the monitor exists for.
+  It fills an empty name or date of birth but never replaces one another school holds;
+- a status by hand writes only a status on a transition of one's own school, no pupil data.
+Nothing else writes a pupil's personal data; erasure clears it for every school.
 """
 
 from __future__ import annotations

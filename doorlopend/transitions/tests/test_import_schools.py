@@ -208,19 +208,6 @@ def test_a_pupil_another_mbo_school_reported_that_year_is_refused(region):
         assert t.status == "aangemeld"
 
 
-def test_another_year_of_the_same_pupil_is_not_refused(region):
-    region.leavers(
-        region.vo2, region.decaan_vo2, [f"{pgn(7)};{SECRET};03-04-2010;KB;;;;mbo;"]
-    )
-    job = region.leavers(
-        region.vo1,
-        region.decaan_vo1,
-        [f"{pgn(7)};Sanne;17-05-2010;KB;;;;mbo;"],
-        cohort=2027,
-    )
-    assert job.status == "done", job.errors
-
-
 def test_the_mbo_school_picks_up_a_pupil_the_vo_school_sent(region):
     """The normal meeting of two files: the receiving school was still empty."""
     region.leavers(

@@ -2,7 +2,8 @@
 
 First, whose pupils they are: a line about a pupil whose transition in that year belongs to
 another school (sent by it, for a leavers file; headed to it, for a statuses file) is
-refused, never moved (issue 12). Only when none is, the order of statuses: each new status
+refused, never moved (issue 12); so is a leavers line about a pupil whom, in any year,
+only other vo schools sent (`owners.py`: the uploader would read their data). Only when none is, the order of statuses: each new status
 must be able to follow the one before it (`choices.allowed_pairs()`). The order check comes
 second because its reasons would name another school's statuses.
 """
@@ -15,6 +16,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from ...choices import ImportKind, Status, allowed_pairs
+from .owners import other_school_reason, owners_table
 from .stage import EVENTS, PUPILS, TRANSITIONS, Stage, execute
 
 
@@ -23,15 +25,17 @@ def stage_problems(
 ) -> Iterator[tuple[int, str]]:
     """Yield (line, reason) for each staged line that cannot be written, in line order:
     first the lines about a pupil whose transition in that year belongs to a school not
-    in `school_ids` (the schools the uploader is decaan of); only if there are none, the
-    statuses that cannot follow the one before them."""
+    in `school_ids` (the schools the uploader is decaan of), or (leavers) whom only such
+    schools sent; only if there are none, the statuses that cannot follow the one before
+    them. Leaves {s}_k and {s}_o for the write."""
     s = stage.name
     with connection.cursor() as cursor:
         _keys(cursor, s, partnership_id)
+        owners_table(cursor, s, kind=kind, school_ids=school_ids)
         foreign = False
-        for line, cohort in _foreign_lines(cursor, s, kind, school_ids):
+        for line, cohort, same_year in _foreign_lines(cursor, s, kind, school_ids):
             foreign = True
-            yield line, foreign_reason(cohort)
+            yield line, foreign_reason(cohort) if same_year else other_school_reason()
         if foreign:
             return
         for line, previous, status in _order_problems(cursor, s, kind):
@@ -39,10 +43,11 @@ def stage_problems(
 
 
 def _foreign_lines(cursor, s: str, kind: str, school_ids: frozenset[int]):
-    """(line, year) of the lines whose pupil's transition that year is another school's:
-    sent by it (leavers) or headed to it (statuses). A transition whose school on that
-    side is still empty is free: that is how the leavers and the statuses of one pupil
-    meet."""
+    """(line, year, same year) of the lines whose pupil's transition that year is another
+    school's: sent by it (leavers) or headed to it (statuses); else (same year 0) of the
+    lines about a pupil only other schools sent ({s}_o.refuse). A transition whose school
+    on that side is still empty is free: that is how the leavers and the statuses of one
+    pupil meet."""
     column = (
         "sending_organisation_id"
         if kind == ImportKind.LEAVERS
@@ -52,10 +57,12 @@ def _foreign_lines(cursor, s: str, kind: str, school_ids: frozenset[int]):
     ids = ", ".join(str(int(i)) for i in sorted(school_ids)) or "0"
     execute(
         cursor,
-        f"""SELECT x.line, x.cohort FROM {s} x
+        f"""SELECT x.line, x.cohort, CASE WHEN t.{column} IS NOT NULL
+            AND t.{column} NOT IN ({ids}) THEN 1 ELSE 0 END FROM {s} x
         JOIN {s}_k k ON k.pseudonym = x.pseudonym AND k.cohort = x.cohort
-        JOIN {TRANSITIONS} t ON t.id = k.transition_id
-        WHERE t.{column} IS NOT NULL AND t.{column} NOT IN ({ids})
+        LEFT JOIN {TRANSITIONS} t ON t.id = k.transition_id
+        WHERE (t.{column} IS NOT NULL AND t.{column} NOT IN ({ids}))
+        OR k.pupil_id IN (SELECT o.pupil_id FROM {s}_o o WHERE o.refuse = 1)
         ORDER BY x.line""",
     )
     while batch := cursor.fetchmany(1000):

@@ -52,14 +52,14 @@ class Stage:
                 # this connection only, until `drop`.
                 execute(cursor, f"SET work_mem = '{WORK_MEM}'")
             execute(cursor, f"CREATE TEMPORARY TABLE {self.name} ({columns})")
-            for name in ("k", "l", "c", "r", "a", "e", "d"):
+            for name in ("k", "l", "c", "r", "a", "e", "d", "o"):
                 execute(cursor, f"DROP TABLE IF EXISTS {self.name}_{name}")
 
     def drop(self, cursor=None) -> None:
         if cursor is None:
             with connection.cursor() as cursor:
                 return self.drop(cursor)
-        for suffix in ("", "_k", "_l", "_c", "_r", "_a", "_e", "_d"):
+        for suffix in ("", "_k", "_l", "_c", "_r", "_a", "_e", "_d", "_o"):
             execute(cursor, f"DROP TABLE IF EXISTS {self.name}{suffix}")
         if self.postgres:
             execute(cursor, "RESET work_mem")

@@ -104,14 +104,18 @@ def stage_write(stage: Stage, *, job, by_id: int | None) -> Counts:
             ON CONFLICT (partnership_id, pseudonym) DO NOTHING""",
             [now],
         )
-        for field in ("name", "birth_date"):  # given again: kept up to date
+        for field in ("name", "birth_date"):
+            # Given again: kept up to date, unless another school holds the pupil's
+            # data ({s}_o.keep, `owners.py`): then only an empty value is filled.
             execute(
                 cursor,
                 f"""UPDATE {PUPILS} SET {field} = g.value FROM (
                     SELECT x.pseudonym, MAX(x.{field}) AS value FROM {s} x JOIN {s}_k k
                     ON k.pseudonym = x.pseudonym AND k.cohort = x.cohort
                     WHERE x.{field} <> '' AND k.pupil_id IS NOT NULL GROUP BY x.pseudonym) g
-                WHERE {PUPILS}.partnership_id = {p} AND {PUPILS}.pseudonym = g.pseudonym""",
+                WHERE {PUPILS}.partnership_id = {p} AND {PUPILS}.pseudonym = g.pseudonym
+                AND ({PUPILS}.{field} = '' OR {PUPILS}.id NOT IN (
+                    SELECT o.pupil_id FROM {s}_o o WHERE o.keep = 1))""",
             )
         execute(
             cursor,
@@ -245,12 +249,13 @@ def _counts(cursor, s: str) -> Counts:
 
 def _record_touched(cursor, s: str, job) -> None:
     """An access-log entry for every other school whose pupils the import touched: the
-    sending and receiving schools of every transition of the file (the uploading school's
-    entry is written by the job when it ends). Each school's privacy officer reads the
-    entries of their own school, so each must have one (issue 12)."""
+    sending and receiving schools of every transition, in any year, of the pupils of the
+    file (the uploading school's entry is written by the job when it ends). Each school's
+    privacy officer reads the entries of their own school, so each must have one (issue
+    12): also the vo school whose pupil of last year an mbo school now takes up."""
     pupils_of = " UNION ".join(
         f"""SELECT t.{column} AS o, t.pupil_id FROM {TRANSITIONS} t
-        JOIN {s}_k k ON k.transition_id = t.id WHERE t.{column} IS NOT NULL"""
+        WHERE t.pupil_id IN (SELECT k.pupil_id FROM {s}_k k) AND t.{column} IS NOT NULL"""
         for column in ("sending_organisation_id", "receiving_organisation_id")
     )
     execute(cursor, f"SELECT u.o, COUNT(*) FROM ({pupils_of}) u GROUP BY u.o")
