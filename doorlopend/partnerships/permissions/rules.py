@@ -66,7 +66,10 @@ for _perm in PERMISSIONS:
         PERMISSION_RULES.add_rule(_perm, holds(_perm))
 
 # An object rule for a name the table lacks would never be asked: fail at import.
-assert set(OBJECT_RULES) <= set(PERMISSIONS), set(OBJECT_RULES) - set(PERMISSIONS)
+if set(OBJECT_RULES) - set(PERMISSIONS):
+    raise KeyError(
+        f"Object rules without a permission: {set(OBJECT_RULES) - set(PERMISSIONS)}"
+    )
 
 
 def holders_filter(perm: str) -> Q:

@@ -16,6 +16,8 @@ from django_scopes import scope, scopes_disabled
 from doorlopend.partnerships.models import Membership
 from doorlopend.partnerships.permissions import PERMISSIONS
 from doorlopend.partnerships.permissions.rules import PERMISSION_RULES
+from doorlopend.partnerships.roles import Role
+from doorlopend.partnerships.selectors import members_who_may
 
 ROOT = Path(__file__).resolve().parents[2]  # the doorlopend package
 
@@ -94,3 +96,15 @@ def test_templates_ask_the_same_rules(partnership, member_of):
         assert template.render(Context({"m": owner, "task": task})) == "False True"
         assert template.render(Context({"m": other, "task": task})) == "False False"
         assert template.render(Context({"m": None, "task": task})) == "False False"
+
+
+@pytest.mark.django_db
+def test_a_member_select_gives_the_same_answer_as_has_perm(partnership, member_of):
+    """`members_who_may` asks the database; it must agree with `has_perm` everywhere."""
+    for role in Role:
+        member_of(partnership, role)
+    with scope(partnership=partnership):
+        members = list(Membership.objects.filter(partnership=partnership))
+        for perm in PERMISSIONS:
+            offered = set(members_who_may(partnership=partnership, perm=perm))
+            assert offered == {m for m in members if m.has_perm(perm)}, perm
