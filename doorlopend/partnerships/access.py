@@ -2,7 +2,8 @@
 
 It resolves the partnership and the visitor's membership once (two queries), answers 404
 to anyone who is not a member (a guessed URL must not even confirm that a partnership
-exists), 403 to a member whose roles lack the permission, and runs the view — including
+exists), 403 to a member whose roles lack the permission (`membership.has_perm(perm)`,
+the one permission call, with no object), and runs the view — including
 rendering its template — inside `scope(partnership=…)`, so that a query that forgets the
 partnership fails instead of leaking.
 """

@@ -13,7 +13,7 @@ from doorlopend.registry.models import Region, RegisterEntry
 
 from . import services
 from .models import Membership, Organisation, Partnership, RoleAssignment
-from .roles import ROLES_WITH_SCHOOL, Role
+from .roles import Role, acts_for_school
 
 DEMO_SLUG = "rivierenland"
 OTHER_SLUG = "kop-van-de-delta"
@@ -75,7 +75,7 @@ def load_demo(context: DemoContext) -> None:
             partnership=partnership,
             user=person,
             role=role,
-            organisation=vo_school if role in ROLES_WITH_SCHOOL else None,
+            organisation=vo_school if acts_for_school(role) else None,
         )
     _second_partnership(context, entries)
 
@@ -221,7 +221,7 @@ def load_large(context: DemoContext) -> None:
             RoleAssignment(
                 membership=membership,
                 role=role,
-                organisation=school if role in ROLES_WITH_SCHOOL else None,
+                organisation=school if acts_for_school(role) else None,
             )
         )
     RoleAssignment.objects.bulk_create(assignments, batch_size=1000)

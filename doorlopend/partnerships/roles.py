@@ -21,6 +21,19 @@ class Role(models.TextChoices):
 ROLES_WITH_SCHOOL = frozenset(
     {Role.PORTEFEUILLEHOUDER, Role.DECAAN, Role.MENTOR, Role.PRIVACY_OFFICER}
 )
+
+
+def acts_for_school(role: str) -> bool:
+    """Whether `role` is held for one school (a portefeuillehouder, decaan, mentor or
+    privacy officer names the school in their role assignment)."""
+    return role in ROLES_WITH_SCHOOL
+
+
+def runs_partnership(role: str) -> bool:
+    """Whether `role` is the coördinator's, of whom a partnership keeps at least one."""
+    return role == Role.COORDINATOR
+
+
 # Roles that may see the personal data of pupils, and only of their own school's pupils
 # (sent by it or applying to it).
 PUPIL_ROLES = frozenset({Role.DECAAN, Role.MENTOR})

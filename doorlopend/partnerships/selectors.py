@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from doorlopend.registry.models import RegisterEntry
 
 from .models import Invitation, Membership, Organisation, Partnership, RoleAssignment
+from .permissions.rules import holders_filter
 
 
 def partnerships_of(*, user) -> QuerySet[Partnership]:
@@ -98,3 +99,16 @@ def partnership_summary(*, partnership: Partnership) -> dict:
         .pending()
         .count(),
     }
+
+
+def members_who_may(*, partnership: Partnership, perm: str) -> QuerySet[Membership]:
+    """The partnership's active members who hold `perm` (no object: the page an item
+    lives on), by name: what an owner or person select offers, so that nobody is given
+    an item they cannot open (the landelijk adviseur, for one, opens no staff page)."""
+    return (
+        Membership.objects.filter(partnership=partnership, user__is_active=True)
+        .filter(holders_filter(perm))
+        .distinct()
+        .select_related("user")
+        .order_by("user__name", "user__email", "pk")
+    )

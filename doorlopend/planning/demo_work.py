@@ -220,7 +220,11 @@ def _assignments(partnership, members, today) -> int:
             partnership=partnership, organisation=school
         ).exists():
             continue
-        by = lead if lead and assignments.may_change(lead, school) else coordinator
+        by = (
+            lead
+            if lead and lead.has_perm("planning.assignment", school)
+            else coordinator
+        )
         assignments.assignment_save(organisation=school, by=by, **parts)
         for title, days, reached in milestones:
             milestone = assignments.milestone_add(
@@ -248,7 +252,7 @@ def load_demo(context: DemoContext) -> None:
     if partnership is None:
         return
     members = _members(partnership, context)
-    if Role.COORDINATOR not in members:
+    if members.get(Role.COORDINATOR) is None:
         return
     today = timezone.localdate()
     made = {

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doorlopend.core.forms import DutchDecimalField
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
+from doorlopend.partnerships.selectors import members_who_may
 
 from .elements import element_choices
 from .models import Activity, ActivityKind, ActivityStatus, Goal
@@ -164,9 +165,9 @@ class PersonForm(forms.Form):
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["membership"].queryset = Membership.objects.filter(
-            partnership=partnership
-        ).select_related("user")
+        self.fields["membership"].queryset = members_who_may(
+            partnership=partnership, perm="planning.view"
+        )
         self.fields["membership"].label_from_instance = lambda m: str(m.user)
         self.fields["organisation"].queryset = Organisation.objects.filter(
             partnership=partnership

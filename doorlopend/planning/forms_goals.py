@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from doorlopend.core.forms import DutchDecimalField
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
+from doorlopend.partnerships.selectors import members_who_may
 
 from .models import Goal
 from .selectors.goals import theme_choices
@@ -88,9 +89,9 @@ class GoalForm(forms.Form):
             } | {"owner": goal.owner_id}
         super().__init__(*args, **kw)
         self.partnership, self.goal = partnership, goal
-        self.fields["owner"].queryset = Membership.objects.filter(
-            partnership=partnership
-        ).select_related("user")
+        self.fields["owner"].queryset = members_who_may(
+            partnership=partnership, perm="planning.view"
+        )
         self.fields["theme_key"].choices = [
             ("", _("(choose a theme)")),
             *theme_choices(),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from doorlopend.core.forms import DutchDecimalField
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership
+from doorlopend.partnerships.selectors import members_who_may
 from doorlopend.reflection.models import ActionPoint
 
 from .models import ActivityKind, Goal
@@ -36,10 +37,8 @@ class TaskTriageForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = (
-            Membership.objects.filter(partnership=partnership)
-            .select_related("user")
-            .order_by("user__name", "pk")
+        self.fields["owner"].queryset = members_who_may(
+            partnership=partnership, perm="planning.tasks"
         )
 
 

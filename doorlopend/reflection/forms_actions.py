@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from doorlopend.instruments.definition import Definition
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
+from doorlopend.partnerships.selectors import members_who_may
 
 from .choices import ActionStatus, Phase
 
@@ -66,9 +67,9 @@ class ActionPointForm(forms.Form):
         if current and current not in {key for key, _label in choices}:
             choices.append((current, current))  # keep what an older point has
         self.fields["theme_key"].choices = choices
-        self.fields["owner_member"].queryset = Membership.objects.filter(
-            partnership=partnership
-        ).select_related("user")
+        self.fields["owner_member"].queryset = members_who_may(
+            partnership=partnership, perm="reflection.view"
+        )
         self.fields["owner_organisation"].queryset = Organisation.objects.filter(
             partnership=partnership
         )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
+from doorlopend.partnerships.selectors import members_who_may
 
 from .evidence import ALLOWED_EXTENSIONS, evidence_check
 from .models import ItemState, Status
@@ -49,9 +50,9 @@ class ItemStateForm(forms.Form):
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = Membership.objects.filter(
-            partnership=partnership
-        ).select_related("user")
+        self.fields["owner"].queryset = members_who_may(
+            partnership=partnership, perm="roadmaps.view"
+        )
 
     @classmethod
     def for_state(cls, state: ItemState, data=None) -> ItemStateForm:

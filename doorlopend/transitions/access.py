@@ -4,10 +4,14 @@ A pupil belongs to a school when their transition was sent by it (their vo schoo
 headed to it (an applicant to the mbo school). Every pupil query starts from
 `visible_transitions`; the views check the school in the URL with `school_for_pupils`.
 
-Writing pupil data (a file, a status by hand) is narrower: only for the schools where the
-writer holds `WRITE_PERM` (the decaan; a mentor reads but does not write).
+Who may do what for which school is the rule of each permission about that school
+(`membership.has_perm(perm, school)`, partnerships/permissions/rules.py): reading pupils
+(`transitions.pupils`, the decaan or mentor), writing pupil data — a file, a status by
+hand — (`WRITE_PERM`, the decaan; a mentor reads but does not write), erasing on request
+(`transitions.erase`, the decaan), the access log (`transitions.privacy`). This module
+only lists the schools a member's roles name and asks that rule of each.
 
-Whose name and date of birth (issue 12). They are stored once per pupil in the
+Whose name and date of birth. They are stored once per pupil in the
 partnership, whatever the year, and read through any transition of one's own school. The
 schools that hold them are the vo schools that sent the pupil; while none has, the mbo
 schools the pupil applied to. So that reading them through one's own school is always a
@@ -25,34 +29,36 @@ Nothing else writes a pupil's personal data; erasure clears it for every school.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from doorlopend.partnerships.models import Membership, Organisation, RoleAssignment
-from doorlopend.partnerships.permissions import roles_with
-from doorlopend.partnerships.roles import PUPIL_ROLES, Role
 
 from .models import Transition
 
-# The permission whose roles write pupil data, for their own schools: an import, a status
-# recorded by hand.
+# The permission whose holders write pupil data, for their own schools: an import, a
+# status recorded by hand.
 WRITE_PERM = "transitions.import"
+PUPILS_PERM = "transitions.pupils"
 
 
-def schools_where(membership: Membership, roles) -> list[Organisation]:
-    """The schools for which the member holds one of `roles`, by name (from the guard's
+def schools_where(membership: Membership, perm: str) -> list[Organisation]:
+    """The schools about which the member holds `perm`, by name (from the guard's
     prefetched roles: no query)."""
     schools = {
         r.organisation_id: r.organisation
         for r in membership.roles.all()
-        if r.role in roles and r.organisation_id
+        if r.organisation_id
     }
-    return sorted(schools.values(), key=lambda o: o.name)
+    allowed = (s for s in schools.values() if membership.has_perm(perm, s))
+    return sorted(allowed, key=lambda o: o.name)
 
 
-def school_where(membership: Membership, roles, organisation_id: int) -> Organisation:
-    """The school in the URL if the member holds one of `roles` for it, else 404."""
-    for school in schools_where(membership, roles):
+def school_where(
+    membership: Membership, perm: str, organisation_id: int
+) -> Organisation:
+    """The school in the URL if the member holds `perm` about it, else 404."""
+    for school in schools_where(membership, perm):
         if school.pk == int(organisation_id):
             return school
     raise Http404("Not your school.")
@@ -60,21 +66,16 @@ def school_where(membership: Membership, roles, organisation_id: int) -> Organis
 
 def pupil_school_ids(membership: Membership) -> frozenset[int]:
     """The schools whose pupils this member may see."""
-    return frozenset(s.pk for s in schools_where(membership, PUPIL_ROLES))
+    return frozenset(s.pk for s in schools_where(membership, PUPILS_PERM))
 
 
 def pupil_schools(membership: Membership) -> list[Organisation]:
-    return schools_where(membership, PUPIL_ROLES)
+    return schools_where(membership, PUPILS_PERM)
 
 
 def school_for_pupils(membership: Membership, organisation_id: int) -> Organisation:
     """The school in the URL if the member may see its pupils, else 404."""
-    return school_where(membership, PUPIL_ROLES, organisation_id)
-
-
-def may_erase(membership: Membership, school: Organisation) -> bool:
-    """Erasure on request is the decaan's: a mentor sees the pupils but does not erase."""
-    return any(s.pk == school.pk for s in schools_where(membership, {Role.DECAAN}))
+    return school_where(membership, PUPILS_PERM, organisation_id)
 
 
 def visible_transitions(school: Organisation) -> QuerySet[Transition]:
@@ -84,23 +85,22 @@ def visible_transitions(school: Organisation) -> QuerySet[Transition]:
     )
 
 
-def may_record(membership: Membership, school: Organisation) -> bool:
-    """Whether the member may write pupil data of `school` (the guard's roles: no query)."""
-    roles = roles_with(WRITE_PERM)
-    return any(s.pk == school.pk for s in schools_where(membership, roles))
-
-
 def writable_school_ids(*, user, partnership) -> frozenset[int]:
     """The schools of `partnership` whose pupil data `user` may write, read from the
     database (for services and tasks, which have no guard's membership; a role taken
     away since counts at once). No user: none."""
     if not getattr(user, "pk", None) or not user.is_active:
         return frozenset()
-    return frozenset(
-        RoleAssignment.objects.filter(
-            membership__user=user,
-            membership__partnership=partnership,
-            role__in=roles_with(WRITE_PERM),
-            organisation__isnull=False,
-        ).values_list("organisation_id", flat=True)
+    membership = (
+        Membership.objects.filter(user=user, partnership=partnership)
+        .prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=RoleAssignment.objects.select_related("organisation"),
+            )
+        )
+        .first()
     )
+    if membership is None:
+        return frozenset()
+    return frozenset(s.pk for s in schools_where(membership, WRITE_PERM))

@@ -12,7 +12,7 @@ from ..models import (
     Partnership,
     RoleAssignment,
 )
-from ..roles import ROLES_WITH_SCHOOL, Role
+from ..roles import Role, acts_for_school, runs_partnership
 
 
 def role_school(
@@ -23,7 +23,7 @@ def role_school(
     Portefeuillehouder, decaan and mentor act for one school of this partnership. Other
     roles may name a school too (a docent's own school); anything but a school is dropped.
     """
-    if role in ROLES_WITH_SCHOOL and organisation is None:
+    if acts_for_school(role) and organisation is None:
         raise ValidationError(
             {"organisation": _("Choose the school this person acts for in this role.")}
         )
@@ -34,7 +34,7 @@ def role_school(
             {"organisation": _("Choose a school of this partnership.")}
         )
     if not organisation.is_school:
-        if role in ROLES_WITH_SCHOOL:
+        if acts_for_school(role):
             raise ValidationError(
                 {
                     "organisation": _(
@@ -68,7 +68,7 @@ def role_change(
     organisation = role_school(
         partnership=partnership, role=role, organisation=organisation
     )
-    if assignment.role == Role.COORDINATOR and role != Role.COORDINATOR:
+    if runs_partnership(assignment.role) and not runs_partnership(role):
         _refuse_removing_last_coordinator(partnership)
     clash = (
         RoleAssignment.objects.filter(
@@ -90,7 +90,7 @@ def role_change(
 def role_revoke(*, assignment: RoleAssignment) -> bool:
     """Revoke one role. A person left without roles is no longer a member; returns whether they left."""
     membership = assignment.membership
-    if assignment.role == Role.COORDINATOR:
+    if runs_partnership(assignment.role):
         _refuse_removing_last_coordinator(membership.partnership)
     assignment.delete()
     if not membership.roles.exists():

@@ -94,6 +94,18 @@ class RoleAssignmentFactory(ScopesDisabledFactory):
     role = "werkgroeplid"
 
 
+class StaffMembershipFactory(MembershipFactory):
+    """A member with a role on staff (werkgroeplid): one who opens the pages an owner
+    select offers them for. A membership without roles opens nothing."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    role = factory.RelatedFactory(
+        RoleAssignmentFactory, factory_related_name="membership", role="werkgroeplid"
+    )
+
+
 class InvitationFactory(ScopesDisabledFactory):
     class Meta:
         model = Invitation

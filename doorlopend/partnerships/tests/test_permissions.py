@@ -25,7 +25,7 @@ def test_several_roles_hold_the_union():
 
 
 def test_an_unknown_permission_fails_when_the_view_is_declared():
-    with pytest.raises(KeyError, match="permissions.py"):
+    with pytest.raises(KeyError, match="partnerships/permissions"):
         partnership_view("planning.fly")
 
 

@@ -157,6 +157,6 @@ def plan_goals(
     revised n times (2 queries)."""
     return GoalsSummary(
         lines=goal_lines(partnership=partnership),
-        can_manage="planning.manage" in membership.permissions,
+        can_manage=membership.has_perm("planning.manage"),
         today=today,
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, When
 
 from doorlopend.partnerships.models import Membership, Partnership
+from doorlopend.partnerships.selectors import members_who_may
 
 from ..models import Task, TaskStatus
 
@@ -70,12 +71,8 @@ def task_of(task: Task, today: datetime.date) -> Task:
 
 
 def owners(*, partnership: Partnership) -> QuerySet[Membership]:
-    """The members a task may be given to, by name."""
-    return (
-        Membership.objects.filter(partnership=partnership, user__is_active=True)
-        .select_related("user")
-        .order_by("user__name", "user__email")
-    )
+    """The members a task may be given to (those who open the task pages), by name."""
+    return members_who_may(partnership=partnership, perm="planning.tasks")
 
 
 @dataclass

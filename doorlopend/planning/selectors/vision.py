@@ -132,5 +132,5 @@ def plan_vision(
     """The top of the plan: the newest definition, vision and ambition in full (1 query)."""
     return VisionSummary(
         version=current_vision(partnership=partnership),
-        can_manage="planning.manage" in membership.permissions,
+        can_manage=membership.has_perm("planning.manage"),
     )

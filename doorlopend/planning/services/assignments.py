@@ -1,7 +1,8 @@
 """The veranderopdracht of each school: its portefeuillehouder keeps it, the coördinator any.
 
 Who acts for a school comes from the partnership's role assignments (a portefeuillehouder's
-RoleAssignment names the school), never from a field typed here.
+RoleAssignment names the school), never from a field typed here: the rule
+`planning.assignment` about the school (`membership.has_perm("planning.assignment", school)`).
 """
 
 from __future__ import annotations
@@ -14,29 +15,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorlopend.partnerships.models import Membership, Organisation
-from doorlopend.partnerships.roles import Role
 
 from ..models import ChangeAssignment, Milestone, ProgressUpdate
 
 PARTS = ("what", "why", "who", "when", "where", "how")
 
 
-def may_change(membership: Membership | None, organisation: Organisation) -> bool:
+def _require(membership: Membership | None, organisation: Organisation) -> None:
     """The coördinator changes every school's assignment; a portefeuillehouder their own."""
-    if membership is None or not membership.has_perm("planning.assignment"):
-        return False
-    # The guard prefetched the roles: no query here.
-    roles = list(membership.roles.all())
-    if any(r.role == Role.COORDINATOR for r in roles):
-        return True
-    return any(
-        r.role == Role.PORTEFEUILLEHOUDER and r.organisation_id == organisation.pk
-        for r in roles
-    )
-
-
-def _require(membership: Membership, organisation: Organisation) -> None:
-    if not may_change(membership, organisation):
+    if membership is None or not membership.has_perm(
+        "planning.assignment", organisation
+    ):
         raise PermissionDenied
 
 

@@ -7,10 +7,10 @@ import factory
 from django.utils import timezone
 
 from doorlopend.partnerships.tests.factories import (
-    MembershipFactory,
     PartnershipFactory,
     SchoolFactory,
     ScopesDisabledFactory,
+    StaffMembershipFactory,
 )
 
 # ---- Vision and SMART goals (P1) ------------------------------------------------------
@@ -33,7 +33,7 @@ class GoalFactory(ScopesDisabledFactory):
         lambda: datetime.date.today() + datetime.timedelta(days=180)
     )
     owner = factory.SubFactory(
-        MembershipFactory, partnership=factory.SelfAttribute("..partnership")
+        StaffMembershipFactory, partnership=factory.SelfAttribute("..partnership")
     )
     theme_key = "visie-en-ambitie"
 

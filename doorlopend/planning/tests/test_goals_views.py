@@ -11,7 +11,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from doorlopend.partnerships.tests.factories import MembershipFactory
+from doorlopend.partnerships.tests.factories import (
+    MembershipFactory,
+    StaffMembershipFactory,
+)
 
 from ..models import Goal, GoalRevision, Measurement
 from .factories import GoalFactory, MeasurementFactory, TaskFactory
@@ -44,7 +47,7 @@ def field_codes(response, field: str) -> list[str]:
 
 
 def test_a_coordinator_adds_a_smart_goal_with_a_dutch_comma(partnership, client_for):
-    owner = MembershipFactory(partnership=partnership)
+    owner = StaffMembershipFactory(partnership=partnership)
     response = client_for("coordinator").post(
         url("goal_create", partnership), goal_data(owner)
     )
@@ -79,7 +82,7 @@ def test_each_missing_smart_part_gets_its_message_on_its_field(partnership, clie
 
 
 def test_same_target_as_baseline_and_past_deadline_are_refused(partnership, client_for):
-    owner = MembershipFactory(partnership=partnership)
+    owner = StaffMembershipFactory(partnership=partnership)
     response = client_for("coordinator").post(
         url("goal_create", partnership),
         goal_data(

@@ -1,8 +1,8 @@
 """The veranderopdracht per school: the cross-school overview, one school, its changes.
 
 Everyone on staff reads; the coördinator changes any school's assignment, a
-portefeuillehouder only their own (services.assignments.may_change: 403 otherwise, also
-on showing the form).
+portefeuillehouder only their own (the rule `planning.assignment` about the school: 403
+otherwise, also on showing the form).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _school(request: HttpRequest, organisation_id: int) -> Organisation:
 
 def _changeable(request: HttpRequest, organisation_id: int) -> Organisation:
     school = _school(request, organisation_id)
-    if not services.may_change(request.membership, school):
+    if not request.membership.has_perm("planning.assignment", school):
         raise PermissionDenied
     return school
 
@@ -59,7 +59,7 @@ def assignment_detail(request: HttpRequest, organisation_id: int) -> HttpRespons
     school = _school(request, organisation_id)
     context = {
         "detail": selectors.assignment_detail(organisation=school),
-        "can_change": services.may_change(request.membership, school),
+        "can_change": request.membership.has_perm("planning.assignment", school),
     }
     if context["can_change"]:
         context["milestone_form"] = MilestoneForm()

@@ -71,7 +71,7 @@ def goal_detail(request: HttpRequest, goal_id: int) -> HttpResponse:
             "goal": page.goal,
             "chart": charts.goal_chart_data_uri(page.goal, page.measurements),
             "form": MeasurementForm(),
-            "can_manage": "planning.manage" in request.membership.permissions,
+            "can_manage": request.membership.has_perm("planning.manage"),
         },
     )
 

@@ -31,7 +31,7 @@ def vision(request: HttpRequest) -> HttpResponse:
         {
             "version": selectors.current_vision(partnership=request.partnership),
             "partners": selectors.partner_needs(partnership=request.partnership),
-            "can_manage": "planning.manage" in request.membership.permissions,
+            "can_manage": request.membership.has_perm("planning.manage"),
         },
     )
 

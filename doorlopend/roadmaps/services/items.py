@@ -5,7 +5,8 @@ after (a status code, the owner's id and name, an ISO date, a text; see `history
 shown in the reader's language when read: the history stays readable when a member
 leaves or a label changes. A submit that changes nothing writes nothing, so sending the
 same form twice adds no line.
-Who may change a row is `rules.may_work`; anyone else gets PermissionDenied (a 403).
+Who may change a row is the rule `roadmaps.work` about that row
+(`membership.has_perm("roadmaps.work", state)`); anyone else gets PermissionDenied (a 403).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from doorlopend.partnerships.models import Membership
 from ..evidence import evidence_check
 from ..history import raw, same
 from ..models import ItemChange, ItemState, Status
-from ..rules import may_work
 
 # The fields a member edits in the item's form.
 EDITABLE = (
@@ -54,7 +54,7 @@ def change_record(
 
 
 def _refuse_unless_allowed(by: Membership, state: ItemState) -> None:
-    if not may_work(by, state):
+    if by is None or not by.has_perm("roadmaps.work", state):
         raise PermissionDenied(_("You may not change this item."))
 
 

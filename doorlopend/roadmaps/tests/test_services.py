@@ -11,7 +11,6 @@ from django_scopes import scopes_disabled
 from doorlopend.partnerships.tests.factories import SchoolFactory
 
 from ..models import ItemChange, ItemState, Status
-from ..rules import may_work
 from ..services import items, setup
 from . import factories
 from .conftest import PER_SCHOOL_BLOCK, PER_SCHOOL_ITEM, WIDE_ITEM
@@ -179,6 +178,10 @@ def test_evidence_remove_deletes_the_file(
     assert not storage.exists(name)
     assert not state.evidence_file
     assert _changes(state)[0].changes == {"evidence_file": ["plan.pdf", ""]}
+
+
+def may_work(membership, state) -> bool:
+    return membership.has_perm("roadmaps.work", state)
 
 
 def test_who_may_work_which_row(partnership, checklist, schools):

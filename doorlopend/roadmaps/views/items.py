@@ -1,6 +1,7 @@
 """One item row: its page with the edit and upload forms, its evidence, its decision session.
 
-Everyone with roadmaps.view reads the page; who may change the row is `rules.may_work`
+Everyone with roadmaps.view reads the page; who may change the row is the rule
+`roadmaps.work` about that row
 (anyone else gets the page read-only, and 403 on a POST). The POSTs redirect back to the
 page (post/redirect/get); a second submit of the same form changes nothing.
 """
@@ -18,7 +19,6 @@ from doorlopend.core.files import stored_file_response
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.reflection.results import session_results
 
-from .. import rules
 from ..forms import EvidenceForm, ItemStateForm
 from ..models import ItemState
 from ..selectors.history import item_history
@@ -33,7 +33,7 @@ def _page(state: ItemState) -> HttpResponse:
 
 
 def _context(request: HttpRequest, state: ItemState, **forms) -> dict:
-    can_work = rules.may_work(request.membership, state)
+    can_work = request.membership.has_perm("roadmaps.work", state)
     definition = state.roadmap.definition
     item = state.item
     session = state.decision_session
@@ -47,7 +47,7 @@ def _context(request: HttpRequest, state: ItemState, **forms) -> dict:
         else [],
         "history": item_history(state),
         "can_work": can_work,
-        "can_decide": rules.may_start_decision(request.membership),
+        "can_decide": request.membership.has_perm("reflection.manage"),
         "decision_results": session_results(session) if session else None,
     }
     if can_work:
@@ -92,7 +92,7 @@ def state_edit(request: HttpRequest, state_id: int) -> HttpResponse:
     state = state_of(request, state_id)
     forms = {}
     if request.method == "POST":
-        if not rules.may_work(request.membership, state):
+        if not request.membership.has_perm("roadmaps.work", state):
             raise PermissionDenied
         if request.POST.get("form") == EVIDENCE_FORM:
             result, key = _upload(request, state), "upload_form"
@@ -116,7 +116,7 @@ def evidence(request: HttpRequest, state_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def evidence_remove(request: HttpRequest, state_id: int) -> HttpResponse:
     state = state_of(request, state_id)
-    if not rules.may_work(request.membership, state):
+    if not request.membership.has_perm("roadmaps.work", state):
         raise PermissionDenied
     if not state.evidence_file:
         return _page(state)

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from doorlopend.audit.models import AccessLogEntry
 from doorlopend.partnerships.models import Membership, Organisation
-from doorlopend.partnerships.roles import Role
 
 from ..access import school_where
 from ..services import retention
@@ -21,7 +20,7 @@ from ..services import retention
 
 def school_for_privacy(membership: Membership, organisation_id: int) -> Organisation:
     """The school in the URL if the member is its privacy officer, else 404."""
-    return school_where(membership, {Role.PRIVACY_OFFICER}, organisation_id)
+    return school_where(membership, "transitions.privacy", organisation_id)
 
 
 def access_log(

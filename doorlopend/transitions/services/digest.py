@@ -30,7 +30,6 @@ from django.utils.translation import ngettext
 from django_scopes import scope
 
 from doorlopend.partnerships.models import Partnership, RoleAssignment
-from doorlopend.partnerships.roles import PUPIL_ROLES
 
 from ..choices import SignalKind
 from ..models import Signal
@@ -112,15 +111,17 @@ def _partnership_messages(partnership, counts, base: str, today) -> list:
         RoleAssignment.objects.filter(
             membership__partnership=partnership,
             membership__user__is_active=True,
-            role__in=PUPIL_ROLES,
             organisation_id__in=list(counts),
         )
         .select_related("membership__user", "organisation")
+        .prefetch_related("membership__roles")
         .order_by("membership__user_id", "organisation__name")
     )
     schools_of: dict = defaultdict(dict)
     for role in roles:
-        schools_of[role.membership.user][role.organisation_id] = role.organisation
+        # Only those who may read the school's pupils (its decaan or mentor) hear of them.
+        if role.membership.has_perm("transitions.pupils", role.organisation):
+            schools_of[role.membership.user][role.organisation_id] = role.organisation
     messages = []
     for user, schools in schools_of.items():
         digests = [

@@ -12,26 +12,15 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from doorlopend.partnerships.access import partnership_view
-from doorlopend.partnerships.roles import Role
 
 from .. import charts, export
-from ..access import pupil_schools
+from ..access import pupil_schools, schools_where
 from ..forms_figures import FiguresFilterForm, SankeyFilterForm, filter_form
 from ..services import figures as figure_services
 from ..services.figures_sankey import sankey_flows
 
 SVG = "image/svg+xml"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _privacy_schools(membership) -> list:
-    """The schools whose access log this member keeps (prefetched roles: no query)."""
-    schools = {
-        r.organisation_id: r.organisation
-        for r in membership.roles.all()
-        if r.role == Role.PRIVACY_OFFICER and r.organisation_id
-    }
-    return sorted(schools.values(), key=lambda o: o.name)
 
 
 @partnership_view("transitions.figures")
@@ -53,7 +42,8 @@ def home(request: HttpRequest) -> HttpResponse:
             len(figures.groups) if figures else 0
         ),
         "pupil_schools": pupil_schools(request.membership),
-        "privacy_schools": _privacy_schools(request.membership),
+        # The schools whose access log this member keeps.
+        "privacy_schools": schools_where(request.membership, "transitions.privacy"),
     }
     return render(request, "transitions/figures/home.html", context)
 

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from doorlopend.core.job_views import job_cancel_page
 from doorlopend.partnerships.access import partnership_view
-from doorlopend.partnerships.roles import Role
 
 from ..access import schools_where
 from ..forms_imports import ColumnMappingForm, ImportUploadForm, PrivateUploadHandler
@@ -29,7 +28,7 @@ from ..services.imports.columns import fields_for, mapping_suggest
 
 def decaan_schools(request: HttpRequest) -> list:
     """The schools this member is decaan of."""
-    return schools_where(request.membership, {Role.DECAAN})
+    return schools_where(request.membership, "transitions.import")
 
 
 def _job(request: HttpRequest, import_id: int) -> TransitionImport:

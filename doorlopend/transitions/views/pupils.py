@@ -69,8 +69,8 @@ def _detail_page(request, school, detail, *, status_form=None, status=200):
         "transitions": detail.transitions,
         "status_form": status_form or StatusAddForm(transitions=detail.transitions),
         "can_import": request.membership.has_perm("transitions.import"),
-        "can_erase": access.may_erase(request.membership, school),
-        "can_record": access.may_record(request.membership, school),
+        "can_erase": request.membership.has_perm("transitions.erase", school),
+        "can_record": request.membership.has_perm(access.WRITE_PERM, school),
     }
     return render(
         request, "transitions/pupils/pupil_detail.html", context, status=status

@@ -1,10 +1,13 @@
-"""Which role may do what: the one table, enforced by `access.partnership_view`.
+"""Which role may do what: the one table of permission names.
 
 A permission is "<area>.<action>". Each names the roles that hold it; a person holding
-several roles in a partnership holds the union. Modules add their rows here.
+several roles in a partnership holds the union. Modules add their rows here. Where a
+permission also depends on the object (the owner, the school of a row), `rules.py` in
+this package narrows it with django-rules predicates; every check, role-only or about an
+object, goes through `Membership.has_perm(perm, obj=None)`.
 """
 
-from .roles import PUPIL_ROLES, Role
+from ..roles import PUPIL_ROLES, Role
 
 ALL_ROLES = frozenset(Role)
 STAFF_ROLES = ALL_ROLES - {Role.LANDELIJK_ADVISEUR}
@@ -28,6 +31,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "transitions.figures": ALL_ROLES,
     "transitions.pupils": PUPIL_ROLES,
     "transitions.import": frozenset({Role.DECAAN}),
+    # Erasure on request: the decaan of the pupil's school (a mentor reads, never erases).
+    "transitions.erase": frozenset({Role.DECAAN}),
     "transitions.settings": frozenset({Role.COORDINATOR}),
     # Roadmaps (the checklist, each route's step plan): everyone on staff reads; those
     # who do the work change items (a portefeuillehouder only their own school's rows of
@@ -66,7 +71,7 @@ def roles_with(perm: str) -> frozenset[Role]:
         return PERMISSIONS[perm]
     except KeyError:
         raise KeyError(
-            f"Unknown permission {perm!r}: declare it in partnerships/permissions.py"
+            f"Unknown permission {perm!r}: declare it in partnerships/permissions"
         ) from None
 
 
