@@ -103,7 +103,9 @@ def test_cancel_asks_first_then_deletes_the_file(partnership, mbo, decaan):
     detail = decaan.get(url("import_detail", partnership, job.pk)).content.decode()
     cancel = url("import_cancel", partnership, job.pk)
     assert cancel in detail
-    assert "Ja, annuleren" in decaan.get(cancel).content.decode()
+    page = decaan.get(cancel).content.decode()
+    assert "Ja, annuleren" in page
+    assert "<h1>De import van " in page  # a heading starts with a capital
     assert fresh(job).status == "queued" and job.upload_path.exists()
 
     response = decaan.post(cancel)
