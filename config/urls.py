@@ -29,6 +29,11 @@ urlpatterns = [
         "p/<slug:partnership_slug>/plan/",
         include("doorlopend.planning.urls"),
     ),
+    # The voortgangsrapportage beside the plan it reports on; documents makes and keeps it.
+    path(
+        "p/<slug:partnership_slug>/plan/voortgangsrapportage/",
+        include("doorlopend.documents.report_urls"),
+    ),
     path("agenda/", include("doorlopend.planning.feed_urls")),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),
     path("invitations/", include("doorlopend.partnerships.invitation_urls")),
