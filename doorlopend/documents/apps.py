@@ -25,6 +25,15 @@ def register_builders() -> None:
     builder_register(Kind.DUO_MELDING, _late(duo_melding, "build"))
 
 
+def register_route_part() -> None:
+    """A route's documents go with it (routes comes first in the app order)."""
+    from doorlopend.routes.parts import route_part_register
+
+    from .route_part import DOCUMENTS
+
+    route_part_register(DOCUMENTS)
+
+
 class DocumentsConfig(AppConfig):
     name = "doorlopend.documents"
     label = "documents"
@@ -32,3 +41,4 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         register_builders()
+        register_route_part()
