@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from doorlopend.partnerships.views.home import home
+
 urlpatterns = [
+    path("", home, name="home"),
     path("", include("doorlopend.core.urls")),
     path("accounts/", include("doorlopend.accounts.urls")),
     path("p/<slug:partnership_slug>/", include("doorlopend.partnerships.urls")),
