@@ -14,10 +14,28 @@ def register_builders() -> None:
     )
 
 
+def register_dashboard_card() -> None:
+    """The app's card on the partnership's overview page (partnerships comes first in the
+    app order, so it renders the cards registered in core.dashboard)."""
+    from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
+
+    from .templatetags.planning_dashboard import TEMPLATE, plan_card
+
+    dashboard_card_register(
+        DashboardCard(
+            name="planning",
+            permission="planning.view",
+            template=TEMPLATE,
+            context=plan_card,
+        )
+    )
+
+
 class PlanningConfig(AppConfig):
     name = "doorlopend.planning"
     label = "planning"
     verbose_name = _("Plan van aanpak")
 
     def ready(self) -> None:
+        register_dashboard_card()
         register_builders()
