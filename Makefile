@@ -30,7 +30,7 @@ help:
 	@echo "make run           install, migrate, load the demo data, serve on http://127.0.0.1:8000"
 	@echo "make test          the test suite, without the browser tests"
 	@echo "make test-browser  the browser tests (Playwright driving Debian's $(CHROMIUM))"
-	@echo "make lint          ruff check, ruff format --check, makemigrations --check"
+	@echo "make lint          ruff check, ruff format --check, lint-imports, makemigrations --check"
 	@echo "make fmt           ruff check --fix, ruff format"
 	@echo "make worker        the background task worker (db_worker with the job sweeps)"
 	@echo "make bench         every benchmark under bench/, in order"
@@ -72,11 +72,13 @@ test-browser: install
 	fi
 	@$(call pytest_allow_empty,CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m browser tests/browser $(PYTEST_ARGS))
 
-# All three checks run even when one fails, so one run reports every problem.
+# All checks run even when one fails, so one run reports every problem. lint-imports holds
+# the app order of pyproject.toml ([tool.importlinter]).
 lint: install
 	@status=0; \
 	echo "$(VENV)/bin/ruff check ."; $(VENV)/bin/ruff check . || status=1; \
 	echo "$(VENV)/bin/ruff format --check ."; $(VENV)/bin/ruff format --check . || status=1; \
+	echo "$(VENV)/bin/lint-imports"; $(VENV)/bin/lint-imports || status=1; \
 	echo "$(MANAGE) makemigrations --check --dry-run"; $(MANAGE) makemigrations --check --dry-run || status=1; \
 	exit $$status
 

@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from doorlopend.partnerships.views.home import home
+
 urlpatterns = [
+    path("", home, name="home"),
     path("", include("doorlopend.core.urls")),
     path("accounts/", include("doorlopend.accounts.urls")),
     path("p/<slug:partnership_slug>/", include("doorlopend.partnerships.urls")),
@@ -28,6 +31,11 @@ urlpatterns = [
     path(
         "p/<slug:partnership_slug>/plan/",
         include("doorlopend.planning.urls"),
+    ),
+    # The voortgangsrapportage beside the plan it reports on; documents makes and keeps it.
+    path(
+        "p/<slug:partnership_slug>/plan/voortgangsrapportage/",
+        include("doorlopend.documents.report_urls"),
     ),
     path("agenda/", include("doorlopend.planning.feed_urls")),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),

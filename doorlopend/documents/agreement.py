@@ -25,6 +25,7 @@ from pathlib import Path
 
 from django.utils import formats, timezone, translation
 
+from doorlopend.core.document_content import euro
 from doorlopend.routes.models import Leerroute
 
 TEMPLATES = Path(__file__).resolve().parent / "docx"
@@ -33,15 +34,6 @@ FINANCIAL_TEMPLATE = TEMPLATES / "financiele-afspraken.docx"
 # The templates are Dutch texts: the labels filled into them are Dutch too.
 LANGUAGE = "nl"
 NONE = "—"
-
-
-def euro(amount: Decimal | None) -> str:
-    """€ 12.500,00: Dutch grouping and decimal comma, whatever the server's locale."""
-    if amount is None:
-        return NONE
-    sign = "-" if amount < 0 else ""
-    grouped = f"{abs(amount):,.2f}".translate(str.maketrans(",.", ".,"))
-    return f"{sign}€ {grouped}"
 
 
 def _multiline(text: str):

@@ -1,26 +1,26 @@
-"""What each kind of document is: its builder, its file name and type, what it holds.
+"""What each kind of document is: its file name and type, what it holds.
 
-A builder takes a route (and an optional `progress(percent)` callback) and returns the
-file's bytes and its content as plain text lines: the text is what the content hash is
-over and what two versions are compared on.
+Its builder is registered by kind in `core.document_builders` from an app's
+`AppConfig.ready()` (see `documents.apps` and `planning.apps`): it takes a route (or the
+partnership) and an optional `progress(percent)` callback and returns the file's bytes
+and its content as plain text lines: the text is what the content hash is over and what
+two versions are compared on.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from doorlopend.core.document_builders import Builder, builder_for
 
 from .models import Kind
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-Builder = Callable[..., tuple[bytes, str]]
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,6 @@ class KindSpec:
     prefix: str  # the start of the file name
     extension: str
     content_type: str
-    builder: str  # "module:function" under doorlopend.documents, looked up when run
     description: Promise
     needs_parties: bool = False
 
@@ -38,11 +37,7 @@ class KindSpec:
         return Kind(self.kind).label
 
     def build(self) -> Builder:
-        # Looked up at each call, so that a test (or a new template) replaces it cleanly.
-        module, function = self.builder.split(":")
-        return getattr(
-            importlib.import_module(f"doorlopend.documents.{module}"), function
-        )
+        return builder_for(self.kind)
 
 
 SPECS: dict[str, KindSpec] = {
@@ -53,7 +48,6 @@ SPECS: dict[str, KindSpec] = {
             "projectplan",
             "pdf",
             PDF,
-            "projectplan:build",
             _(
                 "The partnership and who steers it, the route, its aims and design, the "
                 "step plan with each step's state, owner and due date, the deliverables, "
@@ -65,7 +59,6 @@ SPECS: dict[str, KindSpec] = {
             "samenwerkingsovereenkomst",
             "docx",
             DOCX,
-            "agreement:build_agreement",
             _(
                 "The parties with BRIN and signatory, the route's content, duration, "
                 "tasks and responsibilities and a signature block per party; a Word "
@@ -78,7 +71,6 @@ SPECS: dict[str, KindSpec] = {
             "financiele-afspraken",
             "docx",
             DOCX,
-            "agreement:build_financial",
             _(
                 "Each party's contribution and financial arrangements, and the total; "
                 "a Word file, an annex to the samenwerkingsovereenkomst."
@@ -90,7 +82,6 @@ SPECS: dict[str, KindSpec] = {
             "duo-melding",
             "xlsx",
             XLSX,
-            "duo_melding:build",
             _(
                 "What a school reports to DUO about the route: both schools' BRIN and "
                 "location, the route, crebo, leerweg and profile, start date, BOL/BBL "
@@ -109,7 +100,6 @@ PARTNERSHIP_SPECS: dict[str, KindSpec] = {
         "voortgangsrapportage",
         "pdf",
         PDF,
-        "progress_report:build",
         _(
             "The plan's progress for the stuurgroep: goals with their latest measurement "
             "and revisions, activities held, budget planned against spent, progress per "

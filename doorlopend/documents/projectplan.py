@@ -3,7 +3,7 @@
 Everything comes from the app: the partnership and who steers it, the route as recorded,
 its aims and design, the step plan with each step's state, owner and due date, the
 deliverables, the councils' consent and the communication. It is built as a
-`content.DocumentContent` first, so the PDF and the text the hash is over are one thing.
+`core.document_content.DocumentContent` first, so the PDF and the text the hash is over are one thing.
 """
 
 from __future__ import annotations
@@ -14,6 +14,15 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from doorlopend.core.document_content import (
+    EMPTY,
+    TEMPLATE,
+    DocumentContent,
+    Facts,
+    Section,
+    Table,
+    Text,
+)
 from doorlopend.core.pdf import pdf_render
 from doorlopend.partnerships.models import RoleAssignment
 from doorlopend.partnerships.naming import partnership_phrase
@@ -22,10 +31,6 @@ from doorlopend.roadmaps.models import Roadmap, Status
 from doorlopend.roadmaps.selectors import BlockRow, roadmap_blocks
 from doorlopend.roadmaps.services.setup import step_plan_for
 from doorlopend.routes.models import Leerroute
-
-from .content import EMPTY, DocumentContent, Facts, Section, Table, Text
-
-TEMPLATE = "documents/projectplan/projectplan.html"
 
 
 def _date(value) -> str:

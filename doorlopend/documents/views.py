@@ -160,7 +160,7 @@ def _documents_url(request: HttpRequest, document: GeneratedDocument) -> str:
     voortgangsrapportage's page for a document of the whole partnership."""
     slug = request.partnership.slug
     if document.route_id is None:
-        return reverse("planning:report", args=[slug])
+        return reverse("progress_report:report", args=[slug])
     return reverse("documents:route_documents", args=[slug, document.route_id])
 
 

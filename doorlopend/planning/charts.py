@@ -1,6 +1,6 @@
 """The measurement chart of a goal: a small pygal line chart, made on the server.
 
-As in reflection.charts, pygal's `<script>` is taken out. The SVG goes into the page as a
+As in every chart of ours (core.charts), pygal's `<script>` is taken out. The SVG goes into the page as a
 data: URI in an `<img>` (the CSP allows data: images): inline `<svg>` markup would carry
 pygal's `<style>`, which the CSP's style-src blocks, while an image keeps its own style.
 The same figures are in a table next to it, for screen readers and for exact values.
@@ -17,7 +17,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from doorlopend.reflection.charts import strip_scripts
+from doorlopend.core.charts import strip_scripts
 
 from .models import Goal, Measurement
 

@@ -1,6 +1,6 @@
 """The voortgangsrapportage: the plan's progress for the stuurgroep, as document content.
 
-Built as `documents.content.DocumentContent`, so the documents module renders it to PDF
+Built as `core.document_content.DocumentContent`, so the documents module renders it to PDF
 with the projectplan's template and keeps its plain text for the content hash and for
 comparing versions. Goals with their latest measurement and revisions, the activities
 held this school year, the budget per source (Decimal throughout), where each school
@@ -17,8 +17,14 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from doorlopend.documents.agreement import euro
-from doorlopend.documents.content import EMPTY, DocumentContent, Facts, Section, Table
+from doorlopend.core.document_content import (
+    EMPTY,
+    DocumentContent,
+    Facts,
+    Section,
+    Table,
+    euro,
+)
 from doorlopend.partnerships.models import Partnership
 from doorlopend.partnerships.naming import partnership_phrase
 

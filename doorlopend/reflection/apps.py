@@ -1,6 +1,37 @@
 from django.apps import AppConfig
 
 
+def register_route_part() -> None:
+    """The sessions about a route, on the route's page (routes comes first in the app
+    order, so it asks the parts registered here)."""
+    from doorlopend.routes.parts import route_part_register
+
+    from .route_part import SESSIONS
+
+    route_part_register(SESSIONS)
+
+
+def register_dashboard_card() -> None:
+    """The app's card on the partnership's overview page (partnerships comes first in the
+    app order, so it renders the cards registered in core.dashboard)."""
+    from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
+
+    from .templatetags.reflection_dashboard import TEMPLATE, reflection_card
+
+    dashboard_card_register(
+        DashboardCard(
+            name="reflection",
+            permission="reflection.view",
+            template=TEMPLATE,
+            context=reflection_card,
+        )
+    )
+
+
 class ReflectionConfig(AppConfig):
     name = "doorlopend.reflection"
     label = "reflection"
+
+    def ready(self) -> None:
+        register_dashboard_card()
+        register_route_part()

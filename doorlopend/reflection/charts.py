@@ -1,9 +1,8 @@
 """Charts of a session's results as SVG: the same file in the page, the beamer and the PDF.
 
-pygal embeds a `<style>` and a configuration `<script>` in every chart. As an `<img>` the
-style is harmless under our CSP; the script is dead weight (and WeasyPrint ignores it), so
-it is taken out of the tree before the SVG is written. Only figures from
-`results.session_results()` go in, so a suppressed theme never reaches a chart.
+pygal's `<script>` is taken out of the tree before the SVG is written (`core.charts`).
+Only figures from `results.session_results()` go in, so a suppressed theme never reaches
+a chart.
 """
 
 from __future__ import annotations
@@ -14,6 +13,8 @@ import pygal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
+
+from doorlopend.core.charts import strip_scripts
 
 from .results import SessionResults, ThemeResult
 
@@ -35,18 +36,6 @@ STYLE = Style(
     no_data_font_size=28,
     title_font_size=20,
 )
-
-
-def strip_scripts(root):
-    """pygal writes a config `<script>` even with `js=[]`; an `<img>` never runs it.
-
-    An XML filter for every pygal chart of ours (`chart.add_xml_filter(strip_scripts)`).
-    """
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if str(child.tag).rsplit("}", 1)[-1] == "script":
-                parent.remove(child)
-    return root
 
 
 def _finish(root, *, numbers_axis: str):

@@ -14,10 +14,10 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
+from doorlopend.core.charts import strip_scripts
 from doorlopend.partnerships.models import Partnership
 
 from . import results, selectors
-from .charts import strip_scripts
 from .models import Session
 from .results import Figures
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from doorlopend.documents.models import GeneratedDocument
 from doorlopend.partnerships.models import Organisation, OrganisationKind, Partnership
-from doorlopend.reflection.models import Session
-from doorlopend.roadmaps.models import ItemState, Roadmap, Status
 
 from .models import Consent, Leerroute, Party
+from .parts import route_list_annotations, route_part_count
 
 # A council's decision that lets the route go ahead.
 APPROVING = frozenset({Consent.Outcome.CONSENT, Consent.Outcome.POSITIVE})
@@ -38,8 +36,8 @@ def mbo_organisations(*, partnership: Partnership) -> QuerySet[Organisation]:
 def route_list(*, partnership: Partnership) -> QuerySet[Leerroute]:
     """Routes by name with their schools and step-plan progress, in two queries.
 
-    `steps_done` and `steps_applicable` count the step plan's rows (an item that is
-    not applicable does not count).
+    The progress (`steps_done`, `steps_applicable`) is annotated by the step plan's part
+    (roadmaps.route_part).
     """
     return (
         Leerroute.objects.filter(partnership=partnership)
@@ -47,15 +45,7 @@ def route_list(*, partnership: Partnership) -> QuerySet[Leerroute]:
         .prefetch_related(
             Prefetch("vmbo_locations", queryset=Organisation.objects.order_by("name"))
         )
-        .annotate(
-            steps_done=Count(
-                "step_plan__states", filter=Q(step_plan__states__status=Status.DONE)
-            ),
-            steps_applicable=Count(
-                "step_plan__states",
-                filter=~Q(step_plan__states__status=Status.NOT_APPLICABLE),
-            ),
-        )
+        .annotate(**route_list_annotations())
         .order_by("name")
     )
 
@@ -74,19 +64,6 @@ def route_for_page(*, partnership: Partnership, route_id: int) -> Leerroute | No
             )
         )
         .first()
-    )
-
-
-def step_plan_of(route: Leerroute) -> Roadmap | None:
-    return Roadmap.objects.filter(route=route).select_related("version").first()
-
-
-def reflection_sessions_of(route: Leerroute) -> list[Session]:
-    """The reflection sessions about the route, newest first, in one query."""
-    return list(
-        Session.objects.filter(partnership=route.partnership_id, leerroute=route)
-        .only("pk", "title", "date", "state", "created_at", "partnership_id")
-        .order_by("-date", "-created_at")
     )
 
 
@@ -166,10 +143,8 @@ class RouteContents:
 
 def route_contents(route: Leerroute) -> RouteContents:
     return RouteContents(
-        steps_worked=ItemState.objects.filter(roadmap__route=route)
-        .exclude(status=Status.NOT_STARTED)
-        .count(),
-        documents=GeneratedDocument.objects.filter(route=route).count(),
+        steps_worked=route_part_count("steps_worked", route),
+        documents=route_part_count("documents", route),
         consents=Consent.objects.filter(route=route).count(),
         parties=Party.objects.filter(route=route).count(),
     )

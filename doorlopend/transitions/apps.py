@@ -2,9 +2,27 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def register_dashboard_card() -> None:
+    """The app's card on the partnership's overview page (partnerships comes first in the
+    app order, so it renders the cards registered in core.dashboard)."""
+    from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
+
+    from .templatetags.transitions_dashboard import TEMPLATE, transitions_card
+
+    dashboard_card_register(
+        DashboardCard(
+            name="transitions",
+            permission="transitions.figures",
+            template=TEMPLATE,
+            context=transitions_card,
+        )
+    )
+
+
 class TransitionsConfig(AppConfig):
     name = "doorlopend.transitions"
     verbose_name = _("Doorstroommonitor")
 
     def ready(self) -> None:
+        register_dashboard_card()
         from . import checks  # noqa: F401  (registers the system checks)

@@ -2,7 +2,7 @@
 
 Only `services.figures.CohortFigures` goes in — the suppressed figures — so a hidden
 number is a gap in the chart, never a bar. pygal's `<script>` is taken out
-(`reflection.charts.strip_scripts`), its `<style>` is harmless in an `<img>`.
+(`core.charts.strip_scripts`), its `<style>` is harmless in an `<img>`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from doorlopend.reflection.charts import strip_scripts
+from doorlopend.core.charts import strip_scripts
 
 from .services.figures import FUNNEL, LEERROUTE, REGULAR, CohortFigures
 

@@ -16,7 +16,7 @@ def test_login_with_email_in_any_case(client):
         LOGIN, {"username": "Decaan@Example.org", "password": TEST_PASSWORD}
     )
     assert response.status_code == 302
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home")).status_code == 200
 
 
 def test_wrong_password_says_so_and_keeps_the_address(client):
@@ -42,7 +42,7 @@ def test_repeated_failures_lock_the_account_out_with_a_clear_message(client):
     )
     assert response.status_code == 429
     assert "15" in response.content.decode()
-    assert client.get(reverse("core:home")).status_code == 302  # still not logged in
+    assert client.get(reverse("home")).status_code == 302  # still not logged in
 
 
 @override_settings(AXES_FAILURE_LIMIT=3)
@@ -61,7 +61,7 @@ def test_logout_needs_post(client):
     client.force_login(UserFactory())
     assert client.get(reverse("accounts:logout")).status_code == 405
     client.post(reverse("accounts:logout"))
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home")).status_code == 302
 
 
 def test_password_reset_mails_a_working_link(client):
@@ -78,7 +78,7 @@ def test_password_reset_mails_a_working_link(client):
         form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}
     )
     client.post(LOGIN, {"username": "decaan@example.org", "password": new})
-    assert client.get(reverse("core:home")).status_code in (200, 302)
+    assert client.get(reverse("home")).status_code in (200, 302)
     assert "_auth_user_id" in client.session
 
 

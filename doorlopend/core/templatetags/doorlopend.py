@@ -1,4 +1,7 @@
 from django import template
+from django.utils.safestring import mark_safe
+
+from doorlopend.core.dashboard import dashboard_cards_for
 
 register = template.Library()
 
@@ -9,3 +12,20 @@ def page_url(context, number: int) -> str:
     query = context["request"].GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def dashboard_cards(context) -> str:
+    """The cards other apps register for the overview page (core.dashboard), those the
+    member may see, each rendered as its app's inclusion tag would render it."""
+    engine = context.template.engine
+    membership = context["request"].membership
+    # The cards are rendered templates, escaped there.
+    return mark_safe(
+        "".join(
+            engine.get_template(card.template).render(
+                context.new(card.context(context))
+            )
+            for card in dashboard_cards_for(membership)
+        )
+    )

@@ -12,10 +12,11 @@ from django.utils import translation
 from django_scopes import scope
 
 from doorlopend.core.testing.pdf import pdf_text
+from doorlopend.planning import report_pdf as progress_report
 from doorlopend.reflection import report as reflection_report
 from doorlopend.reflection.tests.test_report import filled_session
 
-from .. import agreement, progress_report, projectplan
+from .. import agreement, projectplan
 from .factories import make_route, member, work_every_step
 
 pytestmark = pytest.mark.django_db

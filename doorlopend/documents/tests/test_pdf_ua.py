@@ -11,11 +11,12 @@ from django.utils import translation
 from django_scopes import scope
 
 from doorlopend.core.testing.pdf import pdf_reader
+from doorlopend.planning import report_pdf as progress_report
 from doorlopend.reflection import report as reflection_report
 from doorlopend.reflection.tests.test_report import filled_session
 from doorlopend.transitions.tests.pupil_setup import world  # noqa: F401
 
-from .. import progress_report, projectplan
+from .. import projectplan
 from .factories import make_route, member, work_every_step
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
-from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
-from doorlopend.reflection.forms import SessionForm
 
 SEEDS = Path("/work/shared/seeds")
 # The scanning errors of seed 000 and how the checklist reads them.
@@ -192,17 +190,3 @@ def test_no_scanning_errors_remain_in_the_roadmaps():
             "5W'",
         ):
             assert wrong not in text, (version.key, wrong)
-
-
-@pytest.mark.django_db
-def test_the_reflection_session_form_offers_no_roadmaps(partnership):
-    with scopes_disabled():  # the form also offers the partnership's leerroutes
-        offered = SessionForm(partnership=partnership).fields["instrument"].queryset
-    assert set(offered.values_list("kind", flat=True)) == {"questionnaire"}
-    assert {"reflectietool", "besluitvorming"} <= set(
-        offered.values_list("key", flat=True)
-    )
-    assert InstrumentVersion.objects.roadmaps().count() == 2
-    assert not offered.filter(
-        pk__in=InstrumentVersion.objects.roadmaps().values("pk")
-    ).exists()

@@ -272,21 +272,3 @@ def test_organisation_of_another_partnership_is_404(
         .status_code
         == 404
     )
-
-
-def test_delete_refused_while_a_leerroute_names_it(client_for, partnership):
-    from doorlopend.routes.tests.factories import LeerrouteFactory
-
-    route = LeerrouteFactory(
-        partnership=partnership, name="Zorg Rivierenland", step_plan=False
-    )
-    school = route.mbo_location
-    response = client_for().post(
-        url("organisation_delete", partnership, organisation_id=school.pk), follow=True
-    )
-    expected = _(
-        "%(name)s takes part in the leerroute(s) %(routes)s. Remove it from "
-        "those routes first."
-    ) % {"name": school.name, "routes": "Zorg Rivierenland"}
-    assert expected in response.content.decode()
-    assert school.name in organisations(partnership)

@@ -1,6 +1,7 @@
 """The plan van aanpak's card on the partnership's overview page.
 
-An inclusion tag, so that the partnerships app (below planning) needs no import of it.
+An inclusion tag, registered as a card (core.dashboard) in the app's ready(), so that
+the partnerships app (below planning) needs no import of it.
 """
 
 from django import template
@@ -11,7 +12,10 @@ from ..selectors.dashboard import plan_card as plan_card_summary
 register = template.Library()
 
 
-@register.inclusion_tag("planning/_dashboard_card.html", takes_context=True)
+TEMPLATE = "planning/_dashboard_card.html"
+
+
+@register.inclusion_tag(TEMPLATE, takes_context=True)
 def plan_card(context) -> dict:
     request = context["request"]
     summary = plan_card_summary(

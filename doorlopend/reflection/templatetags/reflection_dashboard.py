@@ -1,6 +1,7 @@
 """The reflection card on the partnership's overview page.
 
-An inclusion tag, so that the partnerships app (below reflection) needs no import of it.
+An inclusion tag, registered as a card (core.dashboard) in the app's ready(), so that
+the partnerships app (below reflection) needs no import of it.
 """
 
 from django import template
@@ -11,7 +12,10 @@ from .. import selectors
 register = template.Library()
 
 
-@register.inclusion_tag("reflection/_dashboard_card.html", takes_context=True)
+TEMPLATE = "reflection/_dashboard_card.html"
+
+
+@register.inclusion_tag(TEMPLATE, takes_context=True)
 def reflection_card(context) -> dict:
     request = context["request"]
     summary = selectors.dashboard_summary(

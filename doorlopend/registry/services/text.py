@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from doorlopend.core.textfile import separator_of, text_decode
+
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 # Tab, CR and LF belong in a text file; other control characters mean binary data that
@@ -61,19 +63,12 @@ def decode(data: bytes) -> str:
     problem = binary_problem(data)
     if problem:
         raise RegisterImportError([problem])
-    body = data.removeprefix(codecs.BOM_UTF8)
     try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        # Excel on Windows still saves "CSV" as Windows-1252 by default.
-        try:
-            text = body.decode("cp1252")
-        except UnicodeDecodeError as error:
-            line = len(_LINE_BREAK_BYTES.findall(body, 0, error.start)) + 1
-            reason = _(
-                "The file can be read neither as UTF-8 nor as Windows-1252 text."
-            )
-            raise RegisterImportError([RowError(line, reason)]) from None
+        text = text_decode(data)
+    except UnicodeDecodeError as error:
+        line = len(_LINE_BREAK_BYTES.findall(error.object, 0, error.start)) + 1
+        reason = _("The file can be read neither as UTF-8 nor as Windows-1252 text.")
+        raise RegisterImportError([RowError(line, reason)]) from None
     control = _CONTROL.search(text)
     if control:
         line = len(LINE_BREAK.findall(text, 0, control.start())) + 1
@@ -92,15 +87,14 @@ def separator_problem(text: str) -> RowError | None:
     for number, line in enumerate(LINE_BREAK.split(text), start=1):
         if not line.strip():
             continue
-        if ";" in line:
-            return None
-        if "," in line:
+        separator = ";" if ";" in line else separator_of(line)
+        if separator == ",":
             reason = _(
                 "The columns are separated by commas. "
                 "DUO's files are separated by semicolons (;)."
             )
             return RowError(number, reason)
-        if "\t" in line:
+        if separator == "\t":
             reason = _(
                 "The columns are separated by tabs. "
                 "DUO's files are separated by semicolons (;)."

@@ -1,6 +1,7 @@
 """The roadmaps card on the partnership's overview page.
 
-An inclusion tag, so that the partnerships app (below roadmaps) needs no import of it.
+An inclusion tag, registered as a card (core.dashboard) in the app's ready(), so that
+the partnerships app (below roadmaps) needs no import of it.
 """
 
 from django import template
@@ -11,7 +12,10 @@ from ..selectors.overview import dashboard_summary
 register = template.Library()
 
 
-@register.inclusion_tag("roadmaps/_dashboard_card.html", takes_context=True)
+TEMPLATE = "roadmaps/_dashboard_card.html"
+
+
+@register.inclusion_tag(TEMPLATE, takes_context=True)
 def roadmaps_card(context) -> dict:
     request = context["request"]
     summary = dashboard_summary(

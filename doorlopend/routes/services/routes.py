@@ -10,12 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from doorlopend.documents.models import GeneratedDocument
 from doorlopend.partnerships.models import Organisation, OrganisationKind, Partnership
-from doorlopend.roadmaps.models import ItemState
-from doorlopend.roadmaps.services.setup import step_plan_for
 
 from ..models import Consent, Leerroute, Party
+from ..parts import route_parts
 from .files import files_delete_on_commit
 
 # Everything of a route the form edits; the schools are set apart (a many-to-many).
@@ -160,7 +158,10 @@ def route_create(*, partnership: Partnership, by, **data) -> Leerroute:
             for school in _schools_of(route, vmbo_locations)
         ]
     )
-    step_plan_for(route=route)
+    # The step plan (roadmaps), through the parts later apps register.
+    for part in route_parts():
+        if part.created:
+            part.created(route)
     return route
 
 
@@ -209,13 +210,11 @@ def route_delete(*, route: Leerroute) -> None:
         *Consent.objects.filter(route=route)
         .exclude(document="")
         .values_list("document", flat=True),
-        *ItemState.objects.filter(roadmap__route=route)
-        .exclude(evidence_file="")
-        .values_list("evidence_file", flat=True),
-        *GeneratedDocument.objects.filter(route=route)
-        .exclude(file="")
-        .values_list("file", flat=True),
     ]
+    # The step plan's evidence files, the generated documents: parts of later apps.
+    for part in route_parts():
+        if part.files:
+            names.extend(part.files(route))
     # Reflection sessions about the route stay, and keep its name as their label.
     route.reflection_sessions.update(route_label=route.name)
     route.delete()

@@ -81,10 +81,13 @@ class LeerrouteFactory(ScopesDisabledFactory):
         """The route's step plan (seed 002); step_plan=False for a route without one."""
         if not create or extracted is False:
             return
-        from doorlopend.roadmaps.services.setup import step_plan_for
+        # Made as route_create makes it: by the parts later apps register (roadmaps).
+        from doorlopend.routes.parts import route_parts
 
         with scopes_disabled():
-            step_plan_for(route=self)
+            for part in route_parts():
+                if part.created:
+                    part.created(self)
 
 
 class PartyFactory(ScopesDisabledFactory):

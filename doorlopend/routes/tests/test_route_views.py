@@ -1,23 +1,15 @@
 """The route pages: list, create, detail, edit and delete, and who may do what."""
 
-from decimal import Decimal
-
 import pytest
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from doorlopend.reflection.tests.factories import SessionFactory
-from doorlopend.roadmaps.models import Roadmap
-
 from ..forms import next_school_year
 from ..models import Leerroute, Party
 from .factories import (
-    ConsentFactory,
     LeerrouteFactory,
-    PartyFactory,
     mbo_school,
     vo_school,
 )
@@ -45,19 +37,6 @@ def form_data(vo, mbo, **overrides) -> dict:
     }
     values.update(overrides)
     return values
-
-
-def test_create_route(partnership, client_for):
-    vo, mbo = [vo_school(partnership), vo_school(partnership)], mbo_school(partnership)
-    response = client_for("coordinator").post(
-        url("route_create", partnership), form_data(vo, mbo)
-    )
-    with scopes_disabled():
-        route = Leerroute.objects.get()
-        assert Party.objects.filter(route=route).count() == 3
-        assert Roadmap.objects.filter(route=route).exists()
-    assert response.status_code == 302
-    assert response["Location"] == url("route_detail", partnership, route.pk)
 
 
 def test_create_form_labels_schools_with_register_data(partnership, client_for):
@@ -181,58 +160,6 @@ def test_list_empty_state(partnership, client_for):
     )
 
 
-def test_detail_shows_parties_total_and_lacking_consents(
-    partnership, client_for, django_assert_max_num_queries
-):
-    route = LeerrouteFactory(
-        partnership=partnership,
-        vmbo_locations=[vo_school(partnership) for _n in range(3)],
-    )
-    for _n in range(4):
-        PartyFactory(route=route)
-    ConsentFactory(route=route)  # the mbo school's OR agreed
-    sessions = SessionFactory.create_batch(3, partnership=partnership, leerroute=route)
-    client = client_for("coordinator")
-    client.get(url("route_detail", partnership, route.pk))
-    with django_assert_max_num_queries(12):  # the reflection sessions in one
-        response = client.get(url("route_detail", partnership, route.pk))
-    page = response.content.decode()
-    assert "25180" in page and route.qualification in page
-    four_parties = number_format(Decimal("4000"), 2, force_grouping=True)
-    assert f"€ {four_parties}" in page
-    lacking = [r.party.organisation.name for r in response.context["overview"].lacking]
-    with scopes_disabled():
-        vo_names = sorted(o.name for o in route.vmbo_locations.all())
-    assert sorted(set(vo_names) & set(lacking)) == vo_names
-    assert route.mbo_location.name not in lacking
-    assert _("No consent or positive advice recorded yet for:") in page
-    assert url("duo_melding", partnership, route.pk) in page
-    for session in sessions:
-        link = reverse("reflection:session_detail", args=[partnership.slug, session.pk])
-        assert f'<a href="{link}">{escape(session.title)}</a>' in page
-
-
-def test_detail_lists_only_this_routes_reflection_sessions(partnership, client_for):
-    route = LeerrouteFactory(partnership=partnership, parties=False)
-    other = LeerrouteFactory(partnership=partnership, parties=False)
-    SessionFactory(partnership=partnership, leerroute=route, title="Over deze route")
-    SessionFactory(partnership=partnership, leerroute=other, title="Over een andere")
-    SessionFactory(partnership=partnership, title="Over geen route")
-    client = client_for("coordinator")
-    page = client.get(url("route_detail", partnership, route.pk)).content.decode()
-    assert "Over deze route" in page
-    assert "Over een andere" not in page and "Over geen route" not in page
-    create = reverse("reflection:session_create", args=[partnership.slug])
-    assert f"{create}?leerroute={route.pk}" in page
-    page = client.get(url("route_detail", partnership, other.pk)).content.decode()
-    assert escape(_("No reflection session is about this route yet.")) not in page
-    empty = LeerrouteFactory(partnership=partnership, parties=False)
-    page = client_for("docent").get(url("route_detail", partnership, empty.pk))
-    body = page.content.decode()
-    assert escape(_("No reflection session is about this route yet.")) in body
-    assert create not in body  # a docent does not run sessions
-
-
 def test_edit_reports_kept_party(partnership, client_for):
     first, second = vo_school(partnership), vo_school(partnership)
     route = LeerrouteFactory(partnership=partnership, vmbo_locations=[first])
@@ -260,18 +187,3 @@ def test_edit_reports_kept_party(partnership, client_for):
             second.pk,
             mbo.pk,
         }
-
-
-def test_delete_asks_first_and_says_what_goes(partnership, client_for):
-    route = LeerrouteFactory(partnership=partnership)
-    ConsentFactory(route=route)
-    client = client_for("coordinator")
-    page = client.get(url("route_delete", partnership, route.pk)).content.decode()
-    assert _("Deleting the route also deletes, for good:") in page
-    with scopes_disabled():
-        assert Leerroute.objects.exists()
-    response = client.post(url("route_delete", partnership, route.pk))
-    assert response["Location"] == url("route_list", partnership)
-    with scopes_disabled():
-        assert not Leerroute.objects.exists()
-        assert not Roadmap.objects.filter(route__isnull=False).exists()

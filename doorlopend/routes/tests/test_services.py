@@ -5,14 +5,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
-from doorlopend.documents.models import GeneratedDocument
 from doorlopend.partnerships.tests.factories import OrganisationFactory
-from doorlopend.roadmaps.models import ItemState, Roadmap
 
 from .. import selectors, services
 from ..models import Consent, Leerroute, Party
@@ -47,21 +44,6 @@ def create(partnership, **overrides) -> Leerroute:
 
 def errors_of(excinfo) -> dict:
     return excinfo.value.message_dict
-
-
-def test_create_makes_parties_and_step_plan(partnership):
-    vo = [vo_school(partnership), vo_school(partnership)]
-    route = create(partnership, vmbo_locations=vo)
-    with scopes_disabled():
-        parties = set(
-            Party.objects.filter(route=route).values_list("organisation", flat=True)
-        )
-        assert parties == {vo[0].pk, vo[1].pk, route.mbo_location_id}
-        plan = Roadmap.objects.get(route=route)
-        assert plan.version.key == "doorlopende-leerroute"
-        assert ItemState.objects.filter(roadmap=plan).exists()
-    # Without a start date the route starts on 1 August of its first school year.
-    assert route.start_date == datetime.date(2027, 8, 1)
 
 
 def test_crebo_must_be_five_digits(partnership):
@@ -195,49 +177,3 @@ def test_consent_only_for_a_party(partnership):
     assert errors_of(excinfo)["organisation"] == [
         _("Choose one of the route's parties.")
     ]
-
-
-def test_delete_takes_step_plan_documents_consents_and_files(
-    partnership, settings, tmp_path, django_capture_on_commit_callbacks
-):
-    settings.MEDIA_ROOT = tmp_path
-    route = LeerrouteFactory(partnership=partnership)
-    with scope(partnership=partnership):
-        consent = services.consent_create(
-            route=route,
-            organisation=route.mbo_location,
-            body=Consent.Body.OR,
-            date=datetime.date(2026, 1, 5),
-            outcome=Consent.Outcome.CONSENT,
-            document=SimpleUploadedFile("besluit.pdf", b"%PDF-1.4 test"),
-            by=None,
-        )
-        GeneratedDocument.objects.create(
-            partnership=partnership, route=route, kind="projectplan"
-        )
-    stored = tmp_path / consent.document.name
-    assert stored.exists()
-    with (
-        django_capture_on_commit_callbacks(execute=True),
-        scope(partnership=partnership),
-    ):
-        services.route_delete(route=route)
-    with scopes_disabled():
-        assert not Leerroute.objects.exists()
-        assert not Roadmap.objects.filter(route__isnull=False).exists()
-        assert not Consent.objects.exists() and not GeneratedDocument.objects.exists()
-    assert not stored.exists()
-
-
-def test_a_deleted_route_s_reflection_sessions_keep_its_name(partnership):
-    from doorlopend.reflection.models import Session
-    from doorlopend.reflection.tests.factories import SessionFactory
-
-    route = LeerrouteFactory(partnership=partnership, name="Zorg Betuwe")
-    session = SessionFactory(partnership=partnership, leerroute=route)
-    with scope(partnership=partnership):
-        services.route_delete(route=route)
-    with scopes_disabled():
-        session = Session.objects.get(pk=session.pk)
-    assert session.leerroute is None
-    assert session.route_name == "Zorg Betuwe"

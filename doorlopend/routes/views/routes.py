@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from doorlopend.partnerships.access import partnership_view
-from doorlopend.roadmaps.selectors import roadmap_blocks
 
 from .. import selectors, services
 from ..forms import RouteForm
 from ..models import Leerroute
+from ..parts import route_parts
 from ..services.routes import RouteChange
 from .common import route_of, to_detail
 
@@ -59,7 +59,6 @@ def route_detail(request: HttpRequest, route_id: int) -> HttpResponse:
     route = selectors.route_for_page(partnership=request.partnership, route_id=route_id)
     if route is None:
         raise Http404
-    step_plan = selectors.step_plan_of(route)
     context = {
         "route": route,
         "route_texts": [
@@ -67,12 +66,13 @@ def route_detail(request: HttpRequest, route_id: int) -> HttpResponse:
             for name in TEXT_FIELDS
         ],
         "manage": request.membership.has_perm("routes.manage"),
-        "step_plan": step_plan,
-        "blocks": roadmap_blocks(step_plan) if step_plan else [],
         "overview": selectors.party_overview(route),
-        "sessions": selectors.reflection_sessions_of(route),
-        "can_reflect": request.membership.has_perm("reflection.manage"),
     }
+    # The step plan (roadmaps) and the reflection sessions (reflection), registered
+    # by those apps as parts of a route.
+    for part in route_parts():
+        if part.page:
+            context |= part.page(request, route)
     return render(request, "routes/route_detail.html", context)
 
 

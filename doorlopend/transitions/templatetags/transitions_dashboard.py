@@ -1,6 +1,7 @@
 """The doorstroommonitor's card on the partnership's overview page.
 
-An inclusion tag, so that the partnerships app (below transitions) needs no import of it.
+An inclusion tag, registered as a card (core.dashboard) in the app's ready(), so that
+the partnerships app (below transitions) needs no import of it.
 It shows the newest year's key figures, suppressed like every other figure.
 """
 
@@ -12,7 +13,10 @@ from ..services import figures
 register = template.Library()
 
 
-@register.inclusion_tag("transitions/_dashboard_card.html", takes_context=True)
+TEMPLATE = "transitions/_dashboard_card.html"
+
+
+@register.inclusion_tag(TEMPLATE, takes_context=True)
 def transitions_card(context) -> dict:
     request = context["request"]
     cohorts = figures.cohorts(partnership=request.partnership)

@@ -1,14 +1,14 @@
 """Streaming readers for the uploaded files: rows one at a time, the file never whole.
 
 `open_table(path)` gives a `Table` with the headers, an iterator of (line number, row)
-and how far it has read (0–1, for the progress bar). CSV: the delimiter is sniffed from
-the header line (`;`, `,` or tab); UTF-8 with or without BOM, else Windows-1252. XLSX: the
+and how far it has read (0–1, for the progress bar). CSV: the delimiter is the header line's
+(`;`, `,` or tab) and the encoding UTF-8 with or without BOM, else Windows-1252, both
+as `core.textfile` decides them. XLSX: the
 first sheet, read-only, values only; the first non-empty row holds the headers.
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
 import datetime
@@ -22,8 +22,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-_CHUNK = 1 << 20
-_DELIMITERS = (";", ",", "\t")
+from doorlopend.core.textfile import file_encoding, separator_of
 
 
 class UnreadableFile(ValueError):
@@ -61,23 +60,10 @@ def headers_of(path: Path) -> list[str]:
         return table.headers
 
 
-def _encoding(path: Path) -> str:
-    """utf-8-sig when the whole file decodes as UTF-8, else cp1252 (checked in chunks)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with path.open("rb") as raw:
-        try:
-            while chunk := raw.read(_CHUNK):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8-sig"
-
-
 @contextlib.contextmanager
 def _open_csv(path: Path) -> Iterator[Table]:
     size = os.path.getsize(path) or 1
-    encoding = _encoding(path)
+    encoding = file_encoding(path)
     raw = path.open("rb")
     try:
         text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
@@ -88,7 +74,7 @@ def _open_csv(path: Path) -> Iterator[Table]:
             )
         if "\x00" in first:
             raise UnreadableFile(_("This is not a CSV or XLSX file."))
-        delimiter = max(_DELIMITERS, key=first.count)
+        delimiter = separator_of(first)
         headers = [h.strip() for h in next(csv.reader([first], delimiter=delimiter))]
         reader = csv.reader(text, delimiter=delimiter)
 

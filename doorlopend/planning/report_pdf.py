@@ -1,4 +1,8 @@
-"""The voortgangsrapportage as PDF: planning.report's content in the projectplan's layout."""
+"""The voortgangsrapportage as PDF: planning.report's content in the projectplan's layout.
+
+Registered as the builder of its kind from `PlanningConfig.ready()`; `documents` makes
+and keeps the file.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,17 @@ from collections.abc import Callable
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from doorlopend.core.document_content import TEMPLATE
 from doorlopend.core.pdf import pdf_render
 from doorlopend.partnerships.models import Partnership
 
-from .projectplan import TEMPLATE
+from .report import progress_report_content
 
 
 def build(
     partnership: Partnership, *, progress: Callable[[int], None] | None = None
 ) -> tuple[bytes, str]:
     """The report as PDF bytes and its content as text."""
-    from doorlopend.planning.report import progress_report_content
-
     progress = progress or (lambda percent: None)
     content = progress_report_content(partnership, today=timezone.localdate())
     progress(30)

@@ -1,5 +1,8 @@
 """A document's content as plain structure: sections of facts, text and tables.
 
+In `core` because apps before `documents` (planning's voortgangsrapportage) build their
+content in it; `documents` renders it.
+
 The projectplan is built as this structure first; the PDF template renders it and
 `DocumentContent.lines()` turns the very same structure into the plain text that the
 content hash is over and that versions are compared on. So the text can never drift from
@@ -9,8 +12,21 @@ what the PDF shows, and a version's timestamp (printed on the cover) is not cont
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 EMPTY = "—"
+# The PDF layout every DocumentContent is rendered in (the projectplan, the
+# voortgangsrapportage): context `doc` (the content) and `made_at`.
+TEMPLATE = "core/document/document.html"
+
+
+def euro(amount: Decimal | None) -> str:
+    """€ 12.500,00: Dutch grouping and decimal comma, whatever the server's locale."""
+    if amount is None:
+        return EMPTY
+    sign = "-" if amount < 0 else ""
+    grouped = f"{abs(amount):,.2f}".translate(str.maketrans(",.", ".,"))
+    return f"{sign}€ {grouped}"
 
 
 def text_lines(text: str) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_pages_carry_a_strict_csp_and_refuse_framing(client):

@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from doorlopend.documents import selectors as documents
-from doorlopend.documents.models import GeneratedDocument
 from doorlopend.partnerships.access import partnership_view
 
-from ..services import report as services
+from . import report_services as services
+from . import selectors as documents
+from .models import GeneratedDocument
 
-STATUS_TEMPLATE = "planning/report/_status.html"
+STATUS_TEMPLATE = "documents/report/_status.html"
 
 
 def _section(request: HttpRequest):
@@ -31,7 +31,7 @@ def _section(request: HttpRequest):
 @require_GET
 def report(request: HttpRequest) -> HttpResponse:
     context = {"section": _section(request)}
-    return render(request, "planning/report/report.html", context)
+    return render(request, "documents/report/report.html", context)
 
 
 @partnership_view("planning.manage")
@@ -48,7 +48,7 @@ def report_make(request: HttpRequest) -> HttpResponse:
     messages.info(
         request, _("The report is being made; it appears here when it is ready.")
     )
-    return redirect("planning:report", request.partnership.slug)
+    return redirect("progress_report:report", request.partnership.slug)
 
 
 @partnership_view("planning.view")
@@ -81,9 +81,9 @@ def report_compare(request: HttpRequest) -> HttpResponse:
     slug = request.partnership.slug
     context = {
         "section": section,
-        "back_url": reverse("planning:report", args=[slug]),
+        "back_url": reverse("progress_report:report", args=[slug]),
         "back_label": _("Voortgangsrapportage"),
-        "compare_url": reverse("planning:report_compare", args=[slug]),
+        "compare_url": reverse("progress_report:report_compare", args=[slug]),
     }
     if request.GET.get("a") and request.GET.get("b"):
         a, b = (_version(request, request.GET[key]) for key in ("a", "b"))

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from doorlopend.accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-HOME = reverse("core:home")
+HOME = reverse("home")
 
 
 def dashboard(partnership) -> str:

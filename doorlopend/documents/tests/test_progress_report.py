@@ -10,12 +10,9 @@ from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
 from doorlopend.core.testing.pdf import pdf_text
-from doorlopend.documents.models import GeneratedDocument, Kind
-from doorlopend.reflection.tests.factories import ActionPointFactory, SessionFactory
-
-from ..models import GoalRevision, ProgressUpdate
-from ..report import progress_report_content
-from .factories import (
+from doorlopend.planning.models import GoalRevision, ProgressUpdate
+from doorlopend.planning.report import progress_report_content
+from doorlopend.planning.tests.factories import (
     ActivityFactory,
     BudgetLineFactory,
     ChangeAssignmentFactory,
@@ -24,6 +21,9 @@ from .factories import (
     MeasurementFactory,
     TriageFactory,
 )
+from doorlopend.reflection.tests.factories import ActionPointFactory, SessionFactory
+
+from ..models import GeneratedDocument, Kind
 
 pytestmark = pytest.mark.django_db
 Status = GeneratedDocument.Status
@@ -38,7 +38,7 @@ def tasks_and_media(settings, tmp_path):
 
 
 def url(name, partnership, *args):
-    return reverse(f"planning:{name}", args=[partnership.slug, *args])
+    return reverse(f"progress_report:{name}", args=[partnership.slug, *args])
 
 
 @pytest.fixture
@@ -197,7 +197,7 @@ def test_report_page_queries_are_bounded(
 
 
 def test_a_route_cannot_make_the_plans_report(partnership, client_for):
-    from doorlopend.documents.tests.factories import make_route
+    from .factories import make_route
 
     route = make_route(partnership)
     target = reverse(

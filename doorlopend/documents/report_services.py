@@ -1,4 +1,4 @@
-"""The voortgangsrapportage: asked for on its page, made by the documents module's task.
+"""The voortgangsrapportage: asked for on its page, made by the document task.
 
 A report is a `GeneratedDocument` of the partnership without a route; each request makes
 a new version beside the old ones. A second click while one is waiting or being made
@@ -10,9 +10,10 @@ from __future__ import annotations
 from django.db import transaction
 
 from doorlopend.core.job_runner import job_enqueue
-from doorlopend.documents.models import GeneratedDocument, Kind
-from doorlopend.documents.services import IN_PROGRESS
 from doorlopend.partnerships.models import Partnership
+
+from .models import GeneratedDocument, Kind
+from .services import IN_PROGRESS
 
 KIND = Kind.PROGRESS_REPORT
 
