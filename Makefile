@@ -14,6 +14,10 @@ UV_VERSION := 0.13.9
 CHROMIUM ?= /usr/bin/chromium
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-q -x"`.
 PYTEST_ARGS ?=
+# `make test` spreads the tests over the machine's cores (pytest-xdist; each worker has its
+# own test database, test_<name>_gw0, _gw1, ...). `make test PYTEST_WORKERS=0` runs them in
+# one process, e.g. with --pdb.
+PYTEST_WORKERS ?= auto
 
 # pytest exits 5 when a selection holds no tests (e.g. no browser tests yet): that is not a
 # failure of the code, so say so and succeed. Every other non-zero status still fails.
@@ -23,14 +27,15 @@ define pytest_allow_empty
 	exit $$status
 endef
 
-.PHONY: help install run test test-browser lint fmt worker bench messages clean
+.PHONY: help install run test test-fast test-browser lint fmt worker bench messages clean
 
 help:
 	@echo "make install       create .venv and install the locked dependencies (uv.lock)"
 	@echo "make run           install, migrate, load the demo data, serve on http://127.0.0.1:8000"
-	@echo "make test          the test suite, without the browser tests"
+	@echo "make test          the test suite, without the browser tests, on every core"
+	@echo "make test-fast     the same, keeping the test databases between runs (--reuse-db)"
 	@echo "make test-browser  the browser tests (Playwright driving Debian's $(CHROMIUM))"
-	@echo "make lint          ruff check, ruff format --check, lint-imports, makemigrations --check"
+	@echo "make lint          ruff check, ruff format --check, djhtml --check, lint-imports, makemigrations --check"
 	@echo "make fmt           ruff check --fix, ruff format"
 	@echo "make worker        the background task worker (db_worker with the job sweeps)"
 	@echo "make bench         every benchmark under bench/, in order"
@@ -62,7 +67,13 @@ run: install
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install
-	@$(call pytest_allow_empty,$(PY) -m pytest -m "not browser" $(PYTEST_ARGS))
+	@$(call pytest_allow_empty,$(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS) $(PYTEST_ARGS))
+
+# Local runs only (CI always builds fresh databases): the test databases are kept, so the
+# next run skips the migrations; it still applies new ones. After editing or deleting a
+# migration, run `make test-fast PYTEST_ARGS=--create-db` once.
+test-fast: install
+	@$(call pytest_allow_empty,$(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS) --reuse-db $(PYTEST_ARGS))
 
 test-browser: install
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -78,6 +89,7 @@ lint: install
 	@status=0; \
 	echo "$(VENV)/bin/ruff check ."; $(VENV)/bin/ruff check . || status=1; \
 	echo "$(VENV)/bin/ruff format --check ."; $(VENV)/bin/ruff format --check . || status=1; \
+	echo "$(VENV)/bin/djhtml --check doorlopend tests"; $(VENV)/bin/djhtml --check doorlopend tests || status=1; \
 	echo "$(VENV)/bin/lint-imports"; $(VENV)/bin/lint-imports || status=1; \
 	echo "$(MANAGE) makemigrations --check --dry-run"; $(MANAGE) makemigrations --check --dry-run || status=1; \
 	exit $$status

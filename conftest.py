@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests: two partnerships and a client per role."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -16,6 +17,27 @@ from doorlopend.partnerships.tests.factories import (
     RoleAssignmentFactory,
     SchoolFactory,
 )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """With --reuse-db (`make test-fast`) SQLite's test database lives in a file under var/,
+    one per xdist worker, so the next run skips the migrations: Django's default for SQLite
+    is a database in memory, which dies with the process. Runs without --reuse-db (CI, plain
+    pytest) keep the faster in-memory database."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if not request.config.getvalue("reuse_db") or database["ENGINE"] != (
+        "django.db.backends.sqlite3"
+    ):
+        return
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
+    folder = Path(settings.BASE_DIR) / "var"
+    folder.mkdir(exist_ok=True)
+    database.setdefault("TEST", {})["NAME"] = str(
+        folder / f"test_{Path(database['NAME']).stem}_{worker}.sqlite3"
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from django_scopes import scopes_disabled
 
-from doorlopend.accounts.models import User
 from doorlopend.core.demo import DEMO_PASSWORD
+from doorlopend.core.testing.rows import added_rows, row_counts
 from doorlopend.partnerships.demo import DEMO_SLUG, demo_email
 from doorlopend.partnerships.models import Organisation, Partnership, RoleAssignment
 from doorlopend.partnerships.roles import Role
@@ -32,7 +32,6 @@ def test_demo_has_a_partnership_with_organisations_and_one_person_per_role():
         schools_have_brin = not Organisation.objects.filter(
             partnership=partnership, kind="vo", register_entry=None
         ).exists()
-    assert 10 <= len(kinds) <= 14
     assert {"vo", "mbo", "hbo", "gemeente", "bedrijf"} <= set(kinds)
     assert schools_have_brin
     assert roles == set(Role)
@@ -45,11 +44,13 @@ def test_demo_has_a_partnership_with_organisations_and_one_person_per_role():
     )
 
 
-def test_demo_is_idempotent(capsys):
+def test_loading_the_demo_twice_adds_nothing(capsys):
+    """Every table of every app, not a list of demo contents: a loader added later is held
+    to the same rule without touching this test."""
     call_command("load_demo")
-    counts = (User.objects.count(), Partnership.objects.count())
+    before = row_counts()
     call_command("load_demo")
-    assert (User.objects.count(), Partnership.objects.count()) == counts
+    assert added_rows(before, row_counts()) == {}
     assert (
         capsys.readouterr()
         .out.strip()

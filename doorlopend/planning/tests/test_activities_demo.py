@@ -1,4 +1,4 @@
-"""The demo activities and budget: made once, an overspent line, and the large set."""
+"""The demo activities and budget: loading twice adds nothing, an overspent line, the large set."""
 
 from decimal import Decimal
 
@@ -6,6 +6,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from doorlopend.core.demo import DemoContext
+from doorlopend.core.testing.rows import added_rows, row_counts
 from doorlopend.partnerships.roles import Role
 from doorlopend.partnerships.tests.factories import PartnershipFactory, SchoolFactory
 from doorlopend.planning import demo_activities
@@ -29,32 +30,34 @@ def test_demo_is_made_once_with_people_goals_and_an_overspent_line(
     context = DemoContext(partnership=partnership, people=people)
     with scopes_disabled():
         demo_activities.load_demo(context)
+        before = row_counts()
         demo_activities.load_demo(context)
+        assert added_rows(before, row_counts()) == {}
         activities = Activity.objects.filter(partnership=partnership)
-        assert activities.count() == 8
         assert {a.status for a in activities} == {"planned", "held", "cancelled"}
         assert all(a.elements for a in activities)
         assert activities.filter(goals=goal).exists()
         assert ActivityPerson.objects.filter(membership__isnull=False).exists()
         assert ActivityPerson.objects.filter(name="P. Proefmans").exists()
         overview = budget_totals(partnership=partnership)
-    assert [s.source.name for s in overview.sources] == [
-        "Eigen budget ROC",
-        "Regionale middelen",
-        "Subsidie Doorlopend Techniek",
-    ]
-    assert overview.overspent_lines == 1
-    assert overview.total.planned == Decimal("20600.00")
+    names = [s.source.name for s in overview.sources]
+    assert len(names) > 1 and names == sorted(names)  # several sources, by name
+    assert overview.overspent_lines >= 1
+    assert overview.total.planned > Decimal(0)
 
 
-def test_large_adds_200_activities_with_a_goal_each_to_bench_0(db):
+def test_large_adds_its_activities_with_a_goal_each_to_bench_0(db):
     bench = PartnershipFactory(slug="bench-0")
     SchoolFactory(partnership=bench)
     GoalFactory.create_batch(2, partnership=bench)
     with scopes_disabled():
         demo_activities.load_large(DemoContext())
+        before = row_counts()
         demo_activities.load_large(DemoContext())
+        assert added_rows(before, row_counts()) == {}
+        # The size is the benchmark's input (bench/ reads it), not demo content.
         activities = Activity.objects.filter(partnership=bench)
-        assert activities.count() == 200
+        assert activities.count() == demo_activities.LARGE_ACTIVITIES
         assert activities.filter(goals__isnull=True).count() == 0
-        assert BudgetLine.objects.filter(source__partnership=bench).count() == 60
+        lines = BudgetLine.objects.filter(source__partnership=bench)
+        assert lines.count() == demo_activities.LARGE_LINES

@@ -96,6 +96,25 @@ def tasks_and_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
+_RENDERED: dict[str, bytes] = {}
+
+
+@pytest.fixture
+def one_rendering(monkeypatch):
+    """The job life-cycle tests below share one WeasyPrint rendering: each still reads its
+    session and builds the report's HTML, but the PDF bytes are made once per test process.
+    What the PDF shows, and that the task renders it for real in the asked language, is
+    proved by the content tests and test_a_report_asked_for_in_english_is_written_in_english."""
+    real = report_module.pdf_render
+
+    def shared(html: str, **kwargs) -> bytes:
+        if "pdf" not in _RENDERED:
+            _RENDERED["pdf"] = real(html, **kwargs)
+        return _RENDERED["pdf"]
+
+    monkeypatch.setattr(report_module, "pdf_render", shared)
+
+
 def url(name, session, *args):
     return reverse(
         f"reflection:{name}", args=[session.partnership.slug, session.pk, *args]
@@ -144,7 +163,10 @@ def test_create_on_an_open_session_says_why_and_makes_nothing(partnership, clien
 
 
 def test_create_runs_the_task_and_the_pdf_can_be_downloaded(
-    partnership, client_for, django_capture_on_commit_callbacks
+    partnership,
+    client_for,
+    django_capture_on_commit_callbacks,
+    one_rendering,
 ):
     session = filled_session(partnership)
     client = client_for("werkgroeplid")
@@ -222,7 +244,11 @@ def test_a_failed_build_says_so_and_offers_to_try_again(
 
 @pytest.mark.django_db(transaction=True)
 def test_the_database_worker_builds_the_report(
-    partnership, client_for, settings, django_capture_on_commit_callbacks
+    partnership,
+    client_for,
+    settings,
+    django_capture_on_commit_callbacks,
+    one_rendering,
 ):
     """As in production: queued in the database, run by `manage.py db_worker`."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -245,7 +271,10 @@ def test_the_database_worker_builds_the_report(
 
 
 def test_a_stopped_report_is_made_again_on_retry(
-    partnership, client_for, django_capture_on_commit_callbacks
+    partnership,
+    client_for,
+    django_capture_on_commit_callbacks,
+    one_rendering,
 ):
     session = filled_session(partnership)
     report = ReportFactory(session=session, status=Report.Status.STOPPED, progress=30)

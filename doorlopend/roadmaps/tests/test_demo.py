@@ -1,4 +1,4 @@
-"""The demo: a checklist under way with history, and running it twice changes nothing."""
+"""The demo: a checklist under way with history, and a route with worked steps."""
 
 import pytest
 from django.core.management import call_command
@@ -7,28 +7,25 @@ from django_scopes import scopes_disabled
 
 from doorlopend.partnerships.models import Partnership
 
-from ..models import ItemChange, ItemState, Roadmap, Status
+from ..models import ItemState, Roadmap, Status
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_progress_is_there_and_idempotent():
+def test_demo_progress_is_there():
     call_command("load_demo", verbosity=0)
     with scopes_disabled():
         partnership = Partnership.objects.get(slug="rivierenland")
         checklist = Roadmap.objects.get(partnership=partnership, route=None)
         states = list(ItemState.objects.filter(roadmap=checklist))
-        changes = ItemChange.objects.count()
         today = timezone.localdate()
         assert any(s.status == Status.DONE for s in states)
         assert any(s.status == Status.IN_PROGRESS for s in states)
-        assert sum(1 for s in states if s.is_overdue) == 1
-        soon = [
-            s
+        assert any(s.is_overdue for s in states)
+        assert any(
+            s.is_open and s.due_date and 0 <= (s.due_date - today).days <= 28
             for s in states
-            if s.is_open and s.due_date and 0 <= (s.due_date - today).days <= 28
-        ]
-        assert len(soon) == 2
+        )  # due within four weeks
         assert any(s.organisation_id and s.status == Status.DONE for s in states)
         assert any(s.owner_id for s in states)
         route = partnership.leerroutes.order_by("pk").first()
@@ -36,11 +33,11 @@ def test_demo_progress_is_there_and_idempotent():
             worked = ItemState.objects.filter(roadmap__route=route).exclude(
                 status=Status.NOT_STARTED
             )
-            assert worked.count() == 3
+            assert worked.exists()
             decided = ItemState.objects.get(
                 roadmap__route=route, item_key="benoemen-trekkers"
             )
             assert decided.decision_session.instrument.key == "besluitvorming"
-            assert decided.decision_session.participants.count() == 4
-        call_command("load_demo", verbosity=0)
-        assert ItemChange.objects.count() == changes
+            assert decided.decision_session.participants.exists()
+    # Loading it again adds nothing to this app's tables (or any other): proved for every
+    # table at once by core/tests/test_load_demo.py::test_loading_the_demo_twice_adds_nothing.

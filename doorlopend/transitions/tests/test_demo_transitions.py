@@ -1,4 +1,4 @@
-"""The demo pupils: two years, deterministic, loaded once, and a decaan at the mbo school."""
+"""The demo pupils: two years, every route kind, figures shown, a decaan at the mbo school."""
 
 import pytest
 from django.core.management import call_command
@@ -6,22 +6,17 @@ from django_scopes import scopes_disabled
 
 from doorlopend.partnerships.models import Partnership, RoleAssignment
 from doorlopend.transitions.demo import MBO_DECAAN_EMAIL
-from doorlopend.transitions.models import Signal, StatusEvent, Transition
+from doorlopend.transitions.models import Signal, Transition
 from doorlopend.transitions.services import figures
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loads_twice_without_change(settings):
+def test_demo_has_two_cohorts_every_route_kind_and_a_mbo_decaan(settings):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     with scopes_disabled():
         partnership = Partnership.objects.get(slug="rivierenland")
-        counts = (
-            Transition.objects.filter(partnership=partnership).count(),
-            StatusEvent.objects.filter(partnership=partnership).count(),
-            Signal.objects.filter(partnership=partnership).count(),
-        )
-        assert counts[0] > 300
+        assert Signal.objects.filter(partnership=partnership).exists()
         cohorts = figures.cohorts(partnership=partnership)
         assert len(cohorts) == 2
         routes = set(
@@ -44,12 +39,7 @@ def test_demo_loads_twice_without_change(settings):
         result = figures.cohort_figures(
             partnership=partnership, cohort=cohorts[-1], dimension="sending"
         )
+        # Enough pupils that the latest cohort's figures are shown, not hidden (k-anonymity).
         assert not result.total.total.figures["started"].hidden
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    with scopes_disabled():
-        again = (
-            Transition.objects.filter(partnership=partnership).count(),
-            StatusEvent.objects.filter(partnership=partnership).count(),
-            Signal.objects.filter(partnership=partnership).count(),
-        )
-    assert again == counts
+    # Loading it again adds nothing to this app's tables (or any other): proved for every
+    # table at once by core/tests/test_load_demo.py::test_loading_the_demo_twice_adds_nothing.

@@ -119,9 +119,10 @@ def _production(pseudonym_key: str) -> dict[str, str]:
     }
 
 
-def test_check_deploy_refuses_a_one_character_key_and_accepts_a_good_one():
+def test_check_deploy_refuses_a_one_character_key():
+    """That `check --deploy` accepts good random keys (the other half of this rule) is
+    core/tests/test_security.py::test_production_settings_pass_the_deploy_check: the same
+    command with random keys, at the stricter --fail-level WARNING. One Django process less."""
     weak = _manage("check", "--deploy", **_production("x"))
     assert weak.returncode != 0
     assert "PUPIL_PSEUDONYM_KEY" in weak.stderr
-    good = _manage("check", "--deploy", **_production(secrets.token_urlsafe(32)))
-    assert good.returncode == 0, good.stdout + good.stderr
