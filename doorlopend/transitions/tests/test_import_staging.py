@@ -10,8 +10,10 @@ from django_scopes import scopes_disabled
 
 from doorlopend.partnerships.tests.factories import RegisterEntryFactory, SchoolFactory
 from doorlopend.transitions.models import StatusEvent, Transition
-from doorlopend.transitions.privacy import pseudonym
+from doorlopend.transitions.privacy import decrypt, pseudonym
+from doorlopend.transitions.services.imports.columns import mapping_suggest
 from doorlopend.transitions.services.imports.rights import ImportSchools
+from doorlopend.transitions.services.imports.row import StagedRow
 from doorlopend.transitions.services.imports.validate import Validator
 
 from .import_helpers import (
@@ -36,8 +38,6 @@ def private_root(settings, tmp_path):
 
 
 def test_a_clean_row_is_a_staged_row_whose_fields_are_the_staging_columns():
-    from doorlopend.transitions.services.imports.columns import mapping_suggest
-    from doorlopend.transitions.services.imports.row import StagedRow
 
     headers = STATUS_HEADER.split(";")
     validator = Validator(
@@ -55,13 +55,53 @@ def test_a_clean_row_is_a_staged_row_whose_fields_are_the_staging_columns():
     )
     assert reasons == []
     assert isinstance(row, StagedRow)
-    assert (row.pseudonym, row.cohort, row.org_id) == (pseudonym(pgn(1)), 2026, 7)
-    assert (row.status, row.on_date, row.crebo) == (
-        "intake",
-        datetime.date(2026, 2, 15),
-        "25168",
+    assert row._asdict() == {
+        "pseudonym": pseudonym(pgn(1)),
+        "cohort": 2026,
+        "name": "",
+        "birth_date": "",
+        "org_id": 7,
+        "leerweg": "",
+        "profile": "",
+        "route_kind": "",
+        "route_name": "",
+        "crebo": "25168",
+        "qualification": "Kok",
+        "sector": "Horeca",
+        "mbo_leerweg": "bol",
+        "status": "intake",
+        "on_date": datetime.date(2026, 2, 15),
+    }
+
+
+def test_a_leavers_row_names_its_details_and_encrypts_name_and_birth_date():
+
+    headers = LEAVERS_HEADER.split(";")
+    validator = Validator(
+        kind="leavers",
+        headers=headers,
+        columns=mapping_suggest(kind="leavers", headers=headers),
+        cohort=2026,
+        default_org_id=5,
+        schools={"11AA": 5},
+        schools_allowed=ImportSchools(own=frozenset({5}), fitting=frozenset({5})),
+        today=datetime.date(2026, 6, 1),
     )
-    assert (row.mbo_leerweg, row.qualification) == ("bol", "Kok")
+    row, reasons = validator.clean(
+        [pgn(2), "Sanne de Vries", "17-05-2010", "KB", "zw", "DLR", "Zorgroute", "havo"]
+    )
+    assert reasons == []
+    assert (decrypt(row.name), decrypt(row.birth_date)) == (
+        "Sanne de Vries",
+        "2010-05-17",
+    )
+    assert (row.leerweg, row.profile, row.route_kind, row.route_name) == (
+        "kb",
+        "zw",
+        "dlr",
+        "Zorgroute",
+    )
+    assert (row.org_id, row.status, row.on_date) == (5, "havo", validator.today)
 
 
 def _tables_run(partnership, school, kind, data):

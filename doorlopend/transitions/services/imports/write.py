@@ -80,7 +80,7 @@ def stage_write(stage: Stage, *, job, by_id: int | None) -> Counts:
         )
         for field in ("name", "birth_date"):
             # Given again: kept up to date, unless another school holds the pupil's
-            # data ({tables.owners}.keep, `owners.py`): then only an empty value is filled.
+            # data (owners.keep, `owners.py`): then only an empty value is filled.
             execute(
                 cursor,
                 f"""UPDATE {PUPILS} SET {field} = g.value FROM (
