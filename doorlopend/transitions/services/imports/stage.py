@@ -127,14 +127,32 @@ def _copy_line(line: int, row: StagedRow) -> str:
     """One row in COPY's text format. Only the free texts (route name, qualification,
     sector) can hold a tab, newline or backslash; the rest are codes, digits, hex
     pseudonyms, base64 tokens and ISO dates."""
+    # Unpacked by StagedRow's field names: a million rows pass here, and one unpacking
+    # costs less than fifteen attribute reads.
+    (
+        pseudonym,
+        cohort,
+        name,
+        birth_date,
+        org_id,
+        leerweg,
+        profile,
+        route_kind,
+        route_name,
+        crebo,
+        qualification,
+        sector,
+        mbo_leerweg,
+        status,
+        on_date,
+    ) = row
     t = _COPY_ESCAPES
-    org_id, on = row.org_id, row.on_date
     return (
-        f"{line}\t{row.pseudonym}\t{row.cohort}\t{row.name}\t{row.birth_date}\t"
-        f"{_NULL if org_id is None else org_id}\t{row.leerweg}\t{row.profile}\t"
-        f"{row.route_kind}\t{row.route_name.translate(t)}\t{row.crebo}\t"
-        f"{row.qualification.translate(t)}\t{row.sector.translate(t)}\t"
-        f"{row.mbo_leerweg}\t{row.status}\t{_NULL if on is None else on}\n"
+        f"{line}\t{pseudonym}\t{cohort}\t{name}\t{birth_date}\t"
+        f"{_NULL if org_id is None else org_id}\t{leerweg}\t{profile}\t{route_kind}\t"
+        f"{route_name.translate(t)}\t{crebo}\t{qualification.translate(t)}\t"
+        f"{sector.translate(t)}\t{mbo_leerweg}\t{status}\t"
+        f"{_NULL if on_date is None else on_date}\n"
     )
 
 
