@@ -3,10 +3,11 @@
 `import_create` streams the upload to PRIVATE_UPLOAD_ROOT under a random name (hashing it
 on the way) and reads only its header line. A saved mapping that fits sends it straight to
 the queue; otherwise `import_map` takes the school's mapping first. `import_run` (the task,
-and the management command) streams the rows through `validate`, stages them, checks the
-order of statuses and writes all or nothing. It runs through the one job life cycle
-(core.job_runner): claimed once, a heartbeat while it runs, the file deleted whatever the
-outcome (done, refused, failed, cancelled, or stopped by the worker's sweep).
+and the management command) streams the rows through `validate`, stages them, checks
+them and writes all or nothing (README.md in this package tells the whole path). It
+runs through the one job life cycle (core.job_runner): claimed once, a heartbeat while
+it runs, the file deleted whatever the outcome (done, refused, failed, cancelled, or
+stopped by the worker's sweep).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from . import checks, write
 from .columns import mapping_problems
 from .read import UnreadableFile, headers_of, open_table
 from .rights import import_schools
+from .schools import school_keys
+from .stage import Stage
 from .store import StoredUpload
 from .validate import Validator
 
@@ -185,7 +188,7 @@ def _run(
     job: TransitionImport, progress: Progress, on_progress, school_ids=None
 ) -> dict:
     schools_allowed = import_schools(job, given=school_ids)
-    stage = write.Stage(job.pk)
+    stage = Stage(job.pk)
     stage.create()
     errors, rejected, rows = [], 0, 0
     try:
@@ -240,19 +243,6 @@ def _run(
         raise JobRefused([{"line": 0, "reason": str(error)}]) from None
     finally:
         stage.drop()
-
-
-def school_keys(partnership: Partnership) -> dict[str, int | None]:
-    """{BRIN: school} (None when the BRIN has several locations here) and {BRIN+location: school}."""
-    keys: dict[str, int | None] = {}
-    for org_id, brin, vestiging in Organisation.objects.filter(
-        partnership=partnership, register_entry__isnull=False
-    ).values_list("pk", "register_entry__brin", "register_entry__vestiging"):
-        brin = brin.upper()
-        keys[brin] = None if brin in keys and keys[brin] != org_id else org_id
-        if vestiging:
-            keys[vestiging.upper()] = org_id
-    return keys
 
 
 def _signals(partnership: Partnership) -> None:

@@ -3,7 +3,7 @@
 A pupil's name and date of birth are stored once in the partnership, whatever the year.
 The schools that hold them are the vo schools that sent the pupil (any year); while no vo
 school has, the mbo schools the pupil applied to. For the pupils of one staged import
-this module writes the temporary table {s}_o, one row per pupil already known:
+this module writes the owners table (`StageTables.owners`), one row per pupil already known:
 
 - `refuse` (a list of leavers only): the pupil was sent only by other vo schools. A new
   transition of another year would let the uploader read what those schools entered, so
@@ -22,11 +22,13 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from ...choices import ImportKind
-from .stage import TRANSITIONS, execute
+from .stage import TRANSITIONS, StageTables, execute
 
 
-def owners_table(cursor, s: str, *, kind: str, school_ids: frozenset[int]) -> None:
-    """{s}_o (pupil_id, refuse, keep) for the known pupils of the file ({s}_k)."""
+def owners_table(
+    cursor, tables: StageTables, *, kind: str, school_ids: frozenset[int]
+) -> None:
+    """The owners table (pupil_id, refuse, keep) for the known pupils of the file (keys)."""
     # Ids are integers from the database; 0 is no school, for an empty set.
     ids = ", ".join(str(int(i)) for i in sorted(school_ids)) or "0"
     other_sent = f"t.sending_organisation_id IS NOT NULL AND t.sending_organisation_id NOT IN ({ids})"
@@ -48,12 +50,12 @@ def owners_table(cursor, s: str, *, kind: str, school_ids: frozenset[int]) -> No
         )
     execute(
         cursor,
-        f"""CREATE TEMPORARY TABLE {s}_o AS
+        f"""CREATE TEMPORARY TABLE {tables.owners} AS
         SELECT t.pupil_id, {refuse} AS refuse, {keep} AS keep FROM {TRANSITIONS} t
-        WHERE t.pupil_id IN (SELECT pupil_id FROM {s}_k WHERE pupil_id IS NOT NULL)
+        WHERE t.pupil_id IN (SELECT pupil_id FROM {tables.keys} WHERE pupil_id IS NOT NULL)
         GROUP BY t.pupil_id""",
     )
-    execute(cursor, f"CREATE INDEX {s}_o_key ON {s}_o (pupil_id)")
+    execute(cursor, f"CREATE INDEX {tables.owners}_pupil ON {tables.owners} (pupil_id)")
 
 
 def other_school_reason() -> str:

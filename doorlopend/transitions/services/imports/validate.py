@@ -1,11 +1,11 @@
-"""One row of a file → a clean record for the staging table, or the reasons it is refused.
+"""One row of a file → a `StagedRow` for the staging table, or the reasons it is refused.
 
 Everything a single row can get wrong is checked here, in Python, while the file streams:
 a missing required value, a pupil number failing its 11-proef, a BRIN that is not a school
-of this partnership or not one where the uploader is decaan, an unknown status or leerweg,
-an unreadable date or one in the future, a crebo that is not 5 digits. What depends on
+of this partnership or not one where the uploader is decaan (`schools.py`), an unknown
+status or leerweg, an unreadable date or one in the future, a crebo that is not 5 digits. What depends on
 other rows or on the database (the order of statuses, a pupil another school holds) is
-checked afterwards in SQL (`write.py`).
+checked afterwards in SQL (`checks.py`).
 """
 
 from __future__ import annotations
@@ -32,26 +32,9 @@ from .lookups import (
     status_lookup,
 )
 from .rights import ImportSchools
+from .row import StagedRow
+from .schools import FileSchools
 
-# The staging table's columns, in the order `Validator.clean` returns them.
-STAGE_COLUMNS = (
-    "line",
-    "pseudonym",
-    "cohort",
-    "name",
-    "birth_date",
-    "org_id",
-    "leerweg",
-    "profile",
-    "route_kind",
-    "route_name",
-    "crebo",
-    "qualification",
-    "sector",
-    "mbo_leerweg",
-    "status",
-    "on_date",
-)
 # The fields in the order `clean` unpacks them (a leaver's destination as its status).
 _ORDER = (
     "pgn",
@@ -72,6 +55,7 @@ _ORDER = (
     "cohort",
 )
 _CACHE_LIMIT = 100_000
+_staged_row = tuple.__new__
 
 
 class Validator:
@@ -92,11 +76,9 @@ class Validator:
         self.kind = kind
         self.cohort = cohort
         self.default_org_id = default_org_id
-        # {"BRIN" or "BRIN+VESTIGING": organisation id, or None when the BRIN alone is ambiguous}
-        self.schools = schools
-        # The schools this import may write for (issue 12): the uploader's, of its side.
-        self.allowed = schools_allowed
-        self._default_refusal = self._refusal(default_org_id, "")
+        self.schools = FileSchools(kind=kind, keys=schools, allowed=schools_allowed)
+        self._school = self.schools.resolve
+        self._default_refusal = self.schools.refusal(default_org_id, "")
         self.today = today
         index = {
             f.name: headers.index(columns[f.name])
@@ -127,8 +109,8 @@ class Validator:
         self._pseudonyms: dict[str, str] = {}
         self._dates: dict[Any, datetime.date | str] = {}
 
-    def clean(self, row: list[Any]) -> tuple[tuple | None, list[str]]:
-        """(record, []) for a good row, (None, [reasons]) for a bad one (line added by the caller).
+    def clean(self, row: list[Any]) -> tuple[StagedRow | None, list[str]]:
+        """(staged row, []) for a good row, (None, [reasons]) for a bad one (line added by the caller).
 
         Written for speed: a million rows pass through here.
         """
@@ -203,23 +185,31 @@ class Validator:
             )
         if errors:
             return None, errors
+        # In the order of StagedRow's fields. tuple.__new__ skips the argument parsing
+        # of StagedRow(...), which would add seconds to a million-row file.
         return (
-            code,
-            cohort,
-            encrypt(str(name)) if name != "" else "",
-            encrypt(birth) if birth else "",
-            org_id,
-            leerweg,
-            profile,
-            route_kind,
-            str(route_name)[:200],
-            crebo,
-            str(qualification)[:200],
-            str(sector)[:100],
-            mbo_leerweg,
-            status,
-            on,
-        ), []
+            _staged_row(
+                StagedRow,
+                (
+                    code,  # pseudonym
+                    cohort,
+                    encrypt(str(name)) if name != "" else "",
+                    encrypt(birth) if birth else "",  # birth_date
+                    org_id,
+                    leerweg,
+                    profile,
+                    route_kind,
+                    str(route_name)[:200],
+                    crebo,
+                    str(qualification)[:200],
+                    str(sector)[:100],
+                    mbo_leerweg,
+                    status,
+                    on,  # on_date
+                ),
+            ),
+            [],
+        )
 
     def _status(self, raw, on, errors) -> tuple[str, datetime.date | None]:
         status = self.statuses.get(raw)
@@ -270,61 +260,6 @@ class Validator:
             _("The year “%(year)s” is not a year of transition.") % {"year": raw}
         )
         return 0
-
-    def _school(self, brin: str, vestiging: str, errors: list[str]) -> int | None:
-        brin = brin.replace(" ", "").upper()
-        vestiging = vestiging.replace(" ", "").upper()
-        if vestiging and len(vestiging) <= 2:
-            vestiging = brin[:4] + vestiging.zfill(2)
-        key = vestiging or brin
-        if key not in self.schools and len(key) > 4:
-            key = key[:4]
-        org_id = self.schools.get(key, 0)
-        if org_id == 0:
-            errors.append(
-                _("Unknown BRIN “%(brin)s”: not a school of this partnership.")
-                % {"brin": vestiging or brin}
-            )
-        elif org_id is None:
-            errors.append(
-                _(
-                    "The BRIN “%(brin)s” has several locations in this partnership: add the location number."
-                )
-                % {"brin": brin}
-            )
-        elif org_id not in self.allowed.allowed:
-            errors.append(self._refusal(org_id, vestiging or brin))
-        return org_id or None
-
-    def _refusal(self, org_id: int, code: str) -> str:
-        """Why this file may not write for school `org_id` (named `code` in the file, or
-        empty: the school it was uploaded for); "" when it may."""
-        if org_id in self.allowed.allowed:
-            return ""
-        leavers = self.kind == ImportKind.LEAVERS
-        if org_id not in self.allowed.own:
-            if not code:
-                return _(
-                    "You are not (or no longer) decaan of the school this file was uploaded for."
-                )
-            return _(
-                "“%(brin)s” is not a school where you are decaan: a file may only name your own schools."
-            ) % {"brin": code}
-        if not code:
-            if leavers:
-                return _(
-                    "This file was uploaded for a school that is not a vo school: a list of leavers comes from the vo school."
-                )
-            return _(
-                "This file was uploaded for a school that is not an mbo school: a list of statuses comes from the mbo school."
-            )
-        if leavers:
-            return _(
-                "“%(brin)s” is not a vo school: a list of leavers names the vo school the pupil leaves."
-            ) % {"brin": code}
-        return _(
-            "“%(brin)s” is not an mbo school: a list of statuses names the mbo school the pupil goes to."
-        ) % {"brin": code}
 
     def _choice(self, name: str, raw, table: dict[str, str], errors: list[str]) -> str:
         code = table.get(raw)

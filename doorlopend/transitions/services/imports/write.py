@@ -24,19 +24,10 @@ from doorlopend.partnerships.models import Organisation
 
 from ...choices import ImportKind
 from ..history import DERIVED, derived_sql, transitions_recompute_sql
-from .stage import EVENTS, PUPILS, TRANSITIONS, Stage, execute
+from .latest import ATTRIBUTES, given_or, latest_table
+from .stage import EVENTS, PUPILS, TRANSITIONS, Stage, StageTables, execute
 
 logger = logging.getLogger(__name__)
-_ATTRIBUTES = (
-    "leerweg",
-    "profile",
-    "route_kind",
-    "route_name",
-    "crebo",
-    "qualification",
-    "sector",
-    "mbo_leerweg",
-)
 
 # Rows created from which the written tables are analysed straight after the import.
 ANALYZE_AFTER = 10_000
@@ -52,15 +43,11 @@ class Counts:
 def stage_write(stage: Stage, *, job, by_id: int | None) -> Counts:
     """Write the staged rows: pupils, transitions, status events, derived fields. One
     transaction; call only when no row was refused. Counts are per row of the file."""
-    s, p, j = stage.name, int(job.partnership_id), int(job.pk)
+    tables, p, j = stage.tables, int(job.partnership_id), int(job.pk)
     org_column = (
         "sending_organisation_id"
         if job.kind == ImportKind.LEAVERS
         else "receiving_organisation_id"
-    )
-    # Sorts as (date, line), as text: 10 characters of date and 10 of line number.
-    sort_key = (
-        "'0000-00-00'" if job.kind == ImportKind.LEAVERS else "CAST(x.on_date AS text)"
     )
     ops = connection.ops
     now = ops.adapt_datetimefield_value(timezone.now())
@@ -70,65 +57,50 @@ def stage_write(stage: Stage, *, job, by_id: int | None) -> Counts:
             # Check foreign keys as each statement ends, not all at COMMIT: the queue of a
             # million deferred checks was the slowest step of a large import.
             execute(cursor, "SET CONSTRAINTS ALL IMMEDIATE")
-        # Each detail of a pupil's year: the value of the latest row that gives one.
-        latest = ", ".join(
-            f"COALESCE(SUBSTR(MAX(CASE WHEN {a} <> '' THEN k || {a} END), 21), '') AS {a}"
-            for a in _ATTRIBUTES
-        )
-        execute(
-            cursor,
-            f"""CREATE TEMPORARY TABLE {s}_l AS SELECT pseudonym, cohort,
-                CAST(SUBSTR(MAX(CASE WHEN org_id IS NOT NULL THEN k || CAST(org_id AS text) END), 21)
-                    AS bigint) AS org_id, {latest}
-            FROM (SELECT x.*, {sort_key} || CAST(x.line + 1000000000 AS text) AS k FROM {s} x) y
-            GROUP BY pseudonym, cohort""",
-        )
-        execute(cursor, f"CREATE INDEX {s}_l_key ON {s}_l (pseudonym, cohort)")
+        latest_table(cursor, tables, kind=job.kind)
         # Existing transitions whose details change: a given (non-empty) value that differs.
-        differs = " OR ".join(f"(l.{a} <> '' AND t.{a} <> l.{a})" for a in _ATTRIBUTES)
+        differs = " OR ".join(f"(l.{a} <> '' AND t.{a} <> l.{a})" for a in ATTRIBUTES)
         execute(
             cursor,
-            f"""CREATE TEMPORARY TABLE {s}_c AS SELECT t.id AS transition_id
-            FROM {s}_k k JOIN {s}_l l ON l.pseudonym = k.pseudonym AND l.cohort = k.cohort
+            f"""CREATE TEMPORARY TABLE {tables.changed} AS SELECT t.id AS transition_id
+            FROM {tables.keys} k JOIN {tables.latest} l ON l.pseudonym = k.pseudonym AND l.cohort = k.cohort
             JOIN {TRANSITIONS} t ON t.id = k.transition_id
             WHERE (l.org_id IS NOT NULL AND COALESCE(t.{org_column}, 0) <> l.org_id) OR {differs}""",
         )
-        _events_new(cursor, s)
-        counts = _counts(cursor, s)
+        _events_new(cursor, tables)
+        counts = _counts(cursor, tables)
         execute(
             cursor,
             f"""INSERT INTO {PUPILS} (partnership_id, pseudonym, name, birth_date, created_at)
-            SELECT {p}, x.pseudonym, MAX(x.name), MAX(x.birth_date), %s FROM {s} x
-            WHERE x.pseudonym IN (SELECT pseudonym FROM {s}_k WHERE pupil_id IS NULL)
+            SELECT {p}, x.pseudonym, MAX(x.name), MAX(x.birth_date), %s FROM {tables.rows} x
+            WHERE x.pseudonym IN (SELECT pseudonym FROM {tables.keys} WHERE pupil_id IS NULL)
             GROUP BY x.pseudonym ORDER BY x.pseudonym
             ON CONFLICT (partnership_id, pseudonym) DO NOTHING""",
             [now],
         )
         for field in ("name", "birth_date"):
             # Given again: kept up to date, unless another school holds the pupil's
-            # data ({s}_o.keep, `owners.py`): then only an empty value is filled.
+            # data (owners.keep, `owners.py`): then only an empty value is filled.
             execute(
                 cursor,
                 f"""UPDATE {PUPILS} SET {field} = g.value FROM (
-                    SELECT x.pseudonym, MAX(x.{field}) AS value FROM {s} x JOIN {s}_k k
+                    SELECT x.pseudonym, MAX(x.{field}) AS value FROM {tables.rows} x JOIN {tables.keys} k
                     ON k.pseudonym = x.pseudonym AND k.cohort = x.cohort
                     WHERE x.{field} <> '' AND k.pupil_id IS NOT NULL GROUP BY x.pseudonym) g
                 WHERE {PUPILS}.partnership_id = {p} AND {PUPILS}.pseudonym = g.pseudonym
                 AND ({PUPILS}.{field} = '' OR {PUPILS}.id NOT IN (
-                    SELECT o.pupil_id FROM {s}_o o WHERE o.keep = 1))""",
+                    SELECT o.pupil_id FROM {tables.owners} o WHERE o.keep = 1))""",
             )
         execute(
             cursor,
-            f"""UPDATE {s}_k SET pupil_id = p.id FROM {PUPILS} p
-            WHERE {s}_k.pupil_id IS NULL AND p.partnership_id = {p}
-            AND p.pseudonym = {s}_k.pseudonym""",
+            f"""UPDATE {tables.keys} SET pupil_id = p.id FROM {PUPILS} p
+            WHERE {tables.keys}.pupil_id IS NULL AND p.partnership_id = {p}
+            AND p.pseudonym = {tables.keys}.pseudonym""",
         )
-        attributes = ", ".join(_ATTRIBUTES)
+        attributes = ", ".join(ATTRIBUTES)
         values = ", ".join(
-            "COALESCE(NULLIF(l.route_kind, ''), 'regulier')"
-            if a == "route_kind"
-            else f"l.{a}"
-            for a in _ATTRIBUTES
+            given_or("l.route_kind", "'regulier'") if a == "route_kind" else f"l.{a}"
+            for a in ATTRIBUTES
         )
         # A new transition is written with its derived fields, from its new events (the
         # same definition as the recompute, which would otherwise rewrite every row).
@@ -141,31 +113,31 @@ def stage_write(stage: Stage, *, job, by_id: int | None) -> Counts:
             f"""INSERT INTO {TRANSITIONS} (partnership_id, pupil_id, cohort, {org_column},
                 {attributes}, {derived}, created_at, updated_at)
             SELECT {p}, k.pupil_id, k.cohort, l.org_id, {values}, {derived_values}, %s, %s
-            FROM {s}_k k JOIN {s}_l l ON l.pseudonym = k.pseudonym AND l.cohort = k.cohort
-            LEFT JOIN {s}_d d ON d.transition_id = k.kid
+            FROM {tables.keys} k JOIN {tables.latest} l ON l.pseudonym = k.pseudonym AND l.cohort = k.cohort
+            LEFT JOIN {tables.new_derived} d ON d.transition_id = k.kid
             WHERE k.transition_id IS NULL ORDER BY k.pupil_id""",
             [now, now],
         )
         sets = ", ".join(
-            f"{a} = COALESCE(NULLIF(l.{a}, ''), {TRANSITIONS}.{a})" for a in _ATTRIBUTES
+            f"{a} = {given_or(f'l.{a}', f'{TRANSITIONS}.{a}')}" for a in ATTRIBUTES
         )
         execute(
             cursor,
             f"""UPDATE {TRANSITIONS} SET {org_column} = COALESCE(l.org_id, {TRANSITIONS}.{org_column}),
                 {sets}, updated_at = %s
-            FROM {s}_k k JOIN {s}_l l ON l.pseudonym = k.pseudonym AND l.cohort = k.cohort
+            FROM {tables.keys} k JOIN {tables.latest} l ON l.pseudonym = k.pseudonym AND l.cohort = k.cohort
             WHERE {TRANSITIONS}.id = k.transition_id
-            AND k.transition_id IN (SELECT transition_id FROM {s}_c)""",
+            AND k.transition_id IN (SELECT transition_id FROM {tables.changed})""",
             [now],
         )
         execute(
             cursor,
-            f"""UPDATE {s}_k SET transition_id = t.id FROM {TRANSITIONS} t
-            WHERE {s}_k.transition_id IS NULL AND t.pupil_id = {s}_k.pupil_id
-            AND t.cohort = {s}_k.cohort""",
+            f"""UPDATE {tables.keys} SET transition_id = t.id FROM {TRANSITIONS} t
+            WHERE {tables.keys}.transition_id IS NULL AND t.pupil_id = {tables.keys}.pupil_id
+            AND t.cohort = {tables.keys}.cohort""",
         )
         if connection.vendor == "postgresql":
-            execute(cursor, f"ANALYZE {s}_k")
+            execute(cursor, f"ANALYZE {tables.keys}")
         # In (transition, date, line) order: the index and the foreign key are read in
         # order, and of two statuses on one date the later line is the later recorded.
         execute(
@@ -173,7 +145,7 @@ def stage_write(stage: Stage, *, job, by_id: int | None) -> Counts:
             f"""INSERT INTO {EVENTS} (partnership_id, transition_id, status, "on", source,
                 import_job_id, recorded_at, recorded_by_id)
             SELECT {p}, k.transition_id, e.status, e.on_date, %s, {j}, %s, %s
-            FROM {s}_e e JOIN {s}_k k ON k.kid = e.kid
+            FROM {tables.new_events} e JOIN {tables.keys} k ON k.kid = e.kid
             WHERE true ORDER BY k.transition_id, e.on_date, e.line
             ON CONFLICT (transition_id, status, "on") DO NOTHING""",
             [source, now, by_id],
@@ -181,11 +153,11 @@ def stage_write(stage: Stage, *, job, by_id: int | None) -> Counts:
         started = time.perf_counter()
         transitions_recompute_sql(
             # Transitions that existed and have new events (new ones were written whole).
-            ids_sql=f"SELECT k.transition_id FROM {s}_k k WHERE k.new_t = 0"
-            f" AND k.kid IN (SELECT e.kid FROM {s}_e e)"
+            ids_sql=f"SELECT k.transition_id FROM {tables.keys} k WHERE k.new_t = 0"
+            f" AND k.kid IN (SELECT e.kid FROM {tables.new_events} e)"
         )
         logger.debug("%.2f s  recompute", time.perf_counter() - started)
-        _record_touched(cursor, s, job)
+        _record_touched(cursor, tables, job)
         started = time.perf_counter()
     logger.debug("%.2f s  commit", time.perf_counter() - started)
     if connection.vendor == "postgresql" and counts.created >= ANALYZE_AFTER:
@@ -197,49 +169,57 @@ def stage_write(stage: Stage, *, job, by_id: int | None) -> Counts:
     return counts
 
 
-def _events_new(cursor, s: str) -> None:
-    """{s}_e: the statuses of the file not recorded yet, once per pupil, year, status and
-    date (at the first line that gives it); {s}_d: the derived fields of the new
-    transitions, from those statuses (the line stands in for the id still to come)."""
+def _events_new(cursor, tables: StageTables) -> None:
+    """The new events table: the statuses of the file not recorded yet, once per pupil,
+    year, status and date (at the first line that gives it); the new derived table: the
+    derived fields of the new transitions, from those statuses (`kid` stands in for the
+    transition id still to come, the line for the event id)."""
     execute(
         cursor,
-        f"""CREATE TEMPORARY TABLE {s}_e AS
+        f"""CREATE TEMPORARY TABLE {tables.new_events} AS
         SELECT k.kid, x.status, x.on_date, MIN(x.line) AS line
-        FROM {s} x JOIN {s}_k k ON k.pseudonym = x.pseudonym AND k.cohort = x.cohort
+        FROM {tables.rows} x JOIN {tables.keys} k ON k.pseudonym = x.pseudonym AND k.cohort = x.cohort
         WHERE x.status <> '' AND (k.transition_id IS NULL OR NOT EXISTS (
             SELECT 1 FROM {EVENTS} e WHERE e.transition_id = k.transition_id
             AND e.status = x.status AND e."on" = x.on_date))
         GROUP BY k.kid, x.status, x.on_date""",
     )
-    execute(cursor, f"CREATE INDEX {s}_e_kid ON {s}_e (kid)")
+    execute(
+        cursor, f"CREATE INDEX {tables.new_events}_kid ON {tables.new_events} (kid)"
+    )
     if connection.vendor == "postgresql":
-        execute(cursor, f"ANALYZE {s}_e")
+        execute(cursor, f"ANALYZE {tables.new_events}")
     events = (
         f'SELECT e.kid AS transition_id, e.status, e.on_date AS "on", e.line AS id'
-        f" FROM {s}_e e WHERE e.kid IN (SELECT kid FROM {s}_k WHERE new_t = 1)"
+        f" FROM {tables.new_events} e WHERE e.kid IN (SELECT kid FROM {tables.keys} WHERE new_t = 1)"
     )
     execute(
         cursor,
-        f"CREATE TEMPORARY TABLE {s}_d AS {derived_sql(events_sql=events)}",
+        f"CREATE TEMPORARY TABLE {tables.new_derived} AS {derived_sql(events_sql=events)}",
     )
-    execute(cursor, f"CREATE INDEX {s}_d_key ON {s}_d (transition_id)")
+    execute(
+        cursor,
+        f"CREATE INDEX {tables.new_derived}_transition ON {tables.new_derived} (transition_id)",
+    )
 
 
-def _counts(cursor, s: str) -> Counts:
+def _counts(cursor, tables: StageTables) -> Counts:
     """Rows that add an event or a transition (a repeated row once), that only change the
-    transition's details, and the rest; taken before the write, from {s}_e: each of its
-    statuses is the first line that gives it."""
-    on_new = f"JOIN {s}_k k ON k.pseudonym = x.pseudonym AND k.cohort = x.cohort"
-    changed = f"JOIN {s}_c c ON c.transition_id = k.transition_id"
+    transition's details, and the rest; taken before the write, from the new events
+    table: each of its statuses is the first line that gives it."""
+    on_new = (
+        f"JOIN {tables.keys} k ON k.pseudonym = x.pseudonym AND k.cohort = x.cohort"
+    )
+    changed = f"JOIN {tables.changed} c ON c.transition_id = k.transition_id"
     execute(
         cursor,
         f"""SELECT
-            (SELECT COUNT(*) FROM {s}_e),
+            (SELECT COUNT(*) FROM {tables.new_events}),
             (SELECT COUNT(*) FROM (SELECT DISTINCT x.pseudonym, x.cohort, x.on_date
-                FROM {s} x {on_new} WHERE x.status = '' AND k.new_t = 1) n),
-            (SELECT COUNT(*) FROM {s} x {on_new} {changed}),
-            (SELECT COUNT(*) FROM {s}_e e JOIN {s}_k k ON k.kid = e.kid {changed}),
-            (SELECT COUNT(*) FROM {s})""",
+                FROM {tables.rows} x {on_new} WHERE x.status = '' AND k.new_t = 1) n),
+            (SELECT COUNT(*) FROM {tables.rows} x {on_new} {changed}),
+            (SELECT COUNT(*) FROM {tables.new_events} e JOIN {tables.keys} k ON k.kid = e.kid {changed}),
+            (SELECT COUNT(*) FROM {tables.rows})""",
     )
     events, bare, changed_rows, changed_events, total = cursor.fetchone()
     created = events + bare
@@ -247,7 +227,7 @@ def _counts(cursor, s: str) -> Counts:
     return Counts(created=created, updated=updated, unchanged=total - created - updated)
 
 
-def _record_touched(cursor, s: str, job) -> None:
+def _record_touched(cursor, tables: StageTables, job) -> None:
     """An access-log entry for every other school whose pupils the import touched: the
     sending and receiving schools of every transition, in any year, of the pupils of the
     file (the uploading school's entry is written by the job when it ends). Each school's
@@ -255,7 +235,7 @@ def _record_touched(cursor, s: str, job) -> None:
     12): also the vo school whose pupil of last year an mbo school now takes up."""
     pupils_of = " UNION ".join(
         f"""SELECT t.{column} AS o, t.pupil_id FROM {TRANSITIONS} t
-        WHERE t.pupil_id IN (SELECT k.pupil_id FROM {s}_k k) AND t.{column} IS NOT NULL"""
+        WHERE t.pupil_id IN (SELECT k.pupil_id FROM {tables.keys} k) AND t.{column} IS NOT NULL"""
         for column in ("sending_organisation_id", "receiving_organisation_id")
     )
     execute(cursor, f"SELECT u.o, COUNT(*) FROM ({pupils_of}) u GROUP BY u.o")
