@@ -61,7 +61,7 @@ def transitions_recompute(transitions: QuerySet[Transition]) -> int:
         )
     count = transitions.update(**fields)
     transitions.update(
-        final_on=Case(When(status__in=list(FINAL), then=F("status_on")), default=None)
+        final_on=Case(When(status__in=sorted(FINAL), then=F("status_on")), default=None)
     )
     return count
 
@@ -83,7 +83,7 @@ def derived_sql(*, events_sql: str) -> str:
     read twice, so its parameters are needed twice."""
 
     def quoted(statuses) -> str:
-        return ", ".join(f"'{Status(s).value}'" for s in statuses)
+        return ", ".join(f"'{Status(s).value}'" for s in sorted(statuses))
 
     firsts = ",\n".join(
         f'MIN(CASE WHEN e.status IN ({quoted(statuses)}) THEN e."on" END) AS {name}'

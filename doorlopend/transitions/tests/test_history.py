@@ -1,4 +1,7 @@
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -174,3 +177,25 @@ def test_a_status_by_hand_only_by_the_decaan_of_the_transitions_school(member_of
             else:
                 assert "Alleen de decaan" in error.value.messages[0]
         assert not StatusEvent.objects.filter(transition=transition).exists()
+
+
+def test_the_derived_sql_is_the_same_text_in_every_process():
+    """Status sets are frozensets, whose order differs per process: the SQL sorts them, so
+    the database sees one statement text (one cached plan, comparable logs)."""
+    code = (
+        "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
+        "'config.settings'); django.setup(); "
+        "from doorlopend.transitions.services.history import derived_sql; "
+        "print(derived_sql(events_sql='SELECT 1'))"
+    )
+    texts = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(texts) == 1
