@@ -8,7 +8,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
-from doorlopend.reflection.forms import SessionForm
+from doorlopend.reflection.forms.sessions import SessionForm
 
 SEEDS = Path("/work/shared/seeds")
 # The scanning errors of seed 000 and how the checklist reads them.

@@ -8,7 +8,7 @@ from django_scopes import scopes_disabled
 from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.roles import Role
 from doorlopend.partnerships.tests.factories import PartnershipFactory, SchoolFactory
-from doorlopend.planning import demo_activities
+from doorlopend.planning.demo import activities as demo_activities
 from doorlopend.planning.models import Activity, ActivityPerson, BudgetLine
 from doorlopend.planning.selectors.budget import budget_totals
 

@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 from doorlopend.reflection.tests.factories import SessionFactory
 from doorlopend.roadmaps.models import Roadmap
 
-from ..forms import next_school_year
+from ..forms.routes import next_school_year
 from ..models import Leerroute, Party
 from .factories import (
     ConsentFactory,

@@ -13,7 +13,7 @@ from doorlopend.partnerships.access import partnership_view
 from doorlopend.roadmaps.selectors import roadmap_blocks
 
 from .. import selectors, services
-from ..forms import RouteForm
+from ..forms.routes import RouteForm
 from ..models import Leerroute
 from ..services.routes import RouteChange
 from .common import route_of, to_detail

@@ -15,7 +15,7 @@ from doorlopend.partnerships.access import partnership_view
 
 from .. import charts, export
 from ..access import pupil_schools, schools_where
-from ..forms_figures import FiguresFilterForm, SankeyFilterForm, filter_form
+from ..forms.figures import FiguresFilterForm, SankeyFilterForm, filter_form
 from ..services import figures as figure_services
 from ..services.figures_sankey import sankey_flows
 
