@@ -15,7 +15,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from .results import SessionResults, ThemeResult
+from .selectors.results import SessionResults, ThemeResult
 
 SCALE_RANGE = (1, 5)
 

@@ -25,7 +25,7 @@ from doorlopend.partnerships.access import partnership_view
 from .. import charts, qr, selectors, services
 from ..forms.actions import PhaseForm, ThemeNoteForm
 from ..models import Session, ThemeNote
-from ..results import SessionResults, session_results
+from ..selectors.results import SessionResults, session_results
 from .actions import action_points_context
 
 SVG = "image/svg+xml"

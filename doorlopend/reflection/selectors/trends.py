@@ -16,9 +16,10 @@ from pygal.style import Style
 
 from doorlopend.partnerships.models import Partnership
 
-from . import results, selectors
-from .charts import strip_scripts
-from .models import Session
+from .. import selectors
+from ..charts import strip_scripts
+from ..models import Session
+from . import results
 from .results import Figures
 
 SCALE_RANGE = (1, 5)
