@@ -191,8 +191,8 @@ def copy_floor(path: Path) -> float:
 
 def dashboard(partnership) -> dict[str, float]:
     """Median ms of three runs of each figures query B's pages make."""
-    from doorlopend.transitions.services import figures
-    from doorlopend.transitions.services.figures_sankey import sankey_flows
+    from doorlopend.transitions.selectors import figures
+    from doorlopend.transitions.selectors.sankey import sankey_flows
 
     calls = {
         f"cohort_figures({d})": (figures.cohort_figures, {"dimension": d})

@@ -16,7 +16,7 @@ from pygal.style import Style
 
 from doorlopend.core.charts import strip_scripts
 
-from .results import SessionResults, ThemeResult
+from .selectors.results import SessionResults, ThemeResult
 
 SCALE_RANGE = (1, 5)
 

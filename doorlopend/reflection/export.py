@@ -13,9 +13,9 @@ from openpyxl import Workbook
 from doorlopend.core import xlsx
 from doorlopend.core.xlsx import BOLD, DECIMAL_2
 
-from . import results
 from .models import Session
-from .results import Figures, SessionResults
+from .selectors import results
+from .selectors.results import Figures, SessionResults
 
 MAX_WIDTH = 80
 

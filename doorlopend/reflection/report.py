@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from doorlopend.core.pdf import pdf_render
 
-from . import charts, results, selectors
+from . import charts, selectors
 from .models import ActionPoint, Session
-from .results import Figures, SessionResults, ThemeResult
+from .selectors import results
+from .selectors.results import Figures, SessionResults, ThemeResult
 
 TEMPLATE = "reflection/report/report.html"
 DISAGREEMENTS_SHOWN = 5

@@ -18,7 +18,7 @@ from doorlopend.partnerships.models import Organisation, OrganisationKind
 from doorlopend.partnerships.roles import Role
 
 from . import services
-from .forms import next_school_year
+from .forms.routes import next_school_year
 from .models import Consent, Leerroute, Party
 
 ROUTE_NAME = "Techniek Rivierenland"

@@ -1,6 +1,6 @@
 """Charts of the cohort figures as SVG files, shown as `<img>` beside their data table.
 
-Only `services.figures.CohortFigures` goes in — the suppressed figures — so a hidden
+Only `selectors.figures.CohortFigures` goes in — the suppressed figures — so a hidden
 number is a gap in the chart, never a bar. pygal's `<script>` is taken out
 (`core.charts.strip_scripts`), its `<style>` is harmless in an `<img>`.
 """
@@ -14,7 +14,7 @@ from pygal.style import Style
 
 from doorlopend.core.charts import strip_scripts
 
-from .services.figures import FUNNEL, LEERROUTE, REGULAR, CohortFigures
+from .selectors.figures import FUNNEL, LEERROUTE, REGULAR, CohortFigures
 
 CHARTS = ("funnel", "groups")
 FUNNEL_HEIGHT = 480

@@ -1,6 +1,6 @@
 """The aggregated figures of one year as an XLSX workbook.
 
-Only the suppressed results of `services.figures` and `services.figures_sankey` go in —
+Only the suppressed results of `selectors.figures` and `selectors.sankey` go in —
 never a transition — so the threshold holds in the spreadsheet as on the page: a hidden
 figure is the text "x" (explained on the first sheet), never its number.
 """
@@ -15,9 +15,9 @@ from doorlopend.core import xlsx
 from doorlopend.core.xlsx import BOLD
 from doorlopend.partnerships.models import Partnership
 
-from .services import figures as figure_services
-from .services.figures import DIMENSIONS, CohortFigures
-from .services.figures_sankey import MIDDLES, Flows, sankey_flows
+from .selectors import figures as figure_services
+from .selectors.figures import DIMENSIONS, CohortFigures
+from .selectors.sankey import MIDDLES, Flows, sankey_flows
 from .suppression import Shown
 
 

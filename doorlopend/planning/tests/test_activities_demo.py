@@ -9,7 +9,7 @@ from doorlopend.core.demo import DemoContext
 from doorlopend.core.testing.rows import added_rows, row_counts
 from doorlopend.partnerships.roles import Role
 from doorlopend.partnerships.tests.factories import PartnershipFactory, SchoolFactory
-from doorlopend.planning import demo_activities
+from doorlopend.planning.demo import activities as demo_activities
 from doorlopend.planning.models import Activity, ActivityPerson, BudgetLine
 from doorlopend.planning.selectors.budget import budget_totals
 

@@ -9,7 +9,7 @@ from doorlopend.partnerships.models import OrganisationKind
 from doorlopend.partnerships.roles import Role
 from doorlopend.partnerships.tests.factories import OrganisationFactory
 
-from .. import demo_goals
+from ..demo import goals as demo_goals
 from ..models import Goal, GoalRevision, Measurement, PartnerExpectation, VisionVersion
 
 pytestmark = pytest.mark.django_db

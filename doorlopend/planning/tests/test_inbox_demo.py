@@ -7,7 +7,7 @@ from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.roles import Role
 from doorlopend.reflection.tests.factories import ActionPointFactory, SessionFactory
 
-from .. import demo_inbox
+from ..demo import inbox as demo_inbox
 from ..models import CalendarFeed, Task, Triage
 from ..selectors.inbox import inbox_open
 

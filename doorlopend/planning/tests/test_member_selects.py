@@ -12,16 +12,16 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from doorlopend.partnerships.models import Membership
-from doorlopend.reflection.forms_actions import ActionPointForm
+from doorlopend.reflection.forms.actions import ActionPointForm
 from doorlopend.reflection.models import ActionPoint
 from doorlopend.roadmaps.forms import ItemStateForm
 from doorlopend.roadmaps.tests import factories as roadmap_factories
 
-from ..forms_activities import PersonForm
-from ..forms_communication import CommunicationItemForm
-from ..forms_goals import GoalForm
-from ..forms_inbox import TaskTriageForm
-from ..forms_tasks import TaskFilterForm, TaskForm
+from ..forms.activities import PersonForm
+from ..forms.communication import CommunicationItemForm
+from ..forms.goals import GoalForm
+from ..forms.inbox import TaskTriageForm
+from ..forms.tasks import TaskFilterForm, TaskForm
 
 pytestmark = pytest.mark.django_db
 

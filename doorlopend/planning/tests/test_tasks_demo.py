@@ -11,7 +11,7 @@ from doorlopend.core.testing.rows import added_rows, row_counts
 from doorlopend.partnerships.demo import PERSON_NAMES, demo_email
 from doorlopend.partnerships.models import Partnership
 from doorlopend.partnerships.roles import Role
-from doorlopend.planning import demo_work
+from doorlopend.planning.demo import work as demo_work
 from doorlopend.planning.models import (
     ChangeAssignment,
     CommunicationItem,

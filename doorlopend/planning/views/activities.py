@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from doorlopend.partnerships.access import partnership_view
 
 from ..elements import element_choices
-from ..forms_activities import ActivityForm, PersonForm
+from ..forms.activities import ActivityForm, PersonForm
 from ..models import Activity, ActivityKind, ActivityPerson, ActivityStatus
 from ..selectors import activities as selectors
 from ..services import activities as services

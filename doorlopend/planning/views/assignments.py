@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.partnerships.models import SCHOOL_KINDS, Organisation
 
-from ..forms_assignments import AssignmentForm, MilestoneForm, ProgressUpdateForm
+from ..forms.assignments import AssignmentForm, MilestoneForm, ProgressUpdateForm
 from ..models import Milestone
 from ..selectors import assignments as selectors
 from ..services import assignments as services

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from doorlopend.partnerships.access import partnership_view
 
 from ..export_budget import budget_xlsx as make_xlsx
-from ..forms_budget import LineForm, SourceForm
+from ..forms.budget import LineForm, SourceForm
 from ..models import BudgetLine, FundingSource
 from ..selectors import budget as selectors
 from ..services import budget as services

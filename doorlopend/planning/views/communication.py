@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from doorlopend.partnerships.access import partnership_view
 
-from ..forms_communication import AudienceFilterForm, CommunicationItemForm
+from ..forms.communication import AudienceFilterForm, CommunicationItemForm
 from ..models import CommunicationItem
 from ..selectors import communication as selectors
 from ..services import communication as services

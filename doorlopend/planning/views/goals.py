@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from doorlopend.partnerships.access import partnership_view
 
 from .. import charts
-from ..forms_goals import GoalEditForm, GoalForm, MeasurementForm
+from ..forms.goals import GoalEditForm, GoalForm, MeasurementForm
 from ..models import Goal, Measurement
 from ..selectors import goals as selectors
 from ..services import goals as services

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from doorlopend.partnerships.access import partnership_view
 
-from ..forms_inbox import FORMS
+from ..forms.inbox import FORMS
 from ..selectors import inbox as selectors
 from ..services import inbox as services
 

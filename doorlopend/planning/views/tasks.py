@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from doorlopend.partnerships.access import partnership_view
 
-from ..forms_tasks import TaskFilterForm, TaskForm, TaskStatusForm
+from ..forms.tasks import TaskFilterForm, TaskForm, TaskStatusForm
 from ..models import Task, TaskStatus
 from ..selectors import tasks as selectors
 from ..services import tasks as services

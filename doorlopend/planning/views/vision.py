@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.partnerships.models import Organisation
 
-from ..forms_vision import ExpectationForm, VisionForm
+from ..forms.vision import ExpectationForm, VisionForm
 from ..models import PartnerExpectation
 from ..selectors import vision as selectors
 from ..services import vision as services

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from ..choices import PHASE_MINUTES, Phase, State
 from ..models import Session
-from ..results import Figures, SessionResults
+from ..selectors.results import Figures, SessionResults
 
 register = template.Library()
 

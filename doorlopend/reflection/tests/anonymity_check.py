@@ -26,7 +26,7 @@ from fractions import Fraction
 from itertools import combinations
 
 from ..choices import DONT_KNOW
-from ..results import Figures, SessionResults
+from ..selectors.results import Figures, SessionResults
 
 Cell = tuple[str, str]
 

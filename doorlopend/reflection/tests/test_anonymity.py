@@ -16,7 +16,7 @@ from django_scopes import scope, scopes_disabled
 from .. import report
 from ..choices import State
 from ..models import Answer
-from ..results import session_results
+from ..selectors.results import session_results
 from .anonymity_check import Person, answer_breaches, count_breaches, derivable
 from .anonymity_check import null_space as basis_of
 from .factories import ParticipantFactory, SessionFactory

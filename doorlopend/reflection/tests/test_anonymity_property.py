@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 
 from doorlopend.instruments.definition import Definition, Question, Scale, Source, Theme
 
-from .. import results
 from ..choices import DONT_KNOW
-from ..results import tabulate
+from ..selectors import results
+from ..selectors.results import tabulate
 from .anonymity_check import Person, answer_breaches, count_breaches
 
 SECTORS = ["vo", "mbo", "hbo"]

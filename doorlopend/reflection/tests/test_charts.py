@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 
 from .. import charts
 from ..choices import DONT_KNOW, Phase, State
-from ..results import Figures, session_results
+from ..selectors.results import Figures, session_results
 from ..templatetags.reflection import distribution, heat, phase_clock
 from .factories import ParticipantFactory, SessionFactory, answer_all, instrument
 

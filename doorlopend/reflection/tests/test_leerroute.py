@@ -12,7 +12,7 @@ from doorlopend.routes.tests.factories import LeerrouteFactory
 
 from .. import services
 from ..choices import State
-from ..forms import SessionForm
+from ..forms.sessions import SessionForm
 from ..models import Session
 from .factories import SessionFactory, instrument
 from .test_export import rows, workbook

@@ -4,7 +4,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from ..choices import DONT_KNOW
-from ..results import session_results, visible_groups
+from ..selectors.results import session_results, visible_groups
 from .factories import AnswerFactory, ParticipantFactory, SessionFactory, answer_all
 
 

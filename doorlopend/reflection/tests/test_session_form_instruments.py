@@ -5,7 +5,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
-from doorlopend.reflection.forms import SessionForm
+from doorlopend.reflection.forms.sessions import SessionForm
 
 
 @pytest.mark.django_db

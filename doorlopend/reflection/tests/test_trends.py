@@ -11,7 +11,7 @@ from doorlopend.instruments.models import InstrumentVersion
 
 from ..choices import Layer, Sector
 from ..models import Answer
-from ..trends import instrument_trends
+from ..selectors.trends import instrument_trends
 from .factories import instrument
 from .test_report import filled_session
 

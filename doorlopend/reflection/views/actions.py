@@ -22,7 +22,7 @@ from doorlopend.partnerships.access import partnership_view
 
 from .. import selectors, services
 from ..choices import ActionStatus
-from ..forms_actions import POINT_FIELDS, ActionPointForm
+from ..forms.actions import POINT_FIELDS, ActionPointForm
 from ..models import ActionPoint, Session
 
 TOKEN_SECONDS = 24 * 3600

@@ -23,9 +23,9 @@ from django.views.decorators.http import require_GET, require_POST
 from doorlopend.partnerships.access import partnership_view
 
 from .. import charts, qr, selectors, services
-from ..forms_actions import PhaseForm, ThemeNoteForm
+from ..forms.actions import PhaseForm, ThemeNoteForm
 from ..models import Session, ThemeNote
-from ..results import SessionResults, session_results
+from ..selectors.results import SessionResults, session_results
 from .actions import action_points_context
 
 SVG = "image/svg+xml"

@@ -31,8 +31,6 @@ from ..choices import DONT_KNOW, Layer, Sector, State
 from ..models import Participant, Session
 from ..services.participation import join_code_plausible
 
-T = "reflection/participate/"
-
 
 class EnterForm(forms.Form):
     code = forms.CharField(
@@ -79,10 +77,12 @@ def _refuse(
     request: HttpRequest, message: str, status: int, form: EnterForm | None = None
 ) -> HttpResponse:
     if request.htmx:  # into the question's status line: htmx swaps only 2xx
-        return render(request, T + "_answer_status.html", {"error": message})
+        return render(
+            request, "reflection/participate/_answer_status.html", {"error": message}
+        )
     context = {"form": form or EnterForm(), "message": message}
     context["message_is_error"] = status >= 400
-    return render(request, T + "enter.html", context, status=status)
+    return render(request, "reflection/participate/enter.html", context, status=status)
 
 
 def _participant_page(*, joined: bool = True) -> Callable:
@@ -158,7 +158,7 @@ def enter(request: HttpRequest) -> HttpResponse:
             if status == 429:
                 return _refuse(request, phone.limited_message(), 429, form)
             form.add_error("code", message)
-    return render(request, T + "enter.html", {"form": form})
+    return render(request, "reflection/participate/enter.html", {"form": form})
 
 
 def _not_open_message() -> str:
@@ -179,7 +179,7 @@ def join(request: HttpRequest, visit: Visit) -> HttpResponse:
         )
     if session.state == State.CONCEPT:
         context = {"session": session, "message": _not_open_message()}
-        return render(request, T + "waiting.html", context)
+        return render(request, "reflection/participate/waiting.html", context)
     form = JoinForm(request.POST or None)
     if form.is_valid():
         try:
@@ -196,7 +196,7 @@ def join(request: HttpRequest, visit: Visit) -> HttpResponse:
             return response
     definition = session.instrument.definition
     context = {"session": session, "definition": definition, "form": form}
-    return render(request, T + "join.html", context)
+    return render(request, "reflection/participate/join.html", context)
 
 
 def _posted_values(post, questions) -> dict[str, int]:
@@ -250,7 +250,7 @@ def theme(request: HttpRequest, visit: Visit, number: int) -> HttpResponse:
     answers = selectors.participant_answers(participant=visit.participant)
     context = _theme_context(visit, number, {**answers, **posted})
     context |= {"error": error, "answered": len(answers)}
-    return render(request, T + "theme.html", context)
+    return render(request, "reflection/participate/theme.html", context)
 
 
 @require_POST
@@ -269,7 +269,9 @@ def answer(request: HttpRequest, visit: Visit) -> HttpResponse:
         error = " ".join(e.messages)
     if request.htmx:
         return render(
-            request, T + "_answer_status.html", {"error": error, "saved": not error}
+            request,
+            "reflection/participate/_answer_status.html",
+            {"error": error, "saved": not error},
         )
     if error:
         messages.error(request, error)
@@ -293,4 +295,4 @@ def done(request: HttpRequest, visit: Visit) -> HttpResponse:
         "resume_url": _resume_url(visit, answers),
         "first_url": _theme_url(visit, 1),
     }
-    return render(request, T + "done.html", context)
+    return render(request, "reflection/participate/done.html", context)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from doorlopend.partnerships.access import partnership_view
 
 from .. import selectors, services
-from ..forms import SessionForm
+from ..forms.sessions import SessionForm
 from ..models import Session
 
 

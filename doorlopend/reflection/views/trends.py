@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.partnerships.access import partnership_view
 
-from .. import trends as trend_data
+from ..selectors import trends as trend_data
 
 
 def _instrument(instrument_key: str) -> InstrumentVersion:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from doorlopend.core.files import stored_file_response
 from doorlopend.partnerships.access import partnership_view
-from doorlopend.reflection.results import session_results
+from doorlopend.reflection.selectors.results import session_results
 
 from ..forms import EvidenceForm, ItemStateForm
 from ..models import ItemState

@@ -6,7 +6,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from ..forms import next_school_year
+from ..forms.routes import next_school_year
 from ..models import Leerroute, Party
 from .factories import (
     LeerrouteFactory,

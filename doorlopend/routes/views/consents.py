@@ -13,7 +13,7 @@ from doorlopend.core.files import stored_file_response
 from doorlopend.partnerships.access import partnership_view
 
 from .. import services
-from ..forms_parties import ConsentForm
+from ..forms.parties import ConsentForm
 from ..models import Consent
 from .common import route_of, to_detail
 

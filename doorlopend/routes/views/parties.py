@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from doorlopend.partnerships.access import partnership_view
 
 from .. import services
-from ..forms_parties import PartyAddForm, PartyForm
+from ..forms.parties import PartyAddForm, PartyForm
 from ..models import Party
 from .common import route_of, to_detail
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from doorlopend.partnerships.access import partnership_view
 
 from .. import selectors, services
-from ..forms import RouteForm
+from ..forms.routes import RouteForm
 from ..models import Leerroute
 from ..parts import route_parts
 from ..services.routes import RouteChange

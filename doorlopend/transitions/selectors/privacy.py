@@ -15,7 +15,7 @@ from doorlopend.audit.models import AccessLogEntry
 from doorlopend.partnerships.models import Membership, Organisation
 
 from ..access import school_where
-from ..services import retention
+from . import retention
 
 
 def school_for_privacy(membership: Membership, organisation_id: int) -> Organisation:
@@ -53,7 +53,7 @@ class RetentionRow:
 
 
 def retention_rows(*, partnership, school: Organisation) -> list[RetentionRow]:
-    """The retention dry-run for the school (`services.retention.retention_due`), as ids
+    """The retention dry-run for the school (`retention.retention_due`), as ids
     and dates: whose data is due for erasure, since when announced, erased from when."""
     notice = datetime.timedelta(days=settings.TRANSITIONS_RETENTION_NOTICE_DAYS)
     rows = []

@@ -8,7 +8,7 @@ It shows the newest year's key figures, suppressed like every other figure.
 from django import template
 
 from ..access import pupil_schools
-from ..services import figures
+from ..selectors import figures
 
 register = template.Library()
 

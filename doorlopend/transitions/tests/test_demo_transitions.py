@@ -7,7 +7,7 @@ from django_scopes import scopes_disabled
 from doorlopend.partnerships.models import Partnership, RoleAssignment
 from doorlopend.transitions.demo import MBO_DECAAN_EMAIL
 from doorlopend.transitions.models import Signal, Transition
-from doorlopend.transitions.services import figures
+from doorlopend.transitions.selectors import figures
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from doorlopend.transitions.models import CohortSettings
-from doorlopend.transitions.services import figures
+from doorlopend.transitions.selectors import figures
 from doorlopend.transitions.tests.figures_helpers import TODAY, make, school, started
 
 pytestmark = pytest.mark.django_db

@@ -122,7 +122,7 @@ def test_the_retention_report_lists_due_pupils_by_number(world):  # noqa: F811
 
 
 def test_the_retention_report_calls_retention_due_for_the_school(world, monkeypatch):  # noqa: F811
-    from doorlopend.transitions.services import retention
+    from doorlopend.transitions.selectors import retention
 
     calls = []
 

@@ -10,11 +10,8 @@ from django_scopes import scope, scopes_disabled
 from doorlopend.audit.models import AccessLogEntry
 from doorlopend.partnerships.tests.factories import SchoolFactory
 from doorlopend.transitions.models import Pupil, Transition
-from doorlopend.transitions.services.retention import (
-    erase_after,
-    retention_due,
-    retention_run,
-)
+from doorlopend.transitions.selectors.retention import erase_after, retention_due
+from doorlopend.transitions.services.retention import retention_run
 
 from .factories import TransitionFactory
 from .test_signals import add, with_history

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from doorlopend.transitions.services.figures_sankey import merge_flows, sankey_flows
+from doorlopend.transitions.selectors.sankey import merge_flows, sankey_flows
 from doorlopend.transitions.suppression import OTHER
 from doorlopend.transitions.tests.figures_helpers import (
     RECOGNISABLE,

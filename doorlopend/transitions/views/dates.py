@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from doorlopend.partnerships.access import partnership_view
 
-from ..forms_dates import CohortDatesForm, cohort_from
+from ..forms.dates import CohortDatesForm, cohort_from
 from ..models import CohortSettings
 from ..services import cohort_settings as service
 

@@ -15,9 +15,9 @@ from doorlopend.partnerships.access import partnership_view
 
 from .. import charts, export
 from ..access import pupil_schools, schools_where
-from ..forms_figures import FiguresFilterForm, SankeyFilterForm, filter_form
-from ..services import figures as figure_services
-from ..services.figures_sankey import sankey_flows
+from ..forms.figures import FiguresFilterForm, SankeyFilterForm, filter_form
+from ..selectors import figures as figure_services
+from ..selectors.sankey import sankey_flows
 
 SVG = "image/svg+xml"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

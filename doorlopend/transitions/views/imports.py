@@ -20,7 +20,7 @@ from doorlopend.core.job_views import job_cancel_page
 from doorlopend.partnerships.access import partnership_view
 
 from ..access import schools_where
-from ..forms_imports import ColumnMappingForm, ImportUploadForm, PrivateUploadHandler
+from ..forms.imports import ColumnMappingForm, ImportUploadForm, PrivateUploadHandler
 from ..models import ColumnMapping, TransitionImport
 from ..services import imports
 from ..services.imports.columns import fields_for, mapping_suggest

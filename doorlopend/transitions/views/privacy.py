@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from doorlopend.core import tabular
 from doorlopend.partnerships.access import partnership_view
 
-from ..forms_pupils import PrivacyLogFilterForm
+from ..forms.pupils import PrivacyLogFilterForm
 from ..selectors import privacy as selectors
 
 PER_PAGE = 50

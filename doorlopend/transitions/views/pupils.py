@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from doorlopend.partnerships.access import partnership_view
 
 from .. import access
-from ..forms_pupils import PupilFilterForm, StatusAddForm
+from ..forms.pupils import PupilFilterForm, StatusAddForm
 from ..selectors import pupils as selectors
 from ..services import history
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from doorlopend.partnerships.access import partnership_view
 
 from .. import access, inspection
-from ..forms_pupils import EraseForm
+from ..forms.pupils import EraseForm
 from ..models import Pupil
 from ..selectors import inspection as inspection_selectors
 from ..selectors import pupils as selectors

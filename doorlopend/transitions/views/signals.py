@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from doorlopend.partnerships.access import partnership_view
 
 from .. import access
-from ..forms_pupils import InterventionForm, SignalCloseForm
+from ..forms.pupils import InterventionForm, SignalCloseForm
 from ..selectors import signals as selectors
 from ..services import interventions
 from .pupils import add_errors

@@ -1,8 +1,9 @@
 """Load the demo partnership (and with --large, national volume for the benchmarks).
 
-Each app that has demo data keeps it in its own `demo.py` with `load_demo(context)` and
-optionally `load_large(context)`; this command calls them in INSTALLED_APPS order, so a new
-module adds its demo data without touching this file. Running it twice changes nothing.
+Each app that has demo data keeps it in its own `demo` module (or `demo/` package, one
+module per area) with `load_demo(context)` and optionally `load_large(context)`; this
+command calls them in INSTALLED_APPS order, so a new module adds its demo data without
+touching this file. Running it twice changes nothing.
 """
 
 from importlib import import_module

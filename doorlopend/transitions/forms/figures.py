@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .services.figures import DIMENSIONS
-from .services.figures_sankey import MIDDLES
+from ..selectors.figures import DIMENSIONS
+from ..selectors.sankey import MIDDLES
 
 
 class _YearForm(forms.Form):

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from doorlopend.partnerships.models import Organisation, Partnership
 
-from .forms_activities import TEXT, decimal_field
-from .models import Activity, BudgetLine, FundingSource
+from ..models import Activity, BudgetLine, FundingSource
+from .activities import TEXT, decimal_field
 
 MONEY_HELP = _("In euro, e.g. 12500 or 12500,50.")
 

@@ -12,7 +12,7 @@ from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.partnerships.selectors import members_who_may
 
-from .choices import ActionStatus, Phase
+from ..choices import ActionStatus, Phase
 
 # The fields an action point form hands to the services, by their model names.
 POINT_FIELDS = (

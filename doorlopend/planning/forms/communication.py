@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 
-from .forms_tasks import DATE
-from .models import CommunicationItem
-from .selectors.tasks import owners
+from ..models import CommunicationItem
+from ..selectors.tasks import owners
+from .tasks import DATE
 
 
 class CommunicationItemForm(forms.Form):

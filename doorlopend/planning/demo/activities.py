@@ -2,7 +2,7 @@
 
 Idempotent: once the partnership has activities (or funding sources), that part is left
 alone. Names of people, places and funds are made up ("Subsidie Doorlopend Techniek" is
-no real scheme); runs after demo_goals and links activities to the goals it made.
+no real scheme); runs after `demo.goals` and links activities to the goals it made.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.partnerships.roles import Role
 
-from .elements import element_choices
-from .models import (
+from ..elements import element_choices
+from ..models import (
     Activity,
     ActivityKind,
     ActivityPerson,
@@ -26,7 +26,7 @@ from .models import (
     FundingSource,
     Goal,
 )
-from .services import activities as services
+from ..services import activities as services
 
 D = Decimal
 # (title, kind, days from today, hour, elements, status, evaluation, costs, people)

@@ -12,9 +12,9 @@ from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.partnerships.selectors import members_who_may
 
-from .models import Goal
-from .selectors.goals import theme_choices
-from .services import goals as services
+from ..models import Goal
+from ..selectors.goals import theme_choices
+from ..services import goals as services
 
 DATE = {"type": "date"}
 

@@ -21,8 +21,8 @@ from django.db.models import Count
 
 from doorlopend.instruments.definition import Definition
 
-from .choices import Layer, Sector
-from .figures import (
+from ..choices import Layer, Sector
+from ..figures import (
     LAYER,
     SECTOR,
     Cell,
@@ -32,7 +32,7 @@ from .figures import (
     ThemeResult,
     figures_of,
 )
-from .models import Answer, Participant, Session
+from ..models import Answer, Participant, Session
 
 __all__ = [
     "Figures",

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from doorlopend.audit.models import Action
 
-from .choices import RouteKind, Status
-from .models import Transition
-from .selectors.pupils import NO_STATUS
+from ..choices import RouteKind, Status
+from ..models import Transition
+from ..selectors.pupils import NO_STATUS
 
 
 class PupilFilterForm(forms.Form):

@@ -17,8 +17,9 @@ from pygal.style import Style
 from doorlopend.core.charts import strip_scripts
 from doorlopend.partnerships.models import Partnership
 
-from . import results, selectors
-from .models import Session
+from .. import selectors
+from ..models import Session
+from . import results
 from .results import Figures
 
 SCALE_RANGE = (1, 5)

@@ -8,8 +8,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import CohortSettings
-from .services.cohort_settings import cohort_dates_validate
+from ..models import CohortSettings
+from ..services.cohort_settings import cohort_dates_validate
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 

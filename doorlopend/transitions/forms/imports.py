@@ -17,10 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .choices import ImportKind
-from .services.imports import StoredUpload, UploadWriter, upload_discard
-from .services.imports.columns import fields_for
-from .services.imports.rights import fits
+from ..choices import ImportKind
+from ..services.imports import StoredUpload, UploadWriter, upload_discard
+from ..services.imports.columns import fields_for
+from ..services.imports.rights import fits
 
 
 class StoredUploadedFile(UploadedFile):

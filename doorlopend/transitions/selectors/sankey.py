@@ -1,6 +1,6 @@
 """The flow diagram: sending school → receiving school or sector → status group.
 
-One GROUP BY query (`figures.flow_counts`) gives pupils per (sending school, middle,
+One GROUP BY query (`flow_counts`) gives pupils per (sending school, middle,
 status group); the merging rules of `suppression` (module docstring, "The Sankey") run
 over those counts — never over transitions — and only the merged flows leave here.
 """

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from doorlopend.core.forms import DutchDecimalField
 from doorlopend.partnerships.models import Organisation
 
-from . import selectors
-from .models import Consent, Leerroute, Party
-from .uploads import CONSENT_EXTENSIONS
+from .. import selectors
+from ..models import Consent, Leerroute, Party
+from ..uploads import CONSENT_EXTENSIONS
 
 TEXT = {"rows": 3}
 

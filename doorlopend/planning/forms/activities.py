@@ -10,8 +10,8 @@ from doorlopend.core.forms import DutchDecimalField
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.partnerships.selectors import members_who_may
 
-from .elements import element_choices
-from .models import Activity, ActivityKind, ActivityStatus, Goal
+from ..elements import element_choices
+from ..models import Activity, ActivityKind, ActivityStatus, Goal
 
 TEXT = {"rows": 3}
 

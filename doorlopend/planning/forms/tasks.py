@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 
-from .models import Activity, Goal, Task, TaskStatus
-from .selectors.tasks import owners
+from ..models import Activity, Goal, Task, TaskStatus
+from ..selectors.tasks import owners
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -10,8 +10,8 @@ from django_scopes import scopes_disabled
 
 from doorlopend.partnerships.models import Partnership
 
-from .choices import ActionStatus, State
-from .models import ActionPoint, Answer, Participant, Session, ThemeNote
+from ..choices import ActionStatus, State
+from ..models import ActionPoint, Answer, Participant, Session, ThemeNote
 
 
 def session_list(*, partnership: Partnership) -> QuerySet[Session]:

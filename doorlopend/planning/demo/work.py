@@ -15,8 +15,8 @@ from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.models import SCHOOL_KINDS, Membership, Organisation
 from doorlopend.partnerships.roles import Role
 
-from .models import Activity, ChangeAssignment, CommunicationItem, Goal, Task
-from .services import assignments, communication, tasks
+from ..models import Activity, ChangeAssignment, CommunicationItem, Goal, Task
+from ..services import assignments, communication, tasks
 
 # title, owner role, days from today to the due date, status, linked to (goal/activity)
 TASKS = [

@@ -1,4 +1,4 @@
-"""The demo's plan van aanpak; each area keeps its data in its own `demo_<area>.py`.
+"""The demo's plan van aanpak; each area keeps its data in its own `demo/<area>.py`.
 
 In this order: goals and vision first (activities link to goals), then activities and the
 budget, then tasks, communication and the change assignments, then the inbox.
@@ -6,9 +6,9 @@ budget, then tasks, communication and the change assignments, then the inbox.
 
 from doorlopend.core.demo import DemoContext
 
-from . import demo_activities, demo_goals, demo_inbox, demo_work
+from . import activities, goals, inbox, work
 
-PARTS = (demo_goals, demo_activities, demo_work, demo_inbox)
+PARTS = (goals, activities, work, inbox)
 
 
 def load_demo(context: DemoContext) -> None:

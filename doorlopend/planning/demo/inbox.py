@@ -18,8 +18,8 @@ from doorlopend.partnerships.roles import Role
 from doorlopend.reflection.models import ActionPoint
 from doorlopend.reflection.services.discussion import action_point_create
 
-from .models import Triage
-from .services import inbox as services
+from ..models import Triage
+from ..services import inbox as services
 
 WAITING = "Gastlessen van werkgevers uit de regio in leerjaar 2 plannen"
 

@@ -11,7 +11,7 @@ from doorlopend.partnerships.models import Membership
 from doorlopend.partnerships.selectors import members_who_may
 from doorlopend.reflection.models import ActionPoint
 
-from .models import ActivityKind, Goal
+from ..models import ActivityKind, Goal
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = {"rows": 3}

@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .forms_tasks import DATE
-from .models import ChangeAssignment, ProgressUpdate
-from .services.assignments import PARTS
+from ..models import ChangeAssignment, ProgressUpdate
+from ..services.assignments import PARTS
+from .tasks import DATE
 
 TEXT = {"rows": 3}
 

@@ -16,9 +16,9 @@ from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.partnerships.roles import Role
 
-from .models import Goal, GoalRevision, Measurement, VisionVersion
-from .services import goals as goal_services
-from .services import vision as vision_services
+from ..models import Goal, GoalRevision, Measurement, VisionVersion
+from ..services import goals as goal_services
+from ..services import vision as vision_services
 
 DEFINITION = (
     "Onder een doorlopende leerlijn LOB verstaan wij in Rivierenland: een samenhangend "

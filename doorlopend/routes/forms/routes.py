@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from doorlopend.partnerships.models import Organisation, Partnership
 from doorlopend.registry.education import Leerweg, MboLeerweg, VmboProfile
 
-from . import selectors
-from .models import Leerroute, crebo_validator
-from .services.routes import ROUTE_FIELDS
+from .. import selectors
+from ..models import Leerroute, crebo_validator
+from ..services.routes import ROUTE_FIELDS
 
 TEXT = {"rows": 4}
 

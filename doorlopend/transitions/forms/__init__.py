@@ -1,0 +1,1 @@
+"""The forms of the transitions app, one module per area; views import from the module itself."""
