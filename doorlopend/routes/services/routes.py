@@ -11,7 +11,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from doorlopend.documents.models import GeneratedDocument
-from doorlopend.partnerships.models import Organisation, OrganisationKind, Partnership
+from doorlopend.partnerships.models import (
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Partnership,
+)
 from doorlopend.roadmaps.models import ItemState
 from doorlopend.roadmaps.services.setup import step_plan_for
 
@@ -143,14 +148,19 @@ def _has_agreements(party: Party) -> bool:
 
 
 @transaction.atomic
-def route_create(*, partnership: Partnership, by, **data) -> Leerroute:
+def route_create(
+    *, partnership: Partnership, by: Membership | None, **data
+) -> Leerroute:
     """A new route with a party for each of its schools and its step plan (seed 002).
 
     The start date defaults to 1 August of the first school year; a name is unique in
-    the partnership, so a form sent twice makes one route.
+    the partnership, so a form sent twice makes one route. `by` is None only for the
+    system (the demo loader); its user is kept as the route's maker.
     """
     vmbo_locations = list(data.pop("vmbo_locations", None) or [])
-    route = Leerroute(partnership=partnership, created_by=by, **data)
+    route = Leerroute(
+        partnership=partnership, created_by=by.user if by else None, **data
+    )
     _route_check(route, vmbo_locations)
     _save(route)
     route.vmbo_locations.set(vmbo_locations)
@@ -165,7 +175,7 @@ def route_create(*, partnership: Partnership, by, **data) -> Leerroute:
 
 
 @transaction.atomic
-def route_update(*, route: Leerroute, by, **data) -> RouteChange:
+def route_update(*, route: Leerroute, by: Membership | None, **data) -> RouteChange:
     """Save a changed route and keep its parties in step with its schools.
 
     A new school becomes a party. A school taken out of the route loses its party only
