@@ -124,9 +124,11 @@ def _save(
 
 
 @transaction.atomic
-def activity_create(*, partnership: Partnership, by=None, **data) -> Activity:
+def activity_create(
+    *, partnership: Partnership, by: Membership | None = None, **data
+) -> Activity:
     """A new activity; see `_check` for the rules."""
-    activity = Activity(partnership=partnership, created_by=by)
+    activity = Activity(partnership=partnership, created_by=by.user if by else None)
     return _save(activity, **data)
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from doorlopend.core.job_runner import job_enqueue
 from doorlopend.documents.models import GeneratedDocument, Kind
 from doorlopend.documents.services import IN_PROGRESS
-from doorlopend.partnerships.models import Partnership
+from doorlopend.partnerships.models import Membership, Partnership
 
 KIND = Kind.PROGRESS_REPORT
 
@@ -32,7 +32,7 @@ def report_in_progress(*, partnership: Partnership) -> GeneratedDocument | None:
 
 @transaction.atomic
 def report_request(
-    *, partnership: Partnership, by, language: str = ""
+    *, partnership: Partnership, by: Membership, language: str = ""
 ) -> GeneratedDocument:
     """Queue a new version of the partnership's voortgangsrapportage."""
     # Lock the partnership: two clicks at once must not both find nothing pending.
@@ -41,7 +41,11 @@ def report_request(
     if pending is not None:
         return pending
     document = GeneratedDocument(
-        partnership=partnership, route=None, kind=KIND, created_by=by, language=language
+        partnership=partnership,
+        route=None,
+        kind=KIND,
+        created_by=by.user,
+        language=language,
     )
     document.full_clean()
     document.save()

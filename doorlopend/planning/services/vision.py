@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from doorlopend.partnerships.models import Organisation, Partnership
+from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
 from ..models import PartnerExpectation, VisionVersion
 
@@ -20,7 +20,12 @@ def _normalise(text: str) -> str:
 
 @transaction.atomic
 def vision_save(
-    *, partnership: Partnership, definition: str, vision: str, ambition: str, by
+    *,
+    partnership: Partnership,
+    definition: str,
+    vision: str,
+    ambition: str,
+    by: Membership | None,
 ) -> VisionVersion | None:
     """Append a new version when something changed; None when it equals the newest.
 
@@ -42,7 +47,9 @@ def vision_save(
         return None
     if current is None and not any(texts.values()):
         return None
-    version = VisionVersion(partnership=partnership, created_by=by, **texts)
+    version = VisionVersion(
+        partnership=partnership, created_by=by.user if by else None, **texts
+    )
     version.full_clean()
     version.save()
     return version
@@ -55,7 +62,7 @@ def expectation_save(
     organisation: Organisation,
     needs: str,
     expectations: str,
-    by,
+    by: Membership | None,
 ) -> PartnerExpectation:
     """A partner's needs and expectations; one row per organisation, edited in place."""
     if organisation.partnership_id != partnership.pk:
@@ -65,7 +72,7 @@ def expectation_save(
     )
     row.needs = _normalise(needs)
     row.expectations = _normalise(expectations)
-    row.updated_by = by
+    row.updated_by = by.user if by else None
     row.full_clean(exclude=["partnership", "organisation"])
     row.save()
     return row

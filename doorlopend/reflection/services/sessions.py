@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.instruments.services import version_mark_used
-from doorlopend.partnerships.models import Partnership
+from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.routes.models import Leerroute
 
 from ..choices import Phase, State
@@ -78,7 +78,7 @@ def session_create(
     title: str,
     date: date,
     leerroute: Leerroute | None = None,
-    by,
+    by: Membership | None,
 ) -> Session:
     """A new session in concept, with its join code already known (for the slides)."""
     _route_check(partnership.pk, leerroute)
@@ -88,7 +88,7 @@ def session_create(
         title=title.strip(),
         date=date,
         leerroute=leerroute,
-        created_by=by,
+        created_by=by.user if by else None,
         join_code=_fresh_code(),
     )
     session.full_clean(exclude=["join_code"])
