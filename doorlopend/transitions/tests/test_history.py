@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django_scopes import scope
 
 from doorlopend.audit.models import AccessLogEntry
+from doorlopend.partnerships.selectors import membership_of
 from doorlopend.transitions.models import StatusEvent, Transition
 from doorlopend.transitions.services.history import (
     status_record,
@@ -46,7 +47,7 @@ def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
             transition=transition,
             status="aangemeld",
             on=D(2026, 2, 1),
-            by=user,
+            by=membership_of(partnership=transition.partnership, user=user),
             source="hand",
             organisation=school,
         )
@@ -54,7 +55,7 @@ def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
             transition=transition,
             status="ingetrokken",
             on=D(2026, 3, 1),
-            by=user,
+            by=membership_of(partnership=transition.partnership, user=user),
             source="hand",
             organisation=school,
         )
@@ -62,7 +63,7 @@ def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
             transition=transition,
             status="ingetrokken",
             on=D(2026, 3, 1),
-            by=user,
+            by=membership_of(partnership=transition.partnership, user=user),
             source="hand",
             organisation=school,
         )
@@ -81,7 +82,7 @@ def test_an_impossible_or_future_status_is_refused(member_of):
             transition=transition,
             status="diploma",
             on=D(2026, 7, 1),
-            by=user,
+            by=membership_of(partnership=transition.partnership, user=user),
             source="hand",
             organisation=school,
         )
@@ -90,7 +91,7 @@ def test_an_impossible_or_future_status_is_refused(member_of):
                 transition=transition,
                 status="aangemeld",
                 on=D(2026, 8, 1),
-                by=user,
+                by=membership_of(partnership=transition.partnership, user=user),
                 source="hand",
                 organisation=school,
             )
@@ -100,7 +101,7 @@ def test_an_impossible_or_future_status_is_refused(member_of):
                 transition=transition,
                 status="diploma",
                 on=datetime.date.today() + datetime.timedelta(days=2),
-                by=user,
+                by=membership_of(partnership=transition.partnership, user=user),
                 source="hand",
                 organisation=school,
             )
@@ -138,7 +139,7 @@ def test_a_status_recorded_by_hand_closes_a_resolved_signal(
                 transition=transition,
                 status="aangemeld",
                 on=D(2026, 4, 20),
-                by=user,
+                by=membership_of(partnership=transition.partnership, user=user),
                 source="hand",
                 organisation=school,
             )
@@ -165,7 +166,7 @@ def test_a_status_by_hand_only_by_the_decaan_of_the_transitions_school(member_of
                     transition=transition,
                     status="aangemeld",
                     on=D(2026, 2, 1),
-                    by=user,
+                    by=membership_of(partnership=transition.partnership, user=user),
                     source="hand",
                     organisation=acting_for,
                 )
