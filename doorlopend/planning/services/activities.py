@@ -127,7 +127,10 @@ def _save(
 def activity_create(
     *, partnership: Partnership, by: Membership | None = None, **data
 ) -> Activity:
-    """A new activity; see `_check` for the rules."""
+    """A new activity; see `_check` for the rules.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     activity = Activity(partnership=partnership, created_by=by.user if by else None)
     return _save(activity, **data)
 

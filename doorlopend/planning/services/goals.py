@@ -133,7 +133,10 @@ def _check(goal: Goal, *, today: date, check_deadline_past: bool) -> None:
 
 @transaction.atomic
 def goal_create(*, partnership: Partnership, by: Membership | None, **data) -> Goal:
-    """A new goal: every SMART part present, its deadline today or later."""
+    """A new goal: every SMART part present, its deadline today or later.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     unknown = set(data) - set(GOAL_FIELDS)
     if unknown:
         raise TypeError(f"goal_create() got unexpected fields {sorted(unknown)}")
@@ -148,7 +151,10 @@ def goal_create(*, partnership: Partnership, by: Membership | None, **data) -> G
 @transaction.atomic
 def goal_update(*, goal: Goal, by: Membership | None, reason: str = "", **data) -> Goal:
     """Change a goal. A new target or deadline goes through `goal_revise` and needs a
-    reason; the other fields change without a revision."""
+    reason; the other fields change without a revision.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     unknown = set(data) - set(GOAL_FIELDS)
     if unknown:
         raise TypeError(f"goal_update() got unexpected fields {sorted(unknown)}")
@@ -196,6 +202,8 @@ def goal_revise(
 
     The goal's history is its revisions: they are only ever appended. Also used by the
     plan's inbox, which turns a reflection action point into a goal revision.
+
+    `by` is None only when the system makes it (the demo loader).
     """
     target = Decimal(target) if target is not None else None
     problems: dict[str, ValidationError] = {}
@@ -276,7 +284,10 @@ def goal_delete(*, goal: Goal) -> None:
 def measurement_add(
     *, goal: Goal, date: date, value, note: str = "", by: Membership | None
 ) -> Measurement:
-    """A measured value of the goal's indicator; measured today or earlier."""
+    """A measured value of the goal's indicator; measured today or earlier.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     problems = {}
     if date is None:
         problems["date"] = ValidationError(

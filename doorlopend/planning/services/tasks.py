@@ -51,7 +51,10 @@ def task_create(
     goal: Goal | None = None,
     activity: Activity | None = None,
 ) -> Task:
-    """A new task of `partnership`; `by`'s user is recorded as its maker."""
+    """A new task of `partnership`; `by`'s user is recorded as its maker.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     _check_links(partnership=partnership, owner=owner, goal=goal, activity=activity)
     task = Task(
         partnership=partnership,

@@ -29,7 +29,8 @@ def vision_save(
 ) -> VisionVersion | None:
     """Append a new version when something changed; None when it equals the newest.
 
-    Earlier versions are never changed, so the history is complete.
+    Earlier versions are never changed, so the history is complete. `by` is None only
+    when the system makes it (the demo loader).
     """
     texts = {
         "definition": _normalise(definition),
@@ -64,7 +65,10 @@ def expectation_save(
     expectations: str,
     by: Membership | None,
 ) -> PartnerExpectation:
-    """A partner's needs and expectations; one row per organisation, edited in place."""
+    """A partner's needs and expectations; one row per organisation, edited in place.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     if organisation.partnership_id != partnership.pk:
         raise ValidationError(_("Choose an organisation of this partnership."))
     row, _created = PartnerExpectation.objects.get_or_create(

@@ -16,6 +16,10 @@ from ..models import ActionPoint, Session, ThemeNote
 def theme_note_save(
     *, session: Session, theme_key: str, text: str, by: Membership | None
 ) -> ThemeNote:
+    """Save the session's note on a theme (one per theme, overwritten).
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     if session.instrument.definition.theme(theme_key) is None:
         raise ValidationError(_("This theme is not part of the session."))
     note, _created = ThemeNote.objects.update_or_create(
@@ -58,7 +62,10 @@ def action_point_create(
     status: str = ActionStatus.OPEN,
     by: Membership | None,
 ) -> ActionPoint:
-    """An action point of `session`, owned by the partnership (it stays after the session)."""
+    """An action point of `session`, owned by the partnership (it stays after the session).
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     point = ActionPoint(
         partnership=session.partnership,
         session=session,

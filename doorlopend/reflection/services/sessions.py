@@ -80,7 +80,10 @@ def session_create(
     leerroute: Leerroute | None = None,
     by: Membership | None,
 ) -> Session:
-    """A new session in concept, with its join code already known (for the slides)."""
+    """A new session in concept, with its join code already known (for the slides).
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     _route_check(partnership.pk, leerroute)
     session = Session(
         partnership=partnership,

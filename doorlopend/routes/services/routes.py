@@ -181,6 +181,8 @@ def route_update(*, route: Leerroute, by: Membership | None, **data) -> RouteCha
     A new school becomes a party. A school taken out of the route loses its party only
     when nothing was agreed with it yet (no signatory, tasks, money or council decision);
     otherwise the party stays, and the change says so.
+
+    `by` is None only when the system makes it (the demo loader).
     """
     vmbo_locations = list(data.pop("vmbo_locations", route.vmbo_locations.all()))
     for name, value in data.items():
