@@ -129,7 +129,10 @@ def values_for(partnership) -> dict:
         document = GeneratedDocument.objects.filter(route=route).first()
         if document is None:  # a made projectplan, for its status and download pages
             document = document_request(
-                route=route, kind=Kind.PROJECTPLAN, by=None, language="nl"
+                route=route,
+                kind=Kind.PROJECTPLAN,
+                by=Membership.objects.filter(partnership=partnership).first(),
+                language="nl",
             )
             document_build(document_id=document.pk)
         party = route.parties.first()

@@ -100,7 +100,7 @@ def prepare() -> dict:
         instrument = versions.latest("version")
         session = services.session_create(
             partnership=partnership, instrument=instrument, title="LOB-dag",
-            date=date.today(), by=user,
+            date=date.today(), by=role.membership,
         )  # fmt: skip
         services.session_open(session=session)
     facilitator = Client()

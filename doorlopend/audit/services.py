@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from django.db import models
 from django.http import HttpRequest
 
+from doorlopend.accounts.models import User
+
 from .models import AccessLogEntry, Action
 
 
 def record(
     *,
-    actor,
+    actor: User | None,
     action: Action | str,
     objects: Iterable[models.Model] | models.Model,
     purpose: str,
@@ -25,6 +27,8 @@ def record(
 
     Called by the selector or service that touches the data, not by the view, so that no
     path to the data can skip it. An empty purpose is refused: the log must say why.
+    `actor` is the log's own column, a user (None: the system): the log outlives
+    memberships; services pass `by.user`.
     """
     if not purpose.strip():
         raise ValueError("An audit-log entry needs a purpose.")
@@ -46,7 +50,7 @@ def record(
     return entry
 
 
-def _actor_label(actor) -> str:
+def _actor_label(actor: User | None) -> str:
     if actor is None or not getattr(actor, "pk", None):
         return "system"
     return f"{actor.email} (#{actor.pk})"

@@ -72,6 +72,7 @@ def uploads_orphan_delete(*, now=None) -> int:
     """Delete uploads older than JOB_UPLOAD_MAX_AGE_HOURS of no waiting job; how many."""
     now = now or timezone.now()
     older_than = now - timedelta(hours=int(settings.JOB_UPLOAD_MAX_AGE_HOURS))
+    # No partnership here either: the uploads of every partnership's jobs.
     with scopes_disabled():
         return sum(
             model.job_orphan_uploads_delete(older_than=older_than)

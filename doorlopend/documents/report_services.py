@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from doorlopend.core.job_runner import job_enqueue
-from doorlopend.partnerships.models import Partnership
+from doorlopend.partnerships.models import Membership, Partnership
 
 from .models import GeneratedDocument, Kind
 from .services import IN_PROGRESS
@@ -33,7 +33,7 @@ def report_in_progress(*, partnership: Partnership) -> GeneratedDocument | None:
 
 @transaction.atomic
 def report_request(
-    *, partnership: Partnership, by, language: str = ""
+    *, partnership: Partnership, by: Membership, language: str = ""
 ) -> GeneratedDocument:
     """Queue a new version of the partnership's voortgangsrapportage."""
     # Lock the partnership: two clicks at once must not both find nothing pending.
@@ -42,7 +42,11 @@ def report_request(
     if pending is not None:
         return pending
     document = GeneratedDocument(
-        partnership=partnership, route=None, kind=KIND, created_by=by, language=language
+        partnership=partnership,
+        route=None,
+        kind=KIND,
+        created_by=by.user,
+        language=language,
     )
     document.full_clean()
     document.save()

@@ -39,7 +39,7 @@ def report(request: HttpRequest) -> HttpResponse:
 def report_make(request: HttpRequest) -> HttpResponse:
     services.report_request(
         partnership=request.partnership,
-        by=request.user,
+        by=request.membership,
         language=request.LANGUAGE_CODE,
     )
     if request.htmx:

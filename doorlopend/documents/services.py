@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from doorlopend.core.job_runner import Progress, job_enqueue, job_run
 from doorlopend.core.jobs import ACTIVE
+from doorlopend.partnerships.models import Membership
 from doorlopend.routes.models import Leerroute
 
 from .kinds import SPECS, spec_for
@@ -52,7 +53,7 @@ def document_in_progress(*, route: Leerroute, kind: str) -> GeneratedDocument | 
 
 @transaction.atomic
 def document_request(
-    *, route: Leerroute, kind: str, by, language: str = ""
+    *, route: Leerroute, kind: str, by: Membership, language: str = ""
 ) -> GeneratedDocument:
     """Queue a new version of the route's document `kind`; a second click while one is
     waiting or being made gets that one."""
@@ -76,7 +77,7 @@ def document_request(
         partnership=route.partnership,
         route=route,
         kind=kind,
-        created_by=by,
+        created_by=by.user,
         language=language,
     )
     document.full_clean()

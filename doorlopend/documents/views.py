@@ -65,7 +65,10 @@ def generate(request: HttpRequest, route_id: int, kind: str) -> HttpResponse:
     error = ""
     try:
         services.document_request(
-            route=route, kind=spec.kind, by=request.user, language=request.LANGUAGE_CODE
+            route=route,
+            kind=spec.kind,
+            by=request.membership,
+            language=request.LANGUAGE_CODE,
         )
     except ValidationError as e:
         error = " ".join(e.messages)

@@ -112,3 +112,17 @@ def members_who_may(*, partnership: Partnership, perm: str) -> QuerySet[Membersh
         .select_related("user")
         .order_by("user__name", "user__email", "pk")
     )
+
+
+def membership_of(*, partnership: Partnership, user) -> Membership | None:
+    """The user's membership of the partnership with its roles, or None.
+
+    For callers that know a person but must act as a member: the demo loaders and tests.
+    """
+    if user is None:
+        return None
+    return (
+        Membership.objects.prefetch_related("roles")
+        .filter(partnership=partnership, user=user)
+        .first()
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django_scopes import scopes_disabled
-
 from doorlopend.instruments.itemlist import ListDefinition
 from doorlopend.instruments.models import InstrumentVersion
 
@@ -11,13 +9,12 @@ ELEMENTS_KEY = "zeven-elementen"
 
 
 def elements() -> ListDefinition:
-    with scopes_disabled():
-        version = (
-            InstrumentVersion.objects.lists()
-            .filter(key=ELEMENTS_KEY)
-            .order_by("-version")
-            .first()
-        )
+    version = (
+        InstrumentVersion.objects.lists()
+        .filter(key=ELEMENTS_KEY)
+        .order_by("-version")
+        .first()
+    )
     return version.definition
 
 

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from doorlopend.core.demo import DemoContext
 from doorlopend.instruments.models import InstrumentVersion
-from doorlopend.partnerships.models import Membership, Organisation
+from doorlopend.partnerships.models import Organisation
 from doorlopend.partnerships.roles import Role
+from doorlopend.partnerships.selectors import membership_of
 
 from . import services
 from .choices import DONT_KNOW, Layer, Sector
@@ -69,7 +70,9 @@ def load_demo(context: DemoContext) -> None:
     rng = random.Random(2026)
     today = timezone.localdate()
     tool = InstrumentVersion.objects.get(key="reflectietool", version=1)
-    coordinator = context.people[Role.COORDINATOR]
+    coordinator = membership_of(
+        partnership=partnership, user=context.people[Role.COORDINATOR]
+    )
 
     autumn = services.session_create(
         partnership=partnership,
@@ -104,9 +107,7 @@ def load_demo(context: DemoContext) -> None:
         text="De bustour langs de mbo-scholen werkte: herhalen, nu ook met werkgevers.",
         by=coordinator,
     )
-    member = Membership.objects.filter(
-        partnership=partnership, user=coordinator
-    ).first()
+    member = coordinator
     mbo = Organisation.objects.filter(partnership=partnership, kind="mbo").first()
     services.action_point_create(
         session=spring,

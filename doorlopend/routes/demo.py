@@ -16,6 +16,7 @@ from django.utils import timezone
 from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.models import Organisation, OrganisationKind
 from doorlopend.partnerships.roles import Role
+from doorlopend.partnerships.selectors import membership_of
 
 from . import services
 from .forms.routes import next_school_year
@@ -87,9 +88,12 @@ def load_demo(context: DemoContext) -> None:
     if not locations or mbo is None:
         return
     year = next_school_year()
+    coordinator = membership_of(
+        partnership=partnership, user=context.people.get(Role.COORDINATOR)
+    )
     route = services.route_create(
         partnership=partnership,
-        by=context.people.get(Role.COORDINATOR),
+        by=coordinator,
         name=ROUTE_NAME,
         vmbo_locations=locations,
         mbo_location=mbo,
@@ -121,7 +125,7 @@ def load_demo(context: DemoContext) -> None:
         outcome=Consent.Outcome.CONSENT,
         notes="Instemming verleend in de vergadering; vragen over de overstapoptie "
         "zijn beantwoord.",
-        by=route.created_by,
+        by=coordinator,
     )
     context.count("leerroutes", 1)
 

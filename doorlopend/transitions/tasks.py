@@ -14,12 +14,9 @@ def import_run(import_id: int) -> None:
 @task()
 def signals_refresh(partnership_id: int) -> None:
     """Re-evaluate a partnership's signals after a status was recorded by hand."""
-    from django_scopes import scopes_disabled
-
     from doorlopend.partnerships.models import Partnership
 
     from .services import signals
 
-    with scopes_disabled():
-        partnership = Partnership.objects.get(pk=partnership_id)
+    partnership = Partnership.objects.get(pk=partnership_id)  # the tenant: no scope
     signals.signals_refresh(partnership=partnership)

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
-from doorlopend.accounts.tests.factories import UserFactory
 from doorlopend.core.job_sweep import jobs_stale_stop
+from doorlopend.partnerships.tests.factories import MembershipFactory
 
 from .. import agreement, projectplan, services
 from ..models import GeneratedDocument, Kind
@@ -36,7 +36,7 @@ def route(partnership):
 
 
 def request(route, kind=Kind.AGREEMENT, **kwargs):
-    kwargs.setdefault("by", UserFactory(password=None))
+    kwargs.setdefault("by", MembershipFactory(partnership=route.partnership))
     with scope(partnership=route.partnership):
         return services.document_request(route=route, kind=kind, **kwargs)
 

@@ -16,6 +16,7 @@ from django_scopes import scope, scopes_disabled
 
 from ..models import (
     Invitation,
+    Membership,
     Organisation,
     Partnership,
     RoleAssignment,
@@ -30,7 +31,7 @@ def invitation_create(
     email: str,
     role: str,
     organisation: Organisation | None,
-    invited_by,
+    by: Membership,
     base_url: str,
 ) -> Invitation:
     """Invite an e-mail address to a role; the e-mail with the link is sent after commit.
@@ -63,7 +64,7 @@ def invitation_create(
         role=role,
         organisation=organisation,
         token_hash=token_hash,
-        invited_by=invited_by,
+        invited_by=by.user,
         expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     invitation.full_clean()

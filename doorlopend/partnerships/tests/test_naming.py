@@ -6,11 +6,10 @@ from django.core import mail
 from django.utils import translation
 from django_scopes import scope
 
-from doorlopend.accounts.tests.factories import UserFactory
 from doorlopend.partnerships import services
 from doorlopend.partnerships.naming import partnership_phrase
 
-from .factories import PartnershipFactory
+from .factories import MembershipFactory, PartnershipFactory
 
 
 @pytest.mark.parametrize(
@@ -69,7 +68,7 @@ def test_the_invitation_mail_names_the_partnership_once(
             email="nieuw@example.org",
             role="docent",
             organisation=None,
-            invited_by=UserFactory(),
+            by=MembershipFactory(partnership=partnership),
             base_url="https://doorlopend.example",
         )
     [message] = mail.outbox

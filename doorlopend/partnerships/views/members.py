@@ -35,7 +35,7 @@ def member_invite(request: HttpRequest) -> HttpResponse:
         try:
             invitation = services.invitation_create(
                 partnership=request.partnership,
-                invited_by=request.user,
+                by=request.membership,
                 base_url=f"{request.scheme}://{request.get_host()}",
                 **form.cleaned_data,
             )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.partnerships.roles import Role
+from doorlopend.partnerships.selectors import membership_of
 
 from ..elements import element_choices
 from ..models import (
@@ -153,6 +154,9 @@ def _activities(context: DemoContext, partnership: Partnership) -> None:
         Organisation.objects.filter(partnership=partnership).order_by("pk")[:3]
     )
     members = {m.user_id: m for m in Membership.objects.filter(partnership=partnership)}
+    coordinator = membership_of(
+        partnership=partnership, user=context.people.get(Role.COORDINATOR)
+    )
     for n, (
         title,
         kind,
@@ -166,7 +170,7 @@ def _activities(context: DemoContext, partnership: Partnership) -> None:
     ) in enumerate(ACTIVITIES):
         activity = services.activity_create(
             partnership=partnership,
-            by=context.people.get(Role.COORDINATOR),
+            by=coordinator,
             title=title,
             kind=kind,
             date=today + datetime.timedelta(days=days),

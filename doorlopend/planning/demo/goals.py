@@ -15,6 +15,7 @@ from django.utils import timezone
 from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.partnerships.roles import Role
+from doorlopend.partnerships.selectors import membership_of
 
 from ..models import Goal, GoalRevision, Measurement, VisionVersion
 from ..services import goals as goal_services
@@ -117,7 +118,9 @@ def _owner(partnership: Partnership, context: DemoContext) -> Membership | None:
     return (user and members.filter(user=user).first()) or members.first()
 
 
-def _vision(partnership: Partnership, context: DemoContext, by) -> None:
+def _vision(
+    partnership: Partnership, context: DemoContext, by: Membership | None
+) -> None:
     if VisionVersion.objects.filter(partnership=partnership).exists():
         return
     # A first version and the current one, so the history shows a diff.
@@ -157,7 +160,9 @@ def load_demo(context: DemoContext) -> None:
     partnership = context.partnership
     if partnership is None:
         return
-    by = context.people.get(Role.COORDINATOR)
+    by = membership_of(
+        partnership=partnership, user=context.people.get(Role.COORDINATOR)
+    )
     _vision(partnership, context, by)
     if Goal.objects.filter(partnership=partnership).exists():
         return
@@ -183,7 +188,7 @@ def load_demo(context: DemoContext) -> None:
                 goal=goal,
                 date=start + datetime.timedelta(days=90 * n),
                 value=Decimal(v),
-                created_by=by,
+                created_by=by.user if by else None,
             )
             for n, v in enumerate(values)
         )

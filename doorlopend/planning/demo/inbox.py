@@ -42,14 +42,14 @@ def load_demo(context: DemoContext) -> None:
     owner = Membership.objects.filter(partnership=partnership, user=coordinator).first()
     services.triage_task(
         point=first,
-        by=coordinator,
+        by=owner,
         title=first.title,
         owner=first.owner_member or owner,
         due_date=first.due_date,
     )
     services.triage_decline(
         point=second,
-        by=coordinator,
+        by=owner,
         reason="Staat al als vast punt op de agenda van de stuurgroep; geen aparte taak nodig.",
     )
     if not ActionPoint.objects.filter(partnership=partnership, title=WAITING).exists():
@@ -59,6 +59,6 @@ def load_demo(context: DemoContext) -> None:
             theme_key="relatie",
             owner_member=owner,
             due_date=timezone.localdate() + datetime.timedelta(days=45),
-            by=coordinator,
+            by=owner,
         )
     context.count("triages", 2)

@@ -16,7 +16,6 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
-from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.partnerships.models import Membership, Partnership
@@ -29,13 +28,12 @@ REFLECTIETOOL = "reflectietool"
 def theme_choices() -> list[tuple[str, str]]:
     """(key, title) of the newest reflectietool's themes, in the instrument's order."""
     # Instruments are national content, not tenant data: they have no scope.
-    with scopes_disabled():
-        version = (
-            InstrumentVersion.objects.questionnaires()
-            .filter(key=REFLECTIETOOL)
-            .order_by("-version")
-            .first()
-        )
+    version = (
+        InstrumentVersion.objects.questionnaires()
+        .filter(key=REFLECTIETOOL)
+        .order_by("-version")
+        .first()
+    )
     if version is None:
         return []
     return [(t.key, t.title) for t in version.definition.themes]

@@ -124,9 +124,14 @@ def _save(
 
 
 @transaction.atomic
-def activity_create(*, partnership: Partnership, by=None, **data) -> Activity:
-    """A new activity; see `_check` for the rules."""
-    activity = Activity(partnership=partnership, created_by=by)
+def activity_create(
+    *, partnership: Partnership, by: Membership | None = None, **data
+) -> Activity:
+    """A new activity; see `_check` for the rules.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
+    activity = Activity(partnership=partnership, created_by=by.user if by else None)
     return _save(activity, **data)
 
 

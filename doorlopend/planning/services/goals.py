@@ -132,12 +132,15 @@ def _check(goal: Goal, *, today: date, check_deadline_past: bool) -> None:
 
 
 @transaction.atomic
-def goal_create(*, partnership: Partnership, by, **data) -> Goal:
-    """A new goal: every SMART part present, its deadline today or later."""
+def goal_create(*, partnership: Partnership, by: Membership | None, **data) -> Goal:
+    """A new goal: every SMART part present, its deadline today or later.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     unknown = set(data) - set(GOAL_FIELDS)
     if unknown:
         raise TypeError(f"goal_create() got unexpected fields {sorted(unknown)}")
-    goal = Goal(partnership=partnership, created_by=by, **data)
+    goal = Goal(partnership=partnership, created_by=by.user if by else None, **data)
     goal.unit = goal.unit or ""
     _check(goal, today=timezone.localdate(), check_deadline_past=True)
     goal.full_clean()
@@ -146,9 +149,12 @@ def goal_create(*, partnership: Partnership, by, **data) -> Goal:
 
 
 @transaction.atomic
-def goal_update(*, goal: Goal, by, reason: str = "", **data) -> Goal:
+def goal_update(*, goal: Goal, by: Membership | None, reason: str = "", **data) -> Goal:
     """Change a goal. A new target or deadline goes through `goal_revise` and needs a
-    reason; the other fields change without a revision."""
+    reason; the other fields change without a revision.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     unknown = set(data) - set(GOAL_FIELDS)
     if unknown:
         raise TypeError(f"goal_update() got unexpected fields {sorted(unknown)}")
@@ -189,11 +195,15 @@ def reason_missing_error() -> ValidationError:
 
 
 @transaction.atomic
-def goal_revise(*, goal: Goal, target, deadline: date, reason: str, by) -> GoalRevision:
+def goal_revise(
+    *, goal: Goal, target, deadline: date, reason: str, by: Membership | None
+) -> GoalRevision:
     """Move a goal's target and/or deadline, recording old and new with the reason.
 
     The goal's history is its revisions: they are only ever appended. Also used by the
     plan's inbox, which turns a reflection action point into a goal revision.
+
+    `by` is None only when the system makes it (the demo loader).
     """
     target = Decimal(target) if target is not None else None
     problems: dict[str, ValidationError] = {}
@@ -233,7 +243,7 @@ def goal_revise(*, goal: Goal, target, deadline: date, reason: str, by) -> GoalR
         old_deadline=goal.deadline,
         new_deadline=deadline,
         reason=reason.strip(),
-        created_by=by,
+        created_by=by.user if by else None,
     )
     revision.full_clean()
     revision.save()
@@ -272,9 +282,12 @@ def goal_delete(*, goal: Goal) -> None:
 
 @transaction.atomic
 def measurement_add(
-    *, goal: Goal, date: date, value, note: str = "", by
+    *, goal: Goal, date: date, value, note: str = "", by: Membership | None
 ) -> Measurement:
-    """A measured value of the goal's indicator; measured today or earlier."""
+    """A measured value of the goal's indicator; measured today or earlier.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     problems = {}
     if date is None:
         problems["date"] = ValidationError(
@@ -291,7 +304,11 @@ def measurement_add(
     if problems:
         raise ValidationError(problems)
     measurement = Measurement(
-        goal=goal, date=date, value=value, note=(note or "").strip(), created_by=by
+        goal=goal,
+        date=date,
+        value=value,
+        note=(note or "").strip(),
+        created_by=by.user if by else None,
     )
     measurement.full_clean()
     measurement.save()

@@ -37,12 +37,12 @@ def _claim(point: ActionPoint) -> None:
         )
 
 
-def _triage(point: ActionPoint, by, outcome: str, **links) -> Triage:
+def _triage(point: ActionPoint, by: Membership, outcome: str, **links) -> Triage:
     triage = Triage(
         partnership_id=point.partnership_id,
         action_point=point,
         outcome=outcome,
-        created_by=by,
+        created_by=by.user,
         **links,
     )
     triage.full_clean()
@@ -54,7 +54,7 @@ def _triage(point: ActionPoint, by, outcome: str, **links) -> Triage:
 def triage_task(
     *,
     point: ActionPoint,
-    by,
+    by: Membership,
     title: str,
     owner: Membership | None = None,
     due_date: datetime.date | None = None,
@@ -75,7 +75,7 @@ def triage_task(
 def triage_activity(
     *,
     point: ActionPoint,
-    by,
+    by: Membership,
     title: str,
     kind: str,
     date: datetime.date,
@@ -98,7 +98,7 @@ def triage_activity(
 def triage_revision(
     *,
     point: ActionPoint,
-    by,
+    by: Membership,
     goal: Goal,
     target: Decimal,
     deadline: datetime.date,
@@ -115,7 +115,7 @@ def triage_revision(
 
 
 @transaction.atomic
-def triage_decline(*, point: ActionPoint, by, reason: str) -> Triage:
+def triage_decline(*, point: ActionPoint, by: Membership, reason: str) -> Triage:
     """The point does not enter the plan; the reason says why, for whoever asks later."""
     if not (reason or "").strip():
         raise ValidationError(

@@ -20,11 +20,6 @@ from ..models import Activity, Goal, Task, TaskStatus
 FIELDS = ("title", "description", "owner", "due_date", "status", "goal", "activity")
 
 
-def _user(by):
-    """`by` may be the acting member or their user: the task records the user."""
-    return by.user if isinstance(by, Membership) else by
-
-
 def _check_links(
     *,
     partnership: Partnership,
@@ -47,7 +42,7 @@ def _check_links(
 def task_create(
     *,
     partnership: Partnership,
-    by,
+    by: Membership | None,
     title: str,
     description: str = "",
     owner: Membership | None = None,
@@ -56,7 +51,10 @@ def task_create(
     goal: Goal | None = None,
     activity: Activity | None = None,
 ) -> Task:
-    """A new task of `partnership`; `by` (a user or membership) is recorded as its maker."""
+    """A new task of `partnership`; `by`'s user is recorded as its maker.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     _check_links(partnership=partnership, owner=owner, goal=goal, activity=activity)
     task = Task(
         partnership=partnership,
@@ -67,7 +65,7 @@ def task_create(
         status=status,
         goal=goal,
         activity=activity,
-        created_by=_user(by),
+        created_by=by.user if by else None,
     )
     task.full_clean()
     task.save()

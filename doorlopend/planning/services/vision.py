@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from doorlopend.partnerships.models import Organisation, Partnership
+from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
 from ..models import PartnerExpectation, VisionVersion
 
@@ -20,11 +20,17 @@ def _normalise(text: str) -> str:
 
 @transaction.atomic
 def vision_save(
-    *, partnership: Partnership, definition: str, vision: str, ambition: str, by
+    *,
+    partnership: Partnership,
+    definition: str,
+    vision: str,
+    ambition: str,
+    by: Membership | None,
 ) -> VisionVersion | None:
     """Append a new version when something changed; None when it equals the newest.
 
-    Earlier versions are never changed, so the history is complete.
+    Earlier versions are never changed, so the history is complete. `by` is None only
+    when the system makes it (the demo loader).
     """
     texts = {
         "definition": _normalise(definition),
@@ -42,7 +48,9 @@ def vision_save(
         return None
     if current is None and not any(texts.values()):
         return None
-    version = VisionVersion(partnership=partnership, created_by=by, **texts)
+    version = VisionVersion(
+        partnership=partnership, created_by=by.user if by else None, **texts
+    )
     version.full_clean()
     version.save()
     return version
@@ -55,9 +63,12 @@ def expectation_save(
     organisation: Organisation,
     needs: str,
     expectations: str,
-    by,
+    by: Membership | None,
 ) -> PartnerExpectation:
-    """A partner's needs and expectations; one row per organisation, edited in place."""
+    """A partner's needs and expectations; one row per organisation, edited in place.
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     if organisation.partnership_id != partnership.pk:
         raise ValidationError(_("Choose an organisation of this partnership."))
     row, _created = PartnerExpectation.objects.get_or_create(
@@ -65,7 +76,7 @@ def expectation_save(
     )
     row.needs = _normalise(needs)
     row.expectations = _normalise(expectations)
-    row.updated_by = by
+    row.updated_by = by.user if by else None
     row.full_clean(exclude=["partnership", "organisation"])
     row.save()
     return row

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from doorlopend.partnerships.models import Membership
+from doorlopend.partnerships.selectors import membership_of
 from doorlopend.reflection.tests.factories import ActionPointFactory, SessionFactory
 
 from ..models import Activity, Goal, GoalRevision, Task, Triage
@@ -217,9 +218,10 @@ def test_a_second_submit_does_not_duplicate(partnership, point, client_for):
 def test_the_service_refuses_a_second_triage(partnership, point, member_of):
     user = member_of(partnership, "coordinator")
     with scopes_disabled():
-        services.triage_decline(point=point, by=user, reason="Nee")
+        by = membership_of(partnership=partnership, user=user)
+        services.triage_decline(point=point, by=by, reason="Nee")
         with pytest.raises(services.ValidationError) as error:
-            services.triage_task(point=point, by=user, title="Toch een taak")
+            services.triage_task(point=point, by=by, title="Toch een taak")
         assert error.value.code == "already_triaged"
         assert not Task.objects.exists()
 

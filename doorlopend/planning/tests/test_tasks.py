@@ -44,7 +44,7 @@ def test_owner_from_another_partnership_is_refused(
     partnership, other_partnership, member_of
 ):
     stranger = membership(other_partnership, member_of(other_partnership, "docent"))
-    coordinator = member_of(partnership)
+    coordinator = membership(partnership, member_of(partnership))
     with pytest.raises(ValidationError) as e, scopes_disabled():
         services.task_create(
             partnership=partnership, by=coordinator, title="Gastles", owner=stranger

@@ -63,12 +63,12 @@ def test_the_vision_page_shows_the_newest_version_and_partners(partnership, clie
 
 
 def test_the_history_shows_who_and_a_line_diff_with_signs(partnership, client_for):
-    user = MembershipFactory(partnership=partnership, user__name="Anna Voorbeeld").user
+    member = MembershipFactory(partnership=partnership, user__name="Anna Voorbeeld")
     with scopes_disabled():
-        vision_save(partnership=partnership, by=user, **TEXTS)
+        vision_save(partnership=partnership, by=member, **TEXTS)
         vision_save(
             partnership=partnership,
-            by=user,
+            by=member,
             **TEXTS | {"vision": "De leerling staat centraal.\nWe delen dossiers."},
         )
     page = client_for("stuurgroep").get(url("vision_history", partnership))

@@ -73,7 +73,9 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             activity = services.activity_create(
-                partnership=request.partnership, by=request.user, **form.cleaned_data
+                partnership=request.partnership,
+                by=request.membership,
+                **form.cleaned_data,
             )
         except ValidationError as e:
             form.add_error(None, e)

@@ -47,7 +47,9 @@ def goal_create(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             goal = services.goal_create(
-                partnership=request.partnership, by=request.user, **form.cleaned_data
+                partnership=request.partnership,
+                by=request.membership,
+                **form.cleaned_data,
             )
         except ValidationError as e:
             form.add_error(None, e)
@@ -85,7 +87,7 @@ def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
     )
     if form.is_valid():
         try:
-            services.goal_update(goal=goal, by=request.user, **form.cleaned_data)
+            services.goal_update(goal=goal, by=request.membership, **form.cleaned_data)
         except ValidationError as e:
             form.add_error(None, e)
         else:
@@ -123,7 +125,9 @@ def measurement_add(request: HttpRequest, goal_id: int) -> HttpResponse:
     form = MeasurementForm(request.POST or None)
     if form.is_valid():
         try:
-            services.measurement_add(goal=goal, by=request.user, **form.cleaned_data)
+            services.measurement_add(
+                goal=goal, by=request.membership, **form.cleaned_data
+            )
         except ValidationError as e:
             form.add_error(None, e)
         else:

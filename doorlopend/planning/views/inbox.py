@@ -53,7 +53,7 @@ def _forms(request: HttpRequest, point, outcome: str = "", data=None) -> dict:
 
 
 def _handle(request: HttpRequest, point, outcome: str, data: dict):
-    by = request.user
+    by = request.membership
     if outcome == "task":
         return services.triage_task(point=point, by=by, **data)
     if outcome == "activity":

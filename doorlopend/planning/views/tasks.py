@@ -94,7 +94,7 @@ def _form_page(request: HttpRequest, task: Task | None) -> HttpResponse:
             if task is None:
                 task = services.task_create(
                     partnership=request.partnership,
-                    by=request.user,
+                    by=request.membership,
                     **form.cleaned_data,
                 )
             else:

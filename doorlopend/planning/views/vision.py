@@ -46,7 +46,7 @@ def vision_edit(request: HttpRequest) -> HttpResponse:
     form = VisionForm(request.POST or None, initial=initial)
     if form.is_valid():
         version = services.vision_save(
-            partnership=request.partnership, by=request.user, **form.cleaned_data
+            partnership=request.partnership, by=request.membership, **form.cleaned_data
         )
         if version is None:
             messages.info(request, _("Nothing changed; no new version was saved."))
@@ -82,7 +82,7 @@ def expectation_edit(request: HttpRequest, organisation_id: int) -> HttpResponse
             services.expectation_save(
                 partnership=request.partnership,
                 organisation=organisation,
-                by=request.user,
+                by=request.membership,
                 **form.cleaned_data,
             )
         except ValidationError as e:

@@ -31,7 +31,7 @@ def session_for_code(code: str) -> Session | None:
     Participants have no account and no partnership yet: the code is the only key, so this
     lookup runs before any scope exists — the one place outside the guard that does.
     """
-    with scopes_disabled():
+    with scopes_disabled():  # the code is the key: no partnership is known yet
         return (
             Session.objects.select_related("instrument", "partnership")
             # The hot path of every answer: the parsed definition is kept per process

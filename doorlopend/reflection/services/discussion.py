@@ -13,13 +13,19 @@ from ..choices import ActionStatus
 from ..models import ActionPoint, Session, ThemeNote
 
 
-def theme_note_save(*, session: Session, theme_key: str, text: str, by) -> ThemeNote:
+def theme_note_save(
+    *, session: Session, theme_key: str, text: str, by: Membership | None
+) -> ThemeNote:
+    """Save the session's note on a theme (one per theme, overwritten).
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     if session.instrument.definition.theme(theme_key) is None:
         raise ValidationError(_("This theme is not part of the session."))
     note, _created = ThemeNote.objects.update_or_create(
         session=session,
         theme_key=theme_key,
-        defaults={"text": text.strip(), "updated_by": by},
+        defaults={"text": text.strip(), "updated_by": by.user if by else None},
     )
     return note
 
@@ -54,9 +60,12 @@ def action_point_create(
     owner_organisation: Organisation | None = None,
     due_date: date | None = None,
     status: str = ActionStatus.OPEN,
-    by,
+    by: Membership | None,
 ) -> ActionPoint:
-    """An action point of `session`, owned by the partnership (it stays after the session)."""
+    """An action point of `session`, owned by the partnership (it stays after the session).
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     point = ActionPoint(
         partnership=session.partnership,
         session=session,
@@ -66,7 +75,7 @@ def action_point_create(
         owner_organisation=owner_organisation,
         due_date=due_date,
         status=status,
-        created_by=by,
+        created_by=by.user if by else None,
     )
     _check_action_point(point)
     point.save()

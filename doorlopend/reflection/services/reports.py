@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from doorlopend.core.job_runner import Progress, job_enqueue, job_run
 from doorlopend.core.jobs import ACTIVE
+from doorlopend.partnerships.models import Membership
 
 from .. import report as report_pdf_module
 from ..choices import State
@@ -27,7 +28,7 @@ def report_in_progress(*, session: Session) -> Report | None:
 
 
 @transaction.atomic
-def report_request(*, session: Session, by, language: str = "") -> Report:
+def report_request(*, session: Session, by: Membership, language: str = "") -> Report:
     """Queue a PDF report of a closed session; a second click gets the one already queued."""
     if session.state != State.CLOSED:
         raise ValidationError(
@@ -36,7 +37,7 @@ def report_request(*, session: Session, by, language: str = "") -> Report:
     pending = report_in_progress(session=session)
     if pending is not None:
         return pending
-    report = Report(session=session, requested_by=by, language=language)
+    report = Report(session=session, requested_by=by.user, language=language)
     report.full_clean()
     report.save()
     job_enqueue(report)

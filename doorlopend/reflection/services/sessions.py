@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.instruments.services import version_mark_used
-from doorlopend.partnerships.models import Partnership
+from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.routes.models import Leerroute
 
 from ..choices import Phase, State
@@ -78,9 +78,12 @@ def session_create(
     title: str,
     date: date,
     leerroute: Leerroute | None = None,
-    by,
+    by: Membership | None,
 ) -> Session:
-    """A new session in concept, with its join code already known (for the slides)."""
+    """A new session in concept, with its join code already known (for the slides).
+
+    `by` is None only when the system makes it (the demo loader).
+    """
     _route_check(partnership.pk, leerroute)
     session = Session(
         partnership=partnership,
@@ -88,7 +91,7 @@ def session_create(
         title=title.strip(),
         date=date,
         leerroute=leerroute,
-        created_by=by,
+        created_by=by.user if by else None,
         join_code=_fresh_code(),
     )
     session.full_clean(exclude=["join_code"])

@@ -98,7 +98,7 @@ def action_point_create(request: HttpRequest, session_id: int) -> HttpResponse:
         if not cache.add(key, True, TOKEN_SECONDS):
             return _created(request, session)  # the first submit of this form made it
         try:
-            _create(session, request.user, form.point_fields())
+            _create(session, request.membership, form.point_fields())
         except ValidationError as e:
             cache.delete(key)  # nothing was made: the corrected form may use it
             _add_errors(form, e)

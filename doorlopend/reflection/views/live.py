@@ -195,7 +195,7 @@ def theme_note(request: HttpRequest, session_id: int, theme_key: str) -> HttpRes
             note = services.theme_note_save(
                 session=session,
                 theme_key=theme.key,
-                by=request.user,
+                by=request.membership,
                 **form.cleaned_data,
             )
         except ValidationError as e:

@@ -40,7 +40,7 @@ def report_create(request: HttpRequest, session_id: int) -> HttpResponse:
     report, error = None, ""
     try:
         report = report_services.report_request(
-            session=session, by=request.user, language=request.LANGUAGE_CODE
+            session=session, by=request.membership, language=request.LANGUAGE_CODE
         )
     except ValidationError as e:
         error = " ".join(e.messages)

@@ -37,7 +37,9 @@ def session_create(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             session = services.session_create(
-                partnership=request.partnership, by=request.user, **form.cleaned_data
+                partnership=request.partnership,
+                by=request.membership,
+                **form.cleaned_data,
             )
         except ValidationError as e:
             form.add_error(None, e)

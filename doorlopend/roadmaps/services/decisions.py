@@ -71,7 +71,7 @@ def decision_start(*, state: ItemState, by: Membership) -> Session:
         title=title[:TITLE_LENGTH],
         date=timezone.localdate(),
         leerroute=roadmap.route,
-        by=by.user,
+        by=by,
     )
     current.decision_session = session
     current.save(update_fields=["decision_session", "updated_at"])

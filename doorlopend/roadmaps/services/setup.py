@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.instruments.services import version_mark_used
@@ -18,8 +17,7 @@ STEP_PLAN_KEY = "doorlopende-leerroute"
 
 
 def latest_version(key: str) -> InstrumentVersion:
-    with scopes_disabled():
-        return InstrumentVersion.objects.roadmaps().filter(key=key).latest("version")
+    return InstrumentVersion.objects.roadmaps().filter(key=key).latest("version")
 
 
 def _schools(partnership: Partnership) -> list[Organisation]:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doorlopend.partnerships.models import Organisation
+from doorlopend.partnerships.models import Membership, Organisation
 
 from ..models import Consent, Leerroute, Party
 from ..uploads import consent_document_check
@@ -26,9 +26,12 @@ def consent_create(
     outcome: str,
     notes: str = "",
     document=None,
-    by,
+    by: Membership | None,
 ) -> Consent:
-    """Record a council's decision: of a party to the route, on a day already past."""
+    """Record a council's decision: of a party to the route, on a day already past.
+
+    `by` is None only for the system (the demo loader).
+    """
     errors = {}
     if not Party.objects.filter(route=route, organisation=organisation).exists():
         errors["organisation"] = _("Choose one of the route's parties.")
@@ -48,7 +51,7 @@ def consent_create(
         date=date,
         outcome=outcome,
         notes=notes,
-        recorded_by=by,
+        recorded_by=by.user if by else None,
     )
     if document:
         consent.document = document

@@ -10,7 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from doorlopend.partnerships.models import Organisation, OrganisationKind, Partnership
+from doorlopend.partnerships.models import (
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Partnership,
+)
 
 from ..models import Consent, Leerroute, Party
 from ..parts import route_parts
@@ -141,14 +146,19 @@ def _has_agreements(party: Party) -> bool:
 
 
 @transaction.atomic
-def route_create(*, partnership: Partnership, by, **data) -> Leerroute:
+def route_create(
+    *, partnership: Partnership, by: Membership | None, **data
+) -> Leerroute:
     """A new route with a party for each of its schools and its step plan (seed 002).
 
     The start date defaults to 1 August of the first school year; a name is unique in
-    the partnership, so a form sent twice makes one route.
+    the partnership, so a form sent twice makes one route. `by` is None only for the
+    system (the demo loader); its user is kept as the route's maker.
     """
     vmbo_locations = list(data.pop("vmbo_locations", None) or [])
-    route = Leerroute(partnership=partnership, created_by=by, **data)
+    route = Leerroute(
+        partnership=partnership, created_by=by.user if by else None, **data
+    )
     _route_check(route, vmbo_locations)
     _save(route)
     route.vmbo_locations.set(vmbo_locations)
@@ -166,12 +176,14 @@ def route_create(*, partnership: Partnership, by, **data) -> Leerroute:
 
 
 @transaction.atomic
-def route_update(*, route: Leerroute, by, **data) -> RouteChange:
+def route_update(*, route: Leerroute, by: Membership | None, **data) -> RouteChange:
     """Save a changed route and keep its parties in step with its schools.
 
     A new school becomes a party. A school taken out of the route loses its party only
     when nothing was agreed with it yet (no signatory, tasks, money or council decision);
     otherwise the party stays, and the change says so.
+
+    `by` is None only when the system makes it (the demo loader).
     """
     vmbo_locations = list(data.pop("vmbo_locations", route.vmbo_locations.all()))
     for name, value in data.items():

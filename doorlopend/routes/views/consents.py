@@ -38,7 +38,7 @@ def consent_create(request: HttpRequest, route_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             consent = services.consent_create(
-                route=route, by=request.user, **form.cleaned_data
+                route=route, by=request.membership, **form.cleaned_data
             )
         except ValidationError as e:
             form.add_error(None, e)

@@ -36,7 +36,9 @@ def route_create(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             route = services.route_create(
-                partnership=request.partnership, by=request.user, **form.cleaned_data
+                partnership=request.partnership,
+                by=request.membership,
+                **form.cleaned_data,
             )
         except ValidationError as e:
             form.add_error(None, e)
@@ -84,7 +86,7 @@ def route_edit(request: HttpRequest, route_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             change = services.route_update(
-                route=route, by=request.user, **form.cleaned_data
+                route=route, by=request.membership, **form.cleaned_data
             )
         except ValidationError as e:
             form.add_error(None, e)

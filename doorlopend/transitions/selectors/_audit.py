@@ -10,7 +10,7 @@ from django.utils import translation
 
 from doorlopend.audit.models import Action
 from doorlopend.audit.services import record
-from doorlopend.partnerships.models import Organisation
+from doorlopend.partnerships.models import Membership, Organisation
 
 from ..models import Pupil
 
@@ -23,7 +23,7 @@ def stored(text, params: dict | None = None) -> str:
 
 def log_pupils(
     *,
-    viewer,
+    viewer: Membership,
     action: Action | str,
     pupils: Iterable[Pupil],
     purpose,
@@ -38,7 +38,7 @@ def log_pupils(
     if not seen:
         return
     record(
-        actor=viewer,
+        actor=viewer.user,
         action=action,
         objects=list(seen.values()),
         purpose=stored(purpose),

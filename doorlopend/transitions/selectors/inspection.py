@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.audit.models import AccessLogEntry, Action
-from doorlopend.partnerships.models import Organisation
+from doorlopend.partnerships.models import Membership, Organisation
 
 from ..models import Pupil
 from .pupils import PupilDetail, pupil_detail
@@ -55,7 +55,7 @@ def pupil_inspection(
     *,
     school: Organisation,
     pupil_id: int,
-    viewer,
+    viewer: Membership,
     request: HttpRequest | None = None,
 ) -> Inspection:
     """The pupil, their transitions (history, signals, interventions) and the log about

@@ -17,7 +17,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.audit.models import Action
-from doorlopend.partnerships.models import Organisation
+from doorlopend.partnerships.models import Membership, Organisation
 
 from ..access import visible_transitions
 from ..models import Intervention, Pupil, Signal, StatusEvent, Transition
@@ -102,7 +102,7 @@ def _filtered(school: Organisation, filters: PupilFilters) -> QuerySet[Transitio
 def pupil_page(
     *,
     school: Organisation,
-    viewer,
+    viewer: Membership,
     filters: PupilFilters,
     page_number: int | str | None = 1,
     request: HttpRequest | None = None,
@@ -173,7 +173,7 @@ def pupil_detail(
     *,
     school: Organisation,
     pupil_id: int,
-    viewer,
+    viewer: Membership,
     request: HttpRequest | None = None,
     purpose="",
     action: Action = Action.VIEW,

@@ -22,7 +22,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.audit.models import Action
-from doorlopend.partnerships.models import Organisation
+from doorlopend.partnerships.models import Membership, Organisation
 
 from ..access import visible_transitions
 from ..choices import SignalKind
@@ -57,7 +57,7 @@ class SignalBoard:
 def signal_board(
     *,
     school: Organisation,
-    viewer,
+    viewer: Membership,
     closed: bool = False,
     page_number=None,
     request: HttpRequest | None = None,
@@ -127,7 +127,7 @@ def signal_detail(
     *,
     school: Organisation,
     signal_id: int,
-    viewer,
+    viewer: Membership,
     request: HttpRequest | None = None,
     purpose="",
 ) -> Signal:

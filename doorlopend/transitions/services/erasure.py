@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from doorlopend.audit.models import Action
 from doorlopend.audit.services import record
+from doorlopend.partnerships.models import Membership
 
 from ..models import Intervention, Pupil, Signal
 from ..selectors._audit import stored
@@ -42,7 +43,7 @@ def erased_pseudonym() -> str:
 def pupils_erase(
     *,
     pupils: QuerySet[Pupil],
-    actor,
+    by: Membership | None,
     purpose: str,
     partnership,
     organisation=None,
@@ -51,6 +52,7 @@ def pupils_erase(
     """Erase the personal data of `pupils` (those not erased yet); returns how many.
 
     One access-log entry (action "erase") lists them all, with `purpose` as its reason.
+    `by` is None only for the system: the retention sweep erases when a period ends.
     """
     if not purpose.strip():
         raise ValidationError({"reason": _("Give the reason for the erasure.")})
@@ -73,7 +75,7 @@ def pupils_erase(
         targets, ["name", "birth_date", "pseudonym", "erased_at"], batch_size=BATCH
     )
     record(
-        actor=actor,
+        actor=by.user if by else None,
         action=Action.ERASE,
         objects=targets,
         purpose=purpose,

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from doorlopend.audit.models import Action
 from doorlopend.audit.services import record
-from doorlopend.partnerships.models import Organisation
+from doorlopend.partnerships.models import Membership, Organisation
 
 from .. import tasks
 from ..access import writable_school_ids
@@ -137,7 +137,7 @@ def status_record(
     transition: Transition,
     status: str,
     on: datetime.date,
-    by,
+    by: Membership,
     source: str,
     organisation: Organisation,
     request=None,
@@ -159,7 +159,7 @@ def status_record(
             }
         )
     if organisation.pk not in writable_school_ids(
-        user=by, partnership=transition.partnership
+        user=by.user, partnership=transition.partnership
     ):
         raise ValidationError(
             _(
@@ -187,12 +187,12 @@ def status_record(
             defaults={
                 "partnership_id": transition.partnership_id,
                 "source": source[:300],
-                "recorded_by": by,
+                "recorded_by": by.user,
             },
         )
         transitions_recompute(Transition.objects.filter(pk=transition.pk))
         record(
-            actor=by,
+            actor=by.user,
             action=Action.UPDATE,
             objects=transition.pupil,
             # Kept in the site's language, whoever recorded it.

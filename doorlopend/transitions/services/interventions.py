@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from doorlopend.audit.models import Action
 from doorlopend.audit.services import record
-from doorlopend.partnerships.models import Organisation
+from doorlopend.partnerships.models import Membership, Organisation
 
 from ..choices import SignalKind
 from ..models import Intervention, Signal
@@ -53,7 +53,7 @@ def intervention_add(
     who: str,
     on: datetime.date,
     outcome: str = "",
-    by,
+    by: Membership,
     school: Organisation,
     request: HttpRequest | None = None,
 ) -> Intervention:
@@ -87,12 +87,12 @@ def intervention_add(
         who=who,
         on=on,
         outcome=outcome,
-        created_by=by,
+        created_by=by.user,
     )
     intervention.full_clean(exclude=["partnership", "signal", "created_by"])
     intervention.save()
     record(
-        actor=by,
+        actor=by.user,
         action=Action.CREATE,
         objects=signal.transition.pupil,
         purpose=stored(gettext_lazy("intervention on a signal")),
@@ -109,7 +109,7 @@ def signal_close(
     *,
     signal: Signal,
     reason: str,
-    by,
+    by: Membership,
     school: Organisation,
     request: HttpRequest | None = None,
 ) -> Signal:
@@ -121,11 +121,11 @@ def signal_close(
     if signal.closed_at is not None:
         return signal
     signal.closed_at = timezone.now()
-    signal.closed_by = by
+    signal.closed_by = by.user
     signal.close_reason = reason
     signal.save(update_fields=["closed_at", "closed_by", "close_reason"])
     record(
-        actor=by,
+        actor=by.user,
         action=Action.UPDATE,
         objects=signal.transition.pupil,
         purpose=stored(gettext_lazy("signal closed")),

@@ -142,7 +142,7 @@ def _erase(*, partnership: Partnership, pupil_ids: set[int]) -> int:
         purpose = _("retention period ended")
     return pupils_erase(
         pupils=Pupil.objects.filter(partnership=partnership, pk__in=pupil_ids),
-        actor=None,
+        by=None,
         purpose=purpose,
         partnership=partnership,
     )

@@ -100,7 +100,7 @@ def test_erasing_twice_erases_once(world):  # noqa: F811
     with scope(partnership=world.partnership):
         pupils = Pupil.objects.filter(pk=world.fatima.pk)
         kwargs = {
-            "actor": None,
+            "by": None,
             "purpose": "bewaartermijn verstreken",
             "partnership": world.partnership,
         }

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django_scopes import scope
 
 from doorlopend.audit.models import AccessLogEntry
+from doorlopend.partnerships.selectors import membership_of
 from doorlopend.transitions.models import StatusEvent, Transition
 from doorlopend.transitions.services.history import (
     status_record,
@@ -49,7 +50,7 @@ def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
             transition=transition,
             status="aangemeld",
             on=D(2026, 2, 1),
-            by=user,
+            by=membership_of(partnership=transition.partnership, user=user),
             source="hand",
             organisation=school,
         )
@@ -57,7 +58,7 @@ def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
             transition=transition,
             status="ingetrokken",
             on=D(2026, 3, 1),
-            by=user,
+            by=membership_of(partnership=transition.partnership, user=user),
             source="hand",
             organisation=school,
         )
@@ -65,7 +66,7 @@ def test_a_status_recorded_by_hand_adds_history_and_is_logged(member_of):
             transition=transition,
             status="ingetrokken",
             on=D(2026, 3, 1),
-            by=user,
+            by=membership_of(partnership=transition.partnership, user=user),
             source="hand",
             organisation=school,
         )
@@ -84,7 +85,7 @@ def test_an_impossible_or_future_status_is_refused(member_of):
             transition=transition,
             status="diploma",
             on=D(2026, 7, 1),
-            by=user,
+            by=membership_of(partnership=transition.partnership, user=user),
             source="hand",
             organisation=school,
         )
@@ -93,7 +94,7 @@ def test_an_impossible_or_future_status_is_refused(member_of):
                 transition=transition,
                 status="aangemeld",
                 on=D(2026, 8, 1),
-                by=user,
+                by=membership_of(partnership=transition.partnership, user=user),
                 source="hand",
                 organisation=school,
             )
@@ -103,7 +104,7 @@ def test_an_impossible_or_future_status_is_refused(member_of):
                 transition=transition,
                 status="diploma",
                 on=datetime.date.today() + datetime.timedelta(days=2),
-                by=user,
+                by=membership_of(partnership=transition.partnership, user=user),
                 source="hand",
                 organisation=school,
             )
@@ -141,7 +142,7 @@ def test_a_status_recorded_by_hand_closes_a_resolved_signal(
                 transition=transition,
                 status="aangemeld",
                 on=D(2026, 4, 20),
-                by=user,
+                by=membership_of(partnership=transition.partnership, user=user),
                 source="hand",
                 organisation=school,
             )
@@ -168,7 +169,7 @@ def test_a_status_by_hand_only_by_the_decaan_of_the_transitions_school(member_of
                     transition=transition,
                     status="aangemeld",
                     on=D(2026, 2, 1),
-                    by=user,
+                    by=membership_of(partnership=transition.partnership, user=user),
                     source="hand",
                     organisation=acting_for,
                 )

@@ -52,7 +52,7 @@ def pupil_list(request: HttpRequest, school_id: int) -> HttpResponse:
     )
     result = selectors.pupil_page(
         school=school,
-        viewer=request.user,
+        viewer=request.membership,
         filters=filters,
         page_number=request.GET.get("page"),
         request=request,
@@ -82,7 +82,7 @@ def _detail_page(request, school, detail, *, status_form=None, status=200):
 def pupil_detail(request: HttpRequest, school_id: int, pupil_id: int) -> HttpResponse:
     school = access.school_for_pupils(request.membership, school_id)
     detail = selectors.pupil_detail(
-        school=school, pupil_id=pupil_id, viewer=request.user, request=request
+        school=school, pupil_id=pupil_id, viewer=request.membership, request=request
     )
     return _detail_page(request, school, detail)
 
@@ -96,7 +96,7 @@ def pupil_status_add(
     detail = selectors.pupil_detail(
         school=school,
         pupil_id=pupil_id,
-        viewer=request.user,
+        viewer=request.membership,
         request=request,
         purpose=gettext_lazy("record a status by hand"),
     )
@@ -108,7 +108,7 @@ def pupil_status_add(
                 transition=chosen,
                 status=form.cleaned_data["status"],
                 on=form.cleaned_data["on"],
-                by=request.user,
+                by=request.membership,
                 source=_("entered by hand"),
                 organisation=school,
                 request=request,

@@ -38,7 +38,7 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 def _inspection(request: HttpRequest, school_id: int, pupil_id: int):
     school = access.school_for_pupils(request.membership, school_id)
     return inspection_selectors.pupil_inspection(
-        school=school, pupil_id=pupil_id, viewer=request.user, request=request
+        school=school, pupil_id=pupil_id, viewer=request.membership, request=request
     )
 
 
@@ -80,7 +80,7 @@ def pupil_erase(request: HttpRequest, school_id: int, pupil_id: int) -> HttpResp
     detail = selectors.pupil_detail(
         school=school,
         pupil_id=pupil_id,
-        viewer=request.user,
+        viewer=request.membership,
         request=request,
         purpose=gettext_lazy("erasure request"),
     )
@@ -90,7 +90,7 @@ def pupil_erase(request: HttpRequest, school_id: int, pupil_id: int) -> HttpResp
         try:
             erasure.pupils_erase(
                 pupils=Pupil.objects.filter(pk=detail.pupil.pk),
-                actor=request.user,
+                by=request.membership,
                 purpose=stored(
                     gettext_lazy("erasure on request: %(reason)s"), {"reason": reason}
                 ),

@@ -39,7 +39,7 @@ def signal_list(request: HttpRequest, school_id: int) -> HttpResponse:
     closed = request.GET.get("closed") == "1"
     board = selectors.signal_board(
         school=school,
-        viewer=request.user,
+        viewer=request.membership,
         closed=closed,
         page_number=request.GET.get("page"),
         request=request,
@@ -76,7 +76,7 @@ def _signal(request: HttpRequest, school_id: int, signal_id: int, purpose=""):
     signal = selectors.signal_detail(
         school=school,
         signal_id=signal_id,
-        viewer=request.user,
+        viewer=request.membership,
         request=request,
         purpose=purpose,
     )
@@ -103,7 +103,7 @@ def intervention_add(
         try:
             interventions.intervention_add(
                 signal=signal,
-                by=request.user,
+                by=request.membership,
                 school=school,
                 request=request,
                 **form.cleaned_data,
@@ -130,7 +130,7 @@ def signal_close(request: HttpRequest, school_id: int, signal_id: int) -> HttpRe
             interventions.signal_close(
                 signal=signal,
                 reason=form.cleaned_data["reason"],
-                by=request.user,
+                by=request.membership,
                 school=school,
                 request=request,
             )
