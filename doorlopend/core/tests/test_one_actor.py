@@ -44,10 +44,7 @@ BY_IS_STAFF = {"registry/services/jobs.py:import_job_create": "User | None"}
 
 # The pupil-file import belongs to the import write path (issue 13.3, another branch); its
 # `by` is the uploading user and moves to a membership there.
-LEFT_FOR_THE_IMPORT_PATH = {
-    "transitions/services/imports/jobs.py:import_create",
-    "transitions/services/imports/jobs.py:import_map",
-}
+LEFT_FOR_THE_IMPORT_PATH: set[str] = set()
 
 
 def _service_modules() -> list[Path]:

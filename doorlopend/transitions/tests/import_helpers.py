@@ -6,6 +6,7 @@ import io
 
 from django_scopes import scope, scopes_disabled
 
+from doorlopend.partnerships.selectors import membership_of
 from doorlopend.partnerships.tests.factories import RegisterEntryFactory, SchoolFactory
 from doorlopend.transitions.models import ColumnMapping, TransitionImport
 from doorlopend.transitions.services.imports import (
@@ -76,7 +77,7 @@ def run_file(
             cohort=cohort,
             stored=upload_store([data[i : i + 7] for i in range(0, len(data), 7)]),
             filename=name,
-            by=user,
+            by=membership_of(partnership=partnership, user=user),
         )
     assert job.status == "queued", (job.status, job.headers)
     import_run(import_id=job.pk)

@@ -95,7 +95,7 @@ def _import_upload(request: HttpRequest, handler: PrivateUploadHandler) -> HttpR
                 cohort=data["cohort"],
                 stored=data["file"].stored,
                 filename=data["file"].name,
-                by=request.user,
+                by=request.membership,
                 language=get_language(),
             )
         except ValidationError as error:
@@ -131,7 +131,9 @@ def import_mapping(request: HttpRequest, import_id: int) -> HttpResponse:
     )
     if form.is_valid():
         try:
-            imports.import_map(job=job, columns=form.cleaned_data, by=request.user)
+            imports.import_map(
+                job=job, columns=form.cleaned_data, by=request.membership
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

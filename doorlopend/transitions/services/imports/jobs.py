@@ -25,7 +25,7 @@ from doorlopend.audit.models import Action
 from doorlopend.audit.services import record
 from doorlopend.core.job_runner import Progress, job_enqueue, job_run
 from doorlopend.core.jobs import JobRefused
-from doorlopend.partnerships.models import Organisation, Partnership
+from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
 from ...models import ColumnMapping, TransitionImport
 from . import checks, write
@@ -55,7 +55,7 @@ def import_create(
     cohort: int,
     stored: StoredUpload,
     filename: str,
-    by=None,
+    by: Membership | None = None,
     language: str = "",
     enqueue: bool = True,
 ) -> TransitionImport:
@@ -64,6 +64,8 @@ def import_create(
     The same file for the same school and kind while an import of it is pending returns
     that import (a double submit) and drops the new copy. Raises ValidationError for a
     file without headers (and drops it). `enqueue=False`: the caller runs it (the command).
+    `by` is the uploading member; None only for the command, which acts for the schools
+    it is given rather than for a member.
     """
     stored_name, content_hash, size = (
         stored.stored_name,
@@ -91,7 +93,7 @@ def import_create(
         size=size,
         headers=headers,
         language=language,
-        created_by=by if getattr(by, "pk", None) else None,
+        created_by=by.user if by is not None else None,
     )
     saved = ColumnMapping.objects.filter(organisation=school, kind=kind).first()
     if saved and not mapping_problems(
@@ -119,7 +121,7 @@ def _pending(school, kind, content_hash) -> TransitionImport | None:
 
 
 def import_map(
-    *, job: TransitionImport, columns: dict[str, str], by
+    *, job: TransitionImport, columns: dict[str, str], by: Membership | None
 ) -> TransitionImport:
     """Save the school's mapping for this kind of file and queue the import (if it waits
     for one; a finished import only changes the mapping saved for next time).
@@ -138,7 +140,7 @@ def import_map(
             kind=job.kind,
             defaults={
                 "columns": columns,
-                "updated_by": by if getattr(by, "pk", None) else None,
+                "updated_by": by.user if by is not None else None,
             },
         )
         if job.status != Status.MAPPING:
