@@ -18,6 +18,11 @@ PYTEST_ARGS ?=
 # own test database, test_<name>_gw0, _gw1, ...). `make test PYTEST_WORKERS=0` runs them in
 # one process, e.g. with --pdb.
 PYTEST_WORKERS ?= auto
+# Tests start many Python processes (a worker per core, real task workers, manage.py
+# checks). Each would compile every module again where PYTHONDONTWRITEBYTECODE is set (as on
+# our CI machines): keep our bytecode in var/pycache instead (out of the source tree), and
+# let uv compile the dependencies once at install. Halves a process's start-up time.
+PYTEST_ENV := env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache
 
 # pytest exits 5 when a selection holds no tests (e.g. no browser tests yet): that is not a
 # failure of the code, so say so and succeed. Every other non-zero status still fails.
@@ -57,7 +62,7 @@ $(VENV)/.installed: pyproject.toml uv.lock
 		$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --upgrade >/dev/null; \
 		$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); \
 	fi
-	$(UV) sync --frozen --python $(PY)
+	$(UV) sync --frozen --compile-bytecode --python $(PY)
 	@touch $@
 
 run: install
@@ -67,13 +72,13 @@ run: install
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install
-	@$(call pytest_allow_empty,$(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS) $(PYTEST_ARGS))
+	@$(call pytest_allow_empty,$(PYTEST_ENV) $(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS) $(PYTEST_ARGS))
 
 # Local runs only (CI always builds fresh databases): the test databases are kept, so the
 # next run skips the migrations; it still applies new ones. After editing or deleting a
 # migration, run `make test-fast PYTEST_ARGS=--create-db` once.
 test-fast: install
-	@$(call pytest_allow_empty,$(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS) --reuse-db $(PYTEST_ARGS))
+	@$(call pytest_allow_empty,$(PYTEST_ENV) $(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS) --reuse-db $(PYTEST_ARGS))
 
 test-browser: install
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -81,7 +86,7 @@ test-browser: install
 		echo "Install it with:  sudo apt-get update && sudo apt-get install -y chromium fonts-dejavu-core" >&2; \
 		exit 1; \
 	fi
-	@$(call pytest_allow_empty,CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m browser tests/browser $(PYTEST_ARGS))
+	@$(call pytest_allow_empty,$(PYTEST_ENV) CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m browser tests/browser $(PYTEST_ARGS))
 
 # All checks run even when one fails, so one run reports every problem. lint-imports holds
 # the app order of pyproject.toml ([tool.importlinter]).
@@ -116,5 +121,5 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) .ruff_cache .pytest_cache .hypothesis tests/browser/screenshots var/static
+	rm -rf $(VENV) .ruff_cache .pytest_cache .hypothesis tests/browser/screenshots var/static var/pycache
 	find . \( -path ./.git -o -path ./.venv \) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
