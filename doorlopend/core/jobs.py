@@ -133,8 +133,8 @@ class Job(models.Model):
         return value
 
     def job_task(self):
-        """The django-tasks task that runs this job by id."""
-        raise NotImplementedError
+        """The django-tasks task that runs this job by id: each job model names its own."""
+        raise NotImplementedError(f"{type(self).__name__} does not name its task.")
 
     def job_input_available(self) -> bool:
         """Whether the job can run again as it is (its upload, if any, is still here)."""
