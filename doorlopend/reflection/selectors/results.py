@@ -201,19 +201,24 @@ def tabulate(
         if respondents >= k
         else Disclosure()
     )
-    per_question: dict[tuple[str, Cell], Counter] = defaultdict(Counter)
+    # question → cell → value → answers: every figure below reads one question's cells.
+    per_question: dict[str, dict[Cell, Counter]] = defaultdict(
+        lambda: defaultdict(Counter)
+    )
     for (q, cell, value), n in answers.items():
-        per_question[(q, cell)][value] += n
+        per_question[q][cell][value] += n
 
     def pooled_counts(keys: list[str], member) -> Counter:
         total: Counter = Counter()
-        for (q, cell), c in per_question.items():
-            if q in keys and member(cell):
-                total.update(c)
+        for q in keys:
+            for cell, c in per_question.get(q, {}).items():
+                if member(cell):
+                    total.update(c)
         return total
 
     def answered(q: str, cell: Cell) -> int:
-        return sum(per_question.get((q, cell), Counter()).values())
+        by_cell = per_question.get(q)
+        return sum(by_cell[cell].values()) if by_cell and cell in by_cell else 0
 
     themes = []
     for theme in definition.themes:
@@ -236,7 +241,14 @@ def tabulate(
             if not shown:
                 return Figures(0, {}, 0, suppressed=True)
             counts = pooled_counts(keys, member)
-            most = max(sum(pooled_counts([q], member).values()) for q in keys)
+            most = max(
+                sum(
+                    sum(c.values())
+                    for cell, c in per_question.get(q, {}).items()
+                    if member(cell)
+                )
+                for q in keys
+            )
             return figures_of(counts, most, scale)
 
         themes.append(
