@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -134,7 +135,7 @@ class Job(models.Model):
 
     def job_task(self):
         """The django-tasks task that runs this job by id: each job model names its own."""
-        raise NotImplementedError(f"{type(self).__name__} does not name its task.")
+        raise ImproperlyConfigured(f"{type(self).__name__} does not name its task.")
 
     def job_input_available(self) -> bool:
         """Whether the job can run again as it is (its upload, if any, is still here)."""
