@@ -121,5 +121,5 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) .ruff_cache .pytest_cache .hypothesis tests/browser/screenshots var/static var/pycache
+	rm -rf $(VENV) .ruff_cache .pytest_cache .hypothesis tests/browser/screenshots var/static var/pycache var/test-template-*.sqlite3
 	find . \( -path ./.git -o -path ./.venv \) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests: two partnerships and a client per role."""
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,29 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_
     database.setdefault("TEST", {})["NAME"] = str(
         folder / f"test_{Path(database['NAME']).stem}_{worker}.sqlite3"
     )
+
+
+@pytest.fixture(scope="session")
+def _migrated_template(request):
+    """While pytest-django creates a test database in memory, `migrate` starts it from a
+    migrated template in var/ when one matches the migrations (core/testing/template_db.py)."""
+    from django.conf import settings
+
+    from doorlopend.core.testing import template_db
+
+    if request.config.getvalue("reuse_db") or not template_db.applies(
+        settings.DATABASES["default"]
+    ):
+        return nullcontext()
+    return template_db.migrate_from_template()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, _migrated_template):
+    """pytest-django's database set-up (the fixture this one overrides), with the template;
+    every later `migrate` in the session is the real command again."""
+    with _migrated_template:
+        request.getfixturevalue("django_db_setup")
 
 
 @pytest.fixture(autouse=True)
