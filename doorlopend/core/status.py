@@ -109,7 +109,7 @@ TONES: dict[str, dict[str, Tone]] = {
         "in_progress": PROGRESS,
         "done": OK,
     },
-    "planning.Milestone.done": {"True": OK, "False": WARNING},
+    "planning.Milestone.progress": {"reached": OK, "planned": NEUTRAL, "late": WARNING},
     "planning.Goal.deadline": {"passed": WARNING},
     "partnerships.Organisation.added": {"True": OK, "False": NEUTRAL},
     # Anything with a due date that has passed while it is still open.

@@ -6,6 +6,7 @@ and no state is told by colour alone.
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def test_every_choice_of_every_status_field_has_a_tone(kind, values):
         ("transitions.Transition.status", "ingetrokken"),
         ("transitions.Transition.status", "gestopt"),
         ("transitions.Signal.open", True),
-        ("planning.Milestone.done", False),
+        ("planning.Milestone.progress", "late"),
         ("planning.ProgressUpdate.state", "attention"),
         ("planning.ProgressUpdate.state", "behind"),
         ("planning.Goal.deadline", "passed"),
@@ -65,9 +66,9 @@ def test_worrying_states_wear_warning_colours(kind, value):
 def test_unknown_destination_and_not_reached_look_unlike_their_opposites():
     pupil = "transitions.Transition.status"
     assert tone(pupil, "onbekend") != tone(pupil, "gestart")
-    assert tone("planning.Milestone.done", False) != tone(
-        "planning.Milestone.done", True
-    )
+    milestone = "planning.Milestone.progress"
+    assert tone(milestone, "planned") != tone(milestone, "reached")
+    assert tone(milestone, "late") != tone(milestone, "reached")
 
 
 def test_each_tone_has_its_own_sign():
@@ -82,9 +83,9 @@ def test_a_badge_says_the_status_in_words_with_a_sign():
             Context(
                 {
                     "t": Transition(status="onbekend"),
-                    "k": "planning.Milestone.done",
-                    "v": Milestone(done=False).done,
-                    "l": "nog niet bereikt",
+                    "k": "planning.Milestone.progress",
+                    "v": Milestone(done=False, date=datetime.date(2020, 1, 1)).progress,
+                    "l": "niet bereikt, datum verstreken",
                 }
             )
         )
@@ -92,7 +93,7 @@ def test_a_badge_says_the_status_in_words_with_a_sign():
     assert 'class="status-badge tone-warning"' in unknown
     assert "bestemming onbekend" in unknown and "!" in unknown
     assert 'class="status-badge tone-warning"' in not_reached
-    assert "nog niet bereikt" in not_reached
+    assert "niet bereikt, datum verstreken" in not_reached
 
 
 def test_templates_do_not_choose_a_status_colour():
