@@ -32,3 +32,31 @@ class DutchDecimalField(forms.DecimalField):
         if isinstance(value, Decimal):
             return format(value.normalize(), "f").replace(".", ",")
         return value
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker, always given an ISO value.
+
+    An <input type="date"> reads only YYYY-MM-DD: a value in the page's own format
+    (04-12-2026) leaves the field empty, and people retype the date every time.
+    """
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DateField(forms.DateField):
+    """A date typed with the browser's date picker; every form's date field is one."""
+
+    widget = DateInput
+
+
+class TimeInput(forms.TimeInput):
+    """The browser's time picker, always given hours and minutes (09:30)."""
+
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")

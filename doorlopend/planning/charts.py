@@ -59,7 +59,7 @@ def goal_chart_svg(goal: Goal, measurements: Sequence[Measurement]) -> bytes:
         no_data_text=_("No measurements yet"),
     )
     chart.add_xml_filter(strip_scripts)
-    chart.x_labels = [date_format(m.date, "j M Y") for m in measurements]
+    chart.x_labels = [date_format(m.date, "j N Y") for m in measurements]
     # Show about six dates at most: a long series would overlap its labels.
     step = max(1, len(measurements) // 6)
     chart.x_labels_major = chart.x_labels[::step]

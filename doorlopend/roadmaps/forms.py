@@ -7,6 +7,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DateField
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.partnerships.selectors import members_who_may
@@ -30,10 +31,9 @@ class ItemStateForm(forms.Form):
         empty_label=_("(nobody yet)"),
         help_text=_("The member who sees to it; it appears under “My items”."),
     )
-    due_date = forms.DateField(
+    due_date = DateField(
         label=_("Due date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 4})

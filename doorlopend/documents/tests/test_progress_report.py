@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
@@ -224,3 +224,29 @@ def test_a_stopped_report_is_made_again_from_its_page(
     with scopes_disabled():
         stopped.refresh_from_db()
     assert stopped.status == "done" and stopped.file
+
+
+DUTCH_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def test_the_report_writes_its_dates_in_dutch(partnership, plan):
+    with scopes_disabled(), translation.override("nl"):
+        text = progress_report_content(partnership, today=timezone.localdate()).text()
+    measured = timezone.localdate() - datetime.timedelta(days=5)
+    day = f"{measured.day} {DUTCH_MONTHS[measured.month - 1]} {measured.year}"
+    assert day in text
+    english = "January February March April May June July August October November"
+    assert not any(month in text for month in english.split())

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doorlopend.core.forms import DutchDecimalField
+from doorlopend.core.forms import DateField, DutchDecimalField, TimeInput
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.partnerships.selectors import members_who_may
 
@@ -28,18 +28,17 @@ def decimal_field(
 class ActivityForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=ActivityKind.choices)
-    date = forms.DateField(
+    date = DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     start_time = forms.TimeField(
         label=_("Start time"),
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput(),
     )
     end_time = forms.TimeField(
         label=_("End time"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput(),
         help_text=_("Must be after the start time. Leave empty if open."),
     )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)

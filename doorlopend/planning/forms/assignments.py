@@ -6,9 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DateField
+
 from ..models import ChangeAssignment, ProgressUpdate
 from ..services.assignments import PARTS
-from .tasks import DATE
 
 TEXT = {"rows": 3}
 
@@ -79,13 +80,12 @@ class MilestoneForm(forms.Form):
         max_length=200,
         help_text=_("A result you can see, e.g. “LOB-plan approved by the MT”."),
     )
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = DateField(label=_("Date"))
 
 
 class ProgressUpdateForm(forms.Form):
-    date = forms.DateField(
+    date = DateField(
         label=_("Date"),
-        widget=DATE,
         help_text=_("The day this describes: today or earlier."),
     )
     state = forms.ChoiceField(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DateField
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 
 from ..models import CommunicationItem
 from ..selectors.tasks import owners
-from .tasks import DATE
 
 
 class CommunicationItemForm(forms.Form):
@@ -31,9 +31,8 @@ class CommunicationItemForm(forms.Form):
             "How it reaches them: newsletter, parents' evening, website, team meeting…"
         ),
     )
-    moment = forms.DateField(
+    moment = DateField(
         label=_("Moment"),
-        widget=DATE,
         help_text=_("When it goes out (or the first day of the period)."),
     )
     owner = MemberChoiceField(

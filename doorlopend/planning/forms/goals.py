@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doorlopend.core.forms import DutchDecimalField
+from doorlopend.core.forms import DateField, DutchDecimalField
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.partnerships.selectors import members_who_may
@@ -15,8 +15,6 @@ from doorlopend.partnerships.selectors import members_who_may
 from ..models import Goal
 from ..selectors.goals import theme_choices
 from ..services import goals as services
-
-DATE = {"type": "date"}
 
 
 class GoalForm(forms.Form):
@@ -55,10 +53,9 @@ class GoalForm(forms.Form):
         required=False,
         help_text=_("The value you want to reach; it must differ from the baseline."),
     )
-    deadline = forms.DateField(
+    deadline = DateField(
         label=_("Deadline"),
         required=False,
-        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
         help_text=_("The date by which the target is reached."),
     )
     owner = MemberChoiceField(
@@ -143,9 +140,8 @@ class GoalEditForm(GoalForm):
 
 
 class MeasurementForm(forms.Form):
-    date = forms.DateField(
+    date = DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
         help_text=_("When it was measured: today or earlier."),
     )
     value = DutchDecimalField(label=_("Value"), help_text=_("E.g. 55 or 55,5."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from doorlopend.core.forms import DutchDecimalField
+from doorlopend.core.forms import DateField, DutchDecimalField
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership
 from doorlopend.partnerships.selectors import members_who_may
@@ -13,7 +13,6 @@ from doorlopend.reflection.models import ActionPoint
 
 from ..models import ActivityKind, Goal
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = {"rows": 3}
 
 
@@ -25,7 +24,7 @@ class TaskTriageForm(forms.Form):
         required=False,
         help_text=_("Who does it; they see it under 'my tasks'."),
     )
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
+    due_date = DateField(label=_("Due date"), required=False)
 
     def __init__(self, *args, partnership, point: ActionPoint, **kwargs):
         kwargs.setdefault(
@@ -45,9 +44,8 @@ class TaskTriageForm(forms.Form):
 class ActivityTriageForm(forms.Form):
     title = forms.CharField(label=_("Activity"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=ActivityKind.choices)
-    date = forms.DateField(
+    date = DateField(
         label=_("Date"),
-        widget=DATE,
         help_text=_("Time, place, people and costs are added on the activity's page."),
     )
 
@@ -66,7 +64,7 @@ class RevisionTriageForm(forms.Form):
             "E.g. 75 or 75,5. Keep the current value to change the deadline only."
         ),
     )
-    deadline = forms.DateField(label=_("New deadline"), widget=DATE)
+    deadline = DateField(label=_("New deadline"))
     reason = forms.CharField(
         label=_("Reason"),
         widget=forms.Textarea(attrs=TEXT),

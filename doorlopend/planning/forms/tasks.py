@@ -5,13 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DateField
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 
 from ..models import Activity, Goal, Task, TaskStatus
 from ..selectors.tasks import owners
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class TaskForm(forms.Form):
@@ -32,7 +31,7 @@ class TaskForm(forms.Form):
         required=False,
         help_text=_("The member who does it; they see it under My tasks."),
     )
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
+    due_date = DateField(label=_("Due date"), required=False)
     status = forms.ChoiceField(
         label=_("Status"), choices=TaskStatus.choices, initial=TaskStatus.OPEN
     )

@@ -1,6 +1,7 @@
 """The change assignment (veranderopdracht) in the MT of every school (seed 000)."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -61,6 +62,13 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def progress(self) -> str:
+        """reached, planned (its date still ahead) or late (its date passed, not reached)."""
+        if self.done:
+            return "reached"
+        return "late" if self.date < timezone.localdate() else "planned"
 
 
 class ProgressUpdate(models.Model):

@@ -244,3 +244,11 @@ def test_assignments_queries(partnership, member_of, django_assert_max_num_queri
     # Constant: 11 whether there is one school or twenty.
     with django_assert_max_num_queries(12):
         assert client.get(url(partnership, "assignments")).status_code == 200
+
+
+def test_a_milestone_is_late_only_once_its_date_has_passed():
+    today = timezone.localdate()
+    assert Milestone(done=True, date=today).progress == "reached"
+    assert Milestone(done=False, date=today).progress == "planned"
+    late = Milestone(done=False, date=today - datetime.timedelta(days=1))
+    assert late.progress == "late"

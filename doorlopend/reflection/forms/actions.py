@@ -7,6 +7,7 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DateField
 from doorlopend.instruments.definition import Definition
 from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
@@ -40,10 +41,9 @@ class ActionPointForm(forms.Form):
         required=False,
         empty_label="—",
     )
-    due_date = forms.DateField(
+    due_date = DateField(
         label=_("Due date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=ActionStatus.choices, initial=ActionStatus.OPEN

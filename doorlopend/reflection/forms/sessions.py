@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DateField
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.partnerships.models import Partnership
 from doorlopend.routes.models import Leerroute
@@ -17,9 +18,8 @@ class SessionForm(forms.Form):
         ),
     )
     title = forms.CharField(label=_("Title"), max_length=200)
-    date = forms.DateField(
+    date = DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     leerroute = forms.ModelChoiceField(
         label=_("Leerroute it concerns (optional)"),

@@ -195,7 +195,7 @@ def trend_chart_svg(trends: Trends) -> bytes:
         truncate_legend=-1,
     )
     chart.add_xml_filter(strip_scripts)
-    chart.x_labels = [date_format(s.date, "j M Y") for s in trends.sessions]
+    chart.x_labels = [date_format(s.date, "j N Y") for s in trends.sessions]
     for theme in trends.themes:
         chart.add(
             theme.title,

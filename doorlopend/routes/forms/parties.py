@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doorlopend.core.forms import DutchDecimalField
+from doorlopend.core.forms import DateField, DutchDecimalField
 from doorlopend.partnerships.models import Organisation
 
 from .. import selectors
@@ -84,9 +84,8 @@ class ConsentForm(forms.Form):
             "A vo school asks its MR (or GMR), an mbo school its OR and studentenraad."
         ),
     )
-    date = forms.DateField(
+    date = DateField(
         label=_("Date of the decision"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Consent.Outcome.choices)
     notes = forms.CharField(

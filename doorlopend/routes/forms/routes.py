@@ -7,6 +7,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.forms import DateField
 from doorlopend.partnerships.models import Organisation, Partnership
 from doorlopend.registry.education import Leerweg, MboLeerweg, VmboProfile
 
@@ -112,10 +113,9 @@ class RouteForm(forms.Form):
         max_value=2100,
         help_text=_("The year the first pupils start, e.g. 2027 for 2027-2028."),
     )
-    start_date = forms.DateField(
+    start_date = DateField(
         label=_("Start date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_(
             "The start date reported to DUO. Leave empty for 1 August of the first "
             "school year."

@@ -8,6 +8,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from doorlopend.core.forms import DateField
+
 from ..models import CohortSettings
 from ..services.cohort_settings import cohort_dates_validate
 
@@ -17,13 +19,11 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 class CohortDatesForm(forms.Form):
     """One year's dates; prefixed per year, so that every year on the page has its own ids."""
 
-    registration_deadline = forms.DateField(
+    registration_deadline = DateField(
         label=gettext_lazy("Registration deadline"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    start_check_on = forms.DateField(
+    start_check_on = DateField(
         label=gettext_lazy("Start check"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, cohort: int, **kwargs):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.audit.models import Action
+from doorlopend.core.forms import DateField
 
 from ..choices import RouteKind, Status
 from ..models import Transition
@@ -44,9 +45,7 @@ class PupilFilterForm(forms.Form):
 class StatusAddForm(forms.Form):
     transition = forms.TypedChoiceField(label=_("Year of transition"), coerce=int)
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
-    on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = DateField(label=_("Date"))
 
     def __init__(self, *args, transitions: list[Transition], **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,9 +69,7 @@ class InterventionForm(forms.Form):
         ),
     )
     who = forms.CharField(label=_("Who"), max_length=200)
-    on = forms.DateField(
-        label=_("When"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = DateField(label=_("When"))
     outcome = forms.CharField(
         label=_("Outcome"),
         required=False,
@@ -109,13 +106,10 @@ class EraseForm(forms.Form):
 
 
 class PrivacyLogFilterForm(forms.Form):
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
+    date_from = DateField(label=_("From"), required=False)
+    date_to = DateField(
         label=_("Up to and including"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
     )
     action = forms.ChoiceField(
         label=_("Action"), required=False, choices=[("", _("all")), *Action.choices]
