@@ -58,7 +58,7 @@ def my_work(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> MyWork:
     """The member's next activities (those they work on), open tasks (soonest due
-    first) and open checklist and step-plan items: four queries."""
+    first, and how many) and open checklist and step-plan items: four queries."""
     activities = list(
         Activity.objects.filter(
             partnership=partnership,
@@ -70,8 +70,7 @@ def my_work(
         .order_by("starts_at", "pk")[:SHOWN]
     )
     mine = _open_tasks(partnership).filter(owner=membership)
-    tasks = list(mine.order_by("due_date", "pk")[: SHOWN + 1])
-    tasks_open = len(tasks) if len(tasks) <= SHOWN else mine.count()
+    tasks = list(mine.order_by("due_date", "pk")[:SHOWN])
     items = [
         s
         for s in states_of_member(partnership=partnership, membership=membership)
@@ -79,8 +78,8 @@ def my_work(
     ]
     return MyWork(
         activities=activities,
-        tasks=tasks[:SHOWN],
-        tasks_open=tasks_open,
+        tasks=tasks,
+        tasks_open=mine.count(),
         items=items[:SHOWN],
         items_open=len(items),
     )
