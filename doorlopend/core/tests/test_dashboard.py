@@ -24,7 +24,7 @@ def cards(monkeypatch):
 
     def card(name, permission="see", **kwargs):
         dashboard.dashboard_card_register(
-            DashboardCard(name, permission, f"{name}.html", lambda c: {}, **kwargs)
+            DashboardCard(name, permission, "card.html", lambda c: {}, **kwargs)
         )
 
     card("reflection")
