@@ -15,10 +15,9 @@ from django.db.models import Count, Max
 
 from doorlopend.partnerships.models import Membership, Organisation
 
-from ..access import WRITE_PERM, pupil_schools, schools_where
+from ..access import WRITE_PERM, pupil_schools, schools_where, visible_transitions
 from ..choices import SignalKind
-from ..models import TransitionImport
-from .signals import _school_signals
+from ..models import Signal, TransitionImport
 
 # Waiting files listed on the card; more are on the imports page.
 IMPORTS_SHOWN = 3
@@ -55,8 +54,9 @@ class SignalSummary:
 def school_signals(school: Organisation) -> SchoolSignals:
     """One school's open signals: how many, of which kind, and the newest (one query)."""
     rows = list(
-        _school_signals(school)
-        .filter(closed_at__isnull=True)
+        Signal.objects.filter(
+            transition__in=visible_transitions(school), closed_at__isnull=True
+        )
         .values("kind")
         .annotate(n=Count("pk"), newest=Max("raised_on"))
         .order_by()
