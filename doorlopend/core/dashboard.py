@@ -3,15 +3,25 @@
 The overview is partnerships', which comes before reflection, transitions, roadmaps and
 planning in the app order: it renders `{% dashboard_cards %}` (core's tag library), and
 each of those apps registers its card here. A card shows to a member who holds its
-permission; cards come in the order their apps are installed.
+permission.
+
+Each role's overview starts with what that role needs first (the decaan's signals, the
+portefeuillehouder's change assignment, …). A card says so in `first_for`: permission
+names with a rank, so that the question "who sees this first" goes through the one
+permission layer (`membership.has_perm`) like every other. A member's cards come in the
+order of the best rank among the `first_for` permissions they hold; cards they hold none
+of follow, in the order their apps are installed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from django.template import Context
+
+# The rank of a card that leads no one's page: after every card that leads.
+UNRANKED = 1000
 
 
 @dataclass(frozen=True)
@@ -20,7 +30,21 @@ class DashboardCard:
     permission: str
     template: str
     # The card template's context, from the overview page's (the app's inclusion tag).
-    context: Callable[[Context], dict]
+    # None: the card has nothing for this member (a portefeuillehouder's card for
+    # someone without a school), so it is left out.
+    context: Callable[[Context], dict | None]
+    # {permission: rank}: members holding the permission see the card that early.
+    first_for: Mapping[str, int] = field(default_factory=dict)
+
+    def rank(self, membership) -> int:
+        return min(
+            (
+                rank
+                for perm, rank in self.first_for.items()
+                if membership.has_perm(perm)
+            ),
+            default=UNRANKED,
+        )
 
 
 _CARDS: dict[str, DashboardCard] = {}
@@ -33,5 +57,7 @@ def dashboard_card_register(card: DashboardCard) -> None:
 
 def dashboard_cards_for(membership) -> list[DashboardCard]:
     """The cards `membership` may see (`membership.has_perm`, the one permission layer),
-    in the order they were registered."""
-    return [card for card in _CARDS.values() if membership.has_perm(card.permission)]
+    those that lead this member's page first, the others in the order registered."""
+    cards = [card for card in _CARDS.values() if membership.has_perm(card.permission)]
+    # sorted() is stable: equal ranks keep the order of registration.
+    return sorted(cards, key=lambda card: card.rank(membership))

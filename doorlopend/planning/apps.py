@@ -15,20 +15,60 @@ def register_builders() -> None:
 
 
 def register_dashboard_card() -> None:
-    """The app's card on the partnership's overview page (partnerships comes first in the
-    app order, so it renders the cards registered in core.dashboard)."""
+    """The app's cards on the partnership's overview page (partnerships comes first in
+    the app order, so it renders the cards registered in core.dashboard). Each role's
+    own card leads its page (`first_for`, the `home.*` permissions)."""
     from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
 
+    from .templatetags import planning_home as home
     from .templatetags.planning_dashboard import TEMPLATE, plan_card
 
-    dashboard_card_register(
+    for card in (
+        # A new partnership's first steps: the coördinator's page opens with them.
         DashboardCard(
-            name="planning",
-            permission="planning.view",
-            template=TEMPLATE,
-            context=plan_card,
-        )
-    )
+            "guide",
+            "planning.view",
+            home.GUIDE,
+            home.guide_card,
+            first_for={"home.next_steps": 0, "planning.view": 5},
+        ),
+        DashboardCard(
+            "next_steps",
+            "planning.manage",
+            home.NEXT_STEPS,
+            home.next_steps_card,
+            first_for={"home.next_steps": 1},
+        ),
+        DashboardCard(
+            "assignment",
+            "planning.view",
+            home.ASSIGNMENT,
+            home.assignment_card,
+            first_for={"home.assignment": 0},
+        ),
+        DashboardCard(
+            "my_work",
+            "planning.tasks",
+            home.MY_WORK,
+            home.my_work_card,
+            first_for={"home.my_work": 0, "home.assignment": 1},
+        ),
+        DashboardCard(
+            "progress",
+            "home.progress",
+            home.PROGRESS,
+            home.progress_card,
+            first_for={"home.progress": 0},
+        ),
+        DashboardCard(
+            "planning",
+            "planning.view",
+            TEMPLATE,
+            plan_card,
+            first_for={"home.next_steps": 2, "home.progress": 1},
+        ),
+    ):
+        dashboard_card_register(card)
 
 
 class PlanningConfig(AppConfig):

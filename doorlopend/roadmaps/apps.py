@@ -25,6 +25,7 @@ def register_dashboard_card() -> None:
             permission="roadmaps.view",
             template=TEMPLATE,
             context=roadmaps_card,
+            first_for={"home.next_steps": 3, "home.progress": 2},
         )
     )
 

@@ -5,9 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 
-from doorlopend.partnerships.models import Organisation, OrganisationKind, Partnership
+from doorlopend.partnerships.models import (
+    SCHOOL_KINDS,
+    Organisation,
+    OrganisationKind,
+    Partnership,
+)
 
 from .models import Consent, Leerroute, Party
 from .parts import route_list_annotations, route_part_count
@@ -148,3 +162,46 @@ def route_contents(route: Leerroute) -> RouteContents:
         consents=Consent.objects.filter(route=route).count(),
         parties=Party.objects.filter(route=route).count(),
     )
+
+
+@dataclass
+class RoutesIncomplete:
+    """Routes still short of a party or a council's consent (the first few, and how
+    many there are)."""
+
+    routes: list[Leerroute]
+    count: int
+
+
+def routes_incomplete(*, partnership: Partnership, shown: int = 5) -> RoutesIncomplete:
+    """Routes without an mbo or a vmbo party yet, or with a school party whose council
+    has not agreed (no consent or positive advice): two queries, whatever the number of
+    routes. Each route carries `parties_missing` and `consents_missing` (booleans)."""
+    school_party = Party.objects.filter(
+        route=OuterRef("pk"), organisation__kind__in=SCHOOL_KINDS
+    )
+    approved = Consent.objects.filter(
+        route=OuterRef("route"),
+        organisation=OuterRef("organisation"),
+        outcome__in=APPROVING,
+    )
+    routes = (
+        Leerroute.objects.filter(partnership=partnership)
+        .annotate(
+            school_parties=Count(
+                "parties",
+                filter=Q(parties__organisation__kind__in=SCHOOL_KINDS),
+                distinct=True,
+            ),
+            consents_missing=Exists(school_party.filter(~Exists(approved))),
+        )
+        .annotate(
+            parties_missing=ExpressionWrapper(
+                Q(school_parties__lt=2), output_field=BooleanField()
+            )
+        )
+        .filter(Q(parties_missing=True) | Q(consents_missing=True))
+        .order_by("name", "pk")
+    )
+    count = routes.count()
+    return RoutesIncomplete(routes=list(routes[:shown]) if count else [], count=count)

@@ -8,6 +8,8 @@ def register_dashboard_card() -> None:
     from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
 
     from .templatetags.transitions_dashboard import TEMPLATE, transitions_card
+    from .templatetags.transitions_home import TEMPLATE as SIGNALS_TEMPLATE
+    from .templatetags.transitions_home import signals_card
 
     dashboard_card_register(
         DashboardCard(
@@ -15,6 +17,16 @@ def register_dashboard_card() -> None:
             permission="transitions.figures",
             template=TEMPLATE,
             context=transitions_card,
+            first_for={"home.figures": 0},
+        )
+    )
+    dashboard_card_register(
+        DashboardCard(
+            name="signals",
+            permission="transitions.pupils",
+            template=SIGNALS_TEMPLATE,
+            context=signals_card,
+            first_for={"home.signals": 0},
         )
     )
 

@@ -17,15 +17,15 @@ def page_url(context, number: int) -> str:
 @register.simple_tag(takes_context=True)
 def dashboard_cards(context) -> str:
     """The cards other apps register for the overview page (core.dashboard), those the
-    member may see, each rendered as its app's inclusion tag would render it."""
+    member may see in the order that leads with their role's, each rendered as its app's
+    inclusion tag would render it (a card with nothing for this member is left out)."""
     engine = context.template.engine
     membership = context["request"].membership
+    rendered = []
+    for card in dashboard_cards_for(membership):
+        card_context = card.context(context)
+        if card_context is not None:
+            template = engine.get_template(card.template)
+            rendered.append(template.render(context.new(card_context)))
     # The cards are rendered templates, escaped there.
-    return mark_safe(
-        "".join(
-            engine.get_template(card.template).render(
-                context.new(card.context(context))
-            )
-            for card in dashboard_cards_for(membership)
-        )
-    )
+    return mark_safe("".join(rendered))

@@ -62,6 +62,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "planning.assignment": frozenset({Role.COORDINATOR, Role.PORTEFEUILLEHOUDER}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
+    # What each role's overview page starts with (core.dashboard: a card's `first_for`).
+    # These grant nothing else: each card still needs its own permission to show.
+    "home.next_steps": frozenset({Role.COORDINATOR}),
+    "home.progress": frozenset({Role.STUURGROEP}),
+    "home.assignment": frozenset({Role.PORTEFEUILLEHOUDER}),
+    "home.my_work": frozenset({Role.WERKGROEPLID, Role.AMBASSADEUR, Role.DOCENT}),
+    "home.signals": frozenset({Role.DECAAN, Role.MENTOR}),
+    "home.figures": frozenset({Role.LANDELIJK_ADVISEUR}),
 }
 
 
