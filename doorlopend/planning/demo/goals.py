@@ -197,7 +197,7 @@ def load_demo(context: DemoContext) -> None:
     goal_services.goal_revise(
         goal=goal,
         target=Decimal("60"),
-        deadline=goal.deadline + datetime.timedelta(days=180),
+        deadline=school_day(goal.deadline, 180, partnership=partnership),
         reason="Twee vmbo-scholen stappen pas volgend schooljaar over op het digitale "
         "doorstroomdossier; de werkgroep stelt het doel daarom bij.",
         by=by,
