@@ -51,7 +51,7 @@ def test_timeline_months_carry_their_holidays(zuid):
     # Bands on the axis: each school holiday once, inside the year.
     bands = result.bands
     assert len(bands) == len({b.day_off for b in bands})
-    assert all(0 <= b.start and b.start + b.width <= 100.01 for b in bands)
+    assert all(b.start >= 0 and b.start + b.width <= 100.01 for b in bands)
 
 
 def test_timeline_page_shows_the_holidays_and_warns_about_christmas_day(
