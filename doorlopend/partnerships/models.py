@@ -52,6 +52,9 @@ class Partnership(models.Model):
         max_length=6,
         choices=SchoolRegion.choices,
         default=SchoolRegion.MIDDEN,
+        # Also in the database, so rows written without it (older code, migration
+        # tests that go back to an earlier state of other apps) get a region too.
+        db_default=SchoolRegion.MIDDEN,
         help_text=_(
             "The region whose school holidays the planning shows and warns about."
         ),

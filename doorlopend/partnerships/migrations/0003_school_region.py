@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='partnership',
             name='school_region',
-            field=models.CharField(choices=[('noord', 'north'), ('midden', 'central'), ('zuid', 'south')], default='midden', help_text='The region whose school holidays the planning shows and warns about.', max_length=6, verbose_name='school holiday region'),
+            field=models.CharField(choices=[('noord', 'north'), ('midden', 'central'), ('zuid', 'south')], db_default='midden', default='midden', help_text='The region whose school holidays the planning shows and warns about.', max_length=6, verbose_name='school holiday region'),
         ),
     ]
