@@ -59,6 +59,8 @@ def load_demo(context: DemoContext) -> None:
         defaults={
             "name": "Samenwerkingsverband Rivierenland",
             "region": region,
+            # Tiel, Culemborg and Zaltbommel keep the school holidays of regio zuid.
+            "school_region": "zuid",
             "description": "Vo-, mbo- en hbo-scholen, de gemeente en werkgevers werken samen aan een doorlopende leerlijn LOB.",
         },
     )
@@ -66,7 +68,7 @@ def load_demo(context: DemoContext) -> None:
     context.count("partnerships", int(created))
     schools = _add_schools(partnership, entries, context)
     _add_others(partnership, context)
-    vo_school = next(s for s in schools if s.kind == "vo")
+    vo_school = _vmbo_school(schools)
     for role, name in PERSON_NAMES.items():
         person, made = demo_user(demo_email(role), name)
         context.people[role] = person
@@ -78,6 +80,13 @@ def load_demo(context: DemoContext) -> None:
             organisation=vo_school if acts_for_school(role) else None,
         )
     _second_partnership(context, entries)
+
+
+def _vmbo_school(schools: list[Organisation]) -> Organisation:
+    """The school the demo's decaan and mentor act for: one with vmbo pupils, who go on
+    to mbo (the first vo school by name is a vwo-only lyceum)."""
+    vo = [s for s in schools if s.kind == "vo"]
+    return next((s for s in vo if s.offers_vmbo), vo[0])
 
 
 def _add_schools(
@@ -103,7 +112,9 @@ def _add_schools(
     return list(
         Organisation.objects.filter(
             partnership=partnership, register_entry__isnull=False
-        ).order_by("name")
+        )
+        .select_related("register_entry")
+        .order_by("name")
     )
 
 

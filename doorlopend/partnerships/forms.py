@@ -1,7 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import SCHOOL_KINDS, Membership, Organisation, OrganisationKind
+from .models import (
+    SCHOOL_KINDS,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Partnership,
+)
 from .roles import Role
 
 
@@ -65,3 +71,12 @@ class MemberChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Membership) -> str:
         return str(obj.user)
+
+
+class PartnershipSettingsForm(forms.ModelForm):
+    """What the coordinator keeps about the partnership itself."""
+
+    class Meta:
+        model = Partnership
+        fields = ["name", "description", "school_region"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}

@@ -23,6 +23,14 @@ from .permissions import rules as permission_rules
 from .roles import Role
 
 
+class SchoolRegion(models.TextChoices):
+    """The three regions of the school holidays (rijksoverheid.nl, "regio-indeling")."""
+
+    NOORD = "noord", _("north")
+    MIDDEN = "midden", _("central")
+    ZUID = "zuid", _("south")
+
+
 class Partnership(models.Model):
     """A regional partnership (samenwerkingsverband): the tenant."""
 
@@ -39,6 +47,18 @@ class Partnership(models.Model):
         related_name="partnerships",
     )
     description = models.TextField(_("description"), blank=True)
+    school_region = models.CharField(
+        _("school holiday region"),
+        max_length=6,
+        choices=SchoolRegion.choices,
+        default=SchoolRegion.MIDDEN,
+        # Also in the database, so rows written without it (older code, migration
+        # tests that go back to an earlier state of other apps) get a region too.
+        db_default=SchoolRegion.MIDDEN,
+        help_text=_(
+            "The region whose school holidays the planning shows and warns about."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -103,6 +123,13 @@ class Organisation(models.Model):
     @property
     def is_school(self) -> bool:
         return self.kind in SCHOOL_KINDS
+
+    @property
+    def offers_vmbo(self) -> bool:
+        """Whether DUO's register lists vmbo among the school's kinds of education
+        ("VMBO", "VMBO/HAVO"; not "HAVO/VWO"): only such a school has vmbo leavers."""
+        entry = self.register_entry
+        return entry is not None and "VMBO" in entry.education_structure.upper()
 
 
 class Membership(models.Model):

@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from .views import dashboard, members, organisations
+from .views import dashboard, members, organisations, settings
 
 app_name = "partnerships"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("settings/", settings.partnership_settings, name="settings"),
     path("organisations/", organisations.organisation_list, name="organisation_list"),
     path(
         "organisations/new/",

@@ -1,7 +1,7 @@
 """The plan as an iCalendar file (RFC 5545), for a download and for a member's feed.
 
 Activities are timed events in Europe/Amsterdam (a VTIMEZONE is included); goal
-deadlines, milestones and task due dates are all-day events. Tasks are events too, not
+deadlines, milestones, task due dates and holidays (in the download) are all-day events. Tasks are events too, not
 iCalendar to-do items: the calendars people subscribe with (Outlook, Google, Apple) show
 events in a feed but mostly ignore to-do items. Each UID is fixed per object ("activity-12@…"), so a
 calendar updates an event in place when the plan changes instead of adding a copy.
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from .models import Activity, ActivityStatus, Goal, Milestone, Task
+from .school_calendar import PUBLIC, DayOff, region_label
 
 UID_DOMAIN = "doorlopend"
 ACTIVITY_HOURS = 1  # an activity without an end time lasts this long in a calendar
@@ -31,6 +32,7 @@ class CalendarData:
     goals: Iterable[Goal] = ()
     milestones: Iterable[Milestone] = ()  # annotated with `school`
     tasks: Iterable[Task] = ()
+    days_off: Iterable[DayOff] = ()  # public and school holidays, as all-day events
 
 
 def uid(kind: str, pk: int) -> str:
@@ -49,6 +51,27 @@ def _all_day(event: Event, day: datetime.date) -> Event:
     event.add("dtstart", day)
     event.add("dtend", day + datetime.timedelta(days=1))
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+    return event
+
+
+def _day_off(d: DayOff, stamp) -> Event:
+    if d.kind == PUBLIC:
+        summary = d.name
+        key = f"{d.first:%Y%m%d}"
+    else:
+        summary = _("%(holiday)s (region %(region)s)") % {
+            "holiday": d.name[:1].upper() + d.name[1:],
+            "region": region_label(d.region),
+        }
+        key = f"{d.first:%Y%m%d}-{d.region}"
+    event = Event()
+    event.add("uid", f"dayoff-{d.kind}-{key}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("dtstart", d.first)
+    event.add("dtend", d.last + datetime.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    event.add("categories", [_("Holiday")])
     return event
 
 
@@ -94,5 +117,7 @@ def calendar_bytes(*, name: str, data: CalendarData) -> bytes:
             continue
         summary = _("Task due: %(title)s") % {"title": t.title}
         cal.add_component(_all_day(_event("task", t.pk, summary, stamp), t.due_date))
+    for d in data.days_off:
+        cal.add_component(_day_off(d, stamp))
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -238,8 +238,13 @@ def _mbo_decaan(
 
 def load_demo(context: DemoContext) -> None:
     partnership = context.partnership
-    schools = Organisation.objects.filter(partnership=partnership).order_by("name")
-    vo = [s for s in schools if s.kind == "vo"]
+    schools = (
+        Organisation.objects.filter(partnership=partnership)
+        .select_related("register_entry")
+        .order_by("name")
+    )
+    # Only a school with vmbo has vmbo leavers: a havo/vwo lyceum sends none.
+    vo = [s for s in schools if s.kind == "vo" and s.offers_vmbo]
     mbo = [s for s in schools if s.kind == "mbo"]
     if not vo or not mbo:
         return
@@ -253,7 +258,8 @@ def load_demo(context: DemoContext) -> None:
         vo=vo,
         mbo=mbo,
         cohorts=[latest - 1, latest],
-        sizes=SCHOOL_SIZES,
+        # The last school is always the small one, however many schools have vmbo.
+        sizes=SCHOOL_SIZES[: len(vo) - 1] + SCHOOL_SIZES[-1:],
         rng=random.Random(DEMO_SEED),
         pgn_offset=PGN_OFFSET,
         today=today,

@@ -15,6 +15,8 @@ STAFF_ROLES = ALL_ROLES - {Role.LANDELIJK_ADVISEUR}
 PERMISSIONS: dict[str, frozenset[Role]] = {
     # The partnership's overview page.
     "partnership.view": ALL_ROLES,
+    # Its settings: name, description, the region of its school holidays.
+    "partnership.manage": frozenset({Role.COORDINATOR}),
     # Organisations (schools, municipality, employers) of the partnership.
     "organisations.view": ALL_ROLES,
     "organisations.manage": frozenset({Role.COORDINATOR}),

@@ -1,4 +1,4 @@
-"""Writes for partnerships: organisations, roles and invitations."""
+"""Writes for partnerships: settings, organisations, roles and invitations."""
 
 from .invitations import (
     invitation_accept,
@@ -12,6 +12,7 @@ from .organisations import (
     organisation_save,
 )
 from .roles import role_change, role_grant, role_revoke, role_school
+from .settings import partnership_update
 
 __all__ = [
     "invitation_accept",
@@ -21,6 +22,7 @@ __all__ = [
     "organisation_add_from_register",
     "organisation_delete",
     "organisation_save",
+    "partnership_update",
     "role_change",
     "role_grant",
     "role_revoke",

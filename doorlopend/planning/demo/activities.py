@@ -28,6 +28,7 @@ from ..models import (
     Goal,
 )
 from ..services import activities as services
+from .dates import school_day
 
 D = Decimal
 # (title, kind, days from today, hour, elements, status, evaluation, costs, people)
@@ -173,7 +174,7 @@ def _activities(context: DemoContext, partnership: Partnership) -> None:
             by=coordinator,
             title=title,
             kind=kind,
-            date=today + datetime.timedelta(days=days),
+            date=school_day(today, days, partnership=partnership),
             start_time=datetime.time(hour, 0),
             end_time=datetime.time(hour + 2, 30),
             place="ROC Rivierenland, Tiel" if n % 2 else "Vakcollege, Culemborg",

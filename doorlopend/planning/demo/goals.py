@@ -20,6 +20,7 @@ from doorlopend.partnerships.selectors import membership_of
 from ..models import Goal, GoalRevision, Measurement, VisionVersion
 from ..services import goals as goal_services
 from ..services import vision as vision_services
+from .dates import school_day
 
 DEFINITION = (
     "Onder een doorlopende leerlijn LOB verstaan wij in Rivierenland: een samenhangend "
@@ -178,7 +179,7 @@ def load_demo(context: DemoContext) -> None:
             unit=unit,
             baseline=base,
             target=target,
-            deadline=today + datetime.timedelta(days=30 * months),
+            deadline=school_day(today, 30 * months, partnership=partnership),
             owner=owner,
             theme_key=theme,
         )
@@ -196,7 +197,7 @@ def load_demo(context: DemoContext) -> None:
     goal_services.goal_revise(
         goal=goal,
         target=Decimal("60"),
-        deadline=goal.deadline + datetime.timedelta(days=180),
+        deadline=school_day(goal.deadline, 180, partnership=partnership),
         reason="Twee vmbo-scholen stappen pas volgend schooljaar over op het digitale "
         "doorstroomdossier; de werkgroep stelt het doel daarom bij.",
         by=by,

@@ -17,6 +17,7 @@ from doorlopend.partnerships.roles import Role
 
 from ..models import Activity, ChangeAssignment, CommunicationItem, Goal, Task
 from ..services import assignments, communication, tasks
+from .dates import school_day
 
 # title, owner role, days from today to the due date, status, linked to (goal/activity)
 TASKS = [
@@ -231,7 +232,7 @@ def _assignments(partnership, members, today) -> int:
                 organisation=school,
                 by=by,
                 title=title,
-                date=today + datetime.timedelta(days=days),
+                date=school_day(today, days, partnership=partnership),
             )
             if reached:
                 assignments.milestone_toggle(milestone=milestone, by=by)

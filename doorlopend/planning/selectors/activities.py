@@ -16,6 +16,7 @@ from doorlopend.partnerships.models import Membership, Partnership
 
 from ..elements import element_choices
 from ..models import Activity, ActivityKind, ActivityPerson, ActivityStatus
+from ..school_calendar import date_warnings
 
 PER_PAGE = 50
 WHEN_CHOICES = ("upcoming", "past", "all")
@@ -206,3 +207,14 @@ def plan_activities(
         held=statuses.get(ActivityStatus.HELD, 0),
         thin=thin_elements(coverage),
     )
+
+
+def activity_date_warnings(
+    *, activity: Activity, partnership: Partnership
+) -> list[str]:
+    """Why the activity's date may keep people away: a public holiday, a school holiday
+    of the partnership's region, a weekend. A warning only; a cancelled activity has none."""
+    if activity.status == ActivityStatus.CANCELLED:
+        return []
+    day = timezone.localtime(activity.starts_at).date()
+    return date_warnings(day, region=partnership.school_region)

@@ -1,7 +1,8 @@
 """What goes into the plan's calendars, and a member's feeds.
 
 The partnership's download holds all its activities, goal deadlines and milestones from
-a year ago on. A member's private feed is personal: the activities they are listed on as
+a year ago on, and the public and school holidays (of its region) from a year ago to two
+years ahead. A member's private feed is personal: the activities they are listed on as
 one of the people (ActivityPerson) and their own open tasks with a due date — not every
 activity of the partnership, which would flood a teacher's agenda with meetings they do
 not attend. Four queries at most, whatever the number of rows.
@@ -18,8 +19,10 @@ from doorlopend.partnerships.models import Membership, Partnership
 
 from ..ics import CalendarData
 from ..models import Activity, CalendarFeed, Goal, Milestone, Task, TaskStatus
+from ..school_calendar import days_off
 
 HISTORY = datetime.timedelta(days=365)
+AHEAD = datetime.timedelta(days=2 * 365)  # holidays in the download, from a year ago
 
 
 def _since() -> datetime.datetime:
@@ -38,6 +41,11 @@ def partnership_calendar(*, partnership: Partnership) -> CalendarData:
         milestones=Milestone.objects.filter(
             assignment__partnership=partnership, date__gte=since.date()
         ).annotate(school=F("assignment__organisation__name")),
+        days_off=days_off(
+            region=partnership.school_region,
+            start=since.date(),
+            end=since.date() + HISTORY + AHEAD,
+        ),
     )
 
 

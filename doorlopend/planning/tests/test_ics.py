@@ -92,7 +92,8 @@ def test_download_parses_back_with_stable_uids(
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     found = events(response.content)
-    assert set(found) == {
+    plan = {uid for uid in found if not uid.startswith("dayoff-")}
+    assert plan == {
         f"activity-{activity.pk}@doorlopend",
         f"goal-{goal.pk}@doorlopend",
         f"milestone-{milestone.pk}@doorlopend",

@@ -34,6 +34,14 @@ def _to_detail(request: HttpRequest, activity: Activity, anchor: str = ""):
     return redirect(f"{url}#{anchor}" if anchor else url)
 
 
+def _warn_about_date(request: HttpRequest, activity: Activity) -> None:
+    """Saved all the same: say so when the date falls on a holiday or in a weekend."""
+    for warning in selectors.activity_date_warnings(
+        activity=activity, partnership=request.partnership
+    ):
+        messages.warning(request, warning)
+
+
 def _name(person: ActivityPerson) -> str:
     if person.membership_id:
         return str(person.membership.user)
@@ -83,6 +91,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("%(title)s has been planned.") % {"title": activity.title}
             )
+            _warn_about_date(request, activity)
             return _to_detail(request, activity)
     return render(
         request,
@@ -105,6 +114,9 @@ def activity_detail(request: HttpRequest, activity_id: int) -> HttpResponse:
         {
             "activity": activity,
             "manage": request.membership.has_perm("planning.manage"),
+            "date_warnings": selectors.activity_date_warnings(
+                activity=activity, partnership=request.partnership
+            ),
         },
     )
 
@@ -125,6 +137,7 @@ def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
             messages.success(
                 request, _("%(title)s has been saved.") % {"title": activity.title}
             )
+            _warn_about_date(request, activity)
             return _to_detail(request, activity)
     return render(
         request,

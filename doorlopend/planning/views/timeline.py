@@ -31,7 +31,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
     first = min(year, current - YEARS_BACK)
     last = max(year, current + YEARS_AHEAD)
     context = {
-        "timeline": selectors.timeline(partnership=request.partnership, year=year),
+        "timeline": selectors.timeline(
+            partnership=request.partnership, year=year, today=today
+        ),
         "years": [(y, f"{y}-{y + 1}") for y in range(first, last + 1)],
         "current": current,
         "today": today,

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from doorlopend.partnerships.models import Partnership, RoleAssignment
+from doorlopend.partnerships.models import Organisation, Partnership, RoleAssignment
 from doorlopend.transitions.demo import MBO_DECAAN_EMAIL
 from doorlopend.transitions.models import Signal, Transition
 from doorlopend.transitions.selectors import figures
@@ -36,6 +36,24 @@ def test_demo_has_two_cohorts_every_route_kind_and_a_mbo_decaan(settings):
             role="decaan",
             organisation__kind="mbo",
         ).exists()
+        # vmbo leavers come from schools with vmbo: a havo/vwo lyceum sends none.
+        senders = Organisation.objects.filter(
+            pk__in=Transition.objects.filter(partnership=partnership).values(
+                "sending_organisation"
+            )
+        ).select_related("register_entry")
+        assert senders and all(s.offers_vmbo for s in senders)
+        lyceum = Organisation.objects.filter(
+            partnership=partnership, register_entry__education_structure="VWO"
+        )
+        assert lyceum.exists() and not senders.filter(pk__in=lyceum).exists()
+        # And the demo's decaan acts for one of those schools, so sees its pupils.
+        decaan = RoleAssignment.objects.get(
+            membership__partnership=partnership,
+            membership__user__email="decaan@example.org",
+            role="decaan",
+        )
+        assert decaan.organisation in senders
         result = figures.cohort_figures(
             partnership=partnership, cohort=cohorts[-1], dimension="sending"
         )
