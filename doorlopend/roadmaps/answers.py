@@ -64,7 +64,7 @@ def councils(partnership: Partnership, targets: list[Target]) -> dict:
         recorded.add(route_id)
         if outcome in APPROVING:
             approved.setdefault(route_id, set()).add(organisation_id)
-    source = _("the councils' decisions on the route's page")
+    source = _("the councils' decisions")
     result = {}
     for target in targets:
         if target.route_id is None:

@@ -51,6 +51,11 @@ class BlockRow:
         return sum(1 for s in self.states if s.shown_status != Status.NOT_APPLICABLE)
 
     @property
+    def disagreements(self) -> int:
+        """Rows whose manual status the data contradicts."""
+        return sum(1 for s in self.states if s.disagrees)
+
+    @property
     def done(self) -> int:
         return sum(1 for s in self.states if s.shown_status == Status.DONE)
 

@@ -100,6 +100,10 @@ def test_a_manual_done_that_the_roles_contradict_is_shown(
         url("matrix", partnership, checklist.pk, PER_SCHOOL_BLOCK),
     )
     assert "status-disagrees" in matrix
+    html = page(
+        client_of(coordinator), url("roadmap_detail", partnership, checklist.pk)
+    )
+    assert "In 1 rij spreekt de handmatige status de gegevens tegen" in html
 
 
 def test_an_item_no_data_answers_keeps_its_manual_status(partnership, checklist):
@@ -131,7 +135,7 @@ def test_mr_step_is_done_once_every_school_party_consented(partnership):
     row = before[before.index(f"/items/{state.pk}/") :]
     row = row[: row.index("</tr>")]
     assert 'status-badge status-not_started">niet gestart' in row
-    assert "0 van 1 scholen stemde in." in row
+    assert "Instemming van 0 van 1 scholen." in row
     with scopes_disabled():
         Consent.objects.create(
             route=route,
@@ -144,7 +148,7 @@ def test_mr_step_is_done_once_every_school_party_consented(partnership):
     row = html[html.index(f"/items/{state.pk}/") :]
     row = row[: row.index("</tr>")]
     assert 'status-badge status-done">gereed' in row
-    assert "1 van 1 scholen stemde in." in row
+    assert "Instemming van 1 van 1 scholen." in row
     route_page = reverse("routes:route_detail", args=[partnership.slug, route.pk])
     assert f"{route_page}#consents" in row
     # The overview's step plan counts it too.
@@ -169,4 +173,4 @@ def test_mr_step_in_progress_while_a_school_has_not_agreed(partnership):
     coordinator = factories.membership(partnership)
     html = page(client_of(coordinator), url("state_edit", partnership, state.pk))
     assert 'status-badge status-in_progress">bezig' in html
-    assert "0 van 1 scholen stemde in." in html
+    assert "Instemming van 0 van 1 scholen." in html
