@@ -92,6 +92,12 @@ TONES: dict[str, dict[str, Tone]] = {
         "not_applicable": NEUTRAL,
     },
     "planning.Activity.status": {"planned": NEUTRAL, "held": OK, "cancelled": NEUTRAL},
+    # A werkgroeplid's proposal waits for the coördinator; a declined one says why.
+    "planning.Activity.approval": {
+        "proposed": WARNING,
+        "confirmed": OK,
+        "declined": DANGER,
+    },
     "planning.ProgressUpdate.state": {
         "on_track": OK,
         "attention": WARNING,

@@ -34,6 +34,14 @@ def register_route_part() -> None:
     route_part_register(DOCUMENTS)
 
 
+def register_answerers() -> None:
+    """The step plan's items that a route's files answer (roadmaps comes first in the
+    app order, so it asks the answerers registered in roadmaps.derived)."""
+    from .derived import register
+
+    register()
+
+
 class DocumentsConfig(AppConfig):
     name = "doorlopend.documents"
     label = "documents"
@@ -42,3 +50,4 @@ class DocumentsConfig(AppConfig):
     def ready(self) -> None:
         register_builders()
         register_route_part()
+        register_answerers()

@@ -30,6 +30,13 @@ def register_dashboard_card() -> None:
     )
 
 
+def register_answerers() -> None:
+    """The items roadmaps derives from the apps below it (the roles, the consents)."""
+    from .answers import register
+
+    register()
+
+
 class RoadmapsConfig(AppConfig):
     name = "doorlopend.roadmaps"
     label = "roadmaps"
@@ -38,3 +45,4 @@ class RoadmapsConfig(AppConfig):
     def ready(self) -> None:
         register_dashboard_card()
         register_route_part()
+        register_answerers()

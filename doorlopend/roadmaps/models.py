@@ -140,8 +140,31 @@ class ItemState(models.Model):
         ]
         indexes = [models.Index(fields=["owner", "status"])]
 
+    # What the data says about this row, where an answerer of `derived` answers its item
+    # (set by `derived.derive`); None: the manual status is all there is.
+    answer = None
+
     def __str__(self) -> str:
         return f"{self.roadmap}: {self.item_key}"
+
+    @property
+    def shown_status(self) -> str:
+        """The data's status where it answers the item, else the manual one."""
+        return self.answer.status if self.answer is not None else self.status
+
+    @property
+    def shown_status_label(self) -> str:
+        return Status(self.shown_status).label
+
+    @property
+    def disagrees(self) -> bool:
+        """A manual status someone set (anything but "not started") that the data
+        contradicts: shown beside the data's, never hidden."""
+        return (
+            self.answer is not None
+            and self.status != Status.NOT_STARTED
+            and self.status != self.answer.status
+        )
 
     @property
     def item(self):
@@ -155,7 +178,7 @@ class ItemState(models.Model):
     @property
     def is_open(self) -> bool:
         """Still to do: neither done nor not applicable."""
-        return self.status in OPEN_STATUSES
+        return self.shown_status in OPEN_STATUSES
 
     @property
     def is_overdue(self) -> bool:

@@ -36,6 +36,8 @@ def _steps_worked(route: Leerroute) -> int:
 
 def _page(request: HttpRequest, route: Leerroute) -> dict:
     step_plan = Roadmap.objects.filter(route=route).select_related("version").first()
+    if step_plan is not None:
+        step_plan.partnership = request.partnership  # the guard loaded it
     return {
         "step_plan": step_plan,
         "blocks": roadmap_blocks(step_plan) if step_plan else [],

@@ -61,6 +61,13 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "planning.view": STAFF_ROLES,
     "planning.manage": frozenset({Role.COORDINATOR}),
     "planning.tasks": STAFF_ROLES,
+    # Anyone on staff adds a task for themselves (the owner is always the one adding it).
+    "planning.add_own_task": STAFF_ROLES,
+    # A werkgroeplid proposes an activity; the coördinator (planning.manage) confirms it.
+    "planning.propose_activity": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
+    # Those listed on an activity evaluate it once held (rules.py: the people of that
+    # activity), and the coördinator any activity.
+    "planning.evaluate_activity": STAFF_ROLES,
     "planning.assignment": frozenset({Role.COORDINATOR, Role.PORTEFEUILLEHOUDER}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),

@@ -82,6 +82,16 @@ def is_owner(membership, obj) -> bool:
 
 
 @rules.predicate
+def is_listed(membership, obj) -> bool:
+    """The member is one of the object's people (rows with a `membership_id`, such as
+    those who work on an activity). Reads `obj.people.all()`: prefetch it for a loop."""
+    people = getattr(obj, "people", None)
+    return people is not None and any(
+        p.membership_id == membership.pk for p in people.all()
+    )
+
+
+@rules.predicate
 def has_school(membership, obj) -> bool:
     """The object belongs to one school (a school's row of a per-school block)."""
     return school_id(obj) is not None

@@ -19,6 +19,8 @@ The object rules, by permission:
   portefeuillehouder their own school's.
 - planning.tasks (obj: a task) — its owner moves it along; the coördinator
   (planning.manage) any task.
+- planning.evaluate_activity (obj: an activity) — the members listed among its people;
+  the coördinator (planning.manage) any activity.
 - transitions.pupils / .import / .erase / .privacy (obj: a school) — only for the schools
   where the member holds such a role (the decaan or mentor of the sending or receiving
   school reads its pupils; its decaan writes and erases; its privacy officer reads the log).
@@ -35,6 +37,7 @@ from .predicates import (
     holds,
     holds_for_school,
     is_coordinator,
+    is_listed,
     is_owner,
     is_partnership_wide_worker,
     is_portefeuillehouder_of_school,
@@ -50,6 +53,7 @@ OBJECT_RULES: dict[str, rules.Predicate] = {
     ),
     "planning.assignment": is_coordinator | is_portefeuillehouder_of_school,
     "planning.tasks": holds("planning.manage") | is_owner,
+    "planning.evaluate_activity": holds("planning.manage") | is_listed,
     "transitions.pupils": holds_for_school("transitions.pupils"),
     "transitions.import": holds_for_school("transitions.import"),
     "transitions.erase": holds_for_school("transitions.erase"),

@@ -62,7 +62,8 @@ class TaskForm(forms.Form):
                 "activity": task.activity_id,
             }
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owners(partnership=partnership)
+        if "owner" in self.fields:  # not in a member's form for an own task
+            self.fields["owner"].queryset = owners(partnership=partnership)
         self.fields["goal"].queryset = Goal.objects.filter(
             partnership=partnership
         ).order_by("title")

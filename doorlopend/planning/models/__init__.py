@@ -1,6 +1,12 @@
 """The plan van aanpak of a partnership (issue 7; seeds 000, 003, 004)."""
 
-from .activities import Activity, ActivityKind, ActivityPerson, ActivityStatus
+from .activities import (
+    Activity,
+    ActivityApproval,
+    ActivityKind,
+    ActivityPerson,
+    ActivityStatus,
+)
 from .budget import BudgetLine, FundingSource
 from .change import ChangeAssignment, Milestone, ProgressUpdate
 from .goals import Goal, GoalRevision, Measurement
@@ -10,6 +16,7 @@ from .work import CommunicationItem, Task, TaskStatus
 
 __all__ = [
     "Activity",
+    "ActivityApproval",
     "ActivityKind",
     "ActivityPerson",
     "ActivityStatus",

@@ -27,6 +27,15 @@ class ActivityStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+class ActivityApproval(models.TextChoices):
+    """A werkgroeplid proposes an activity; the coördinator confirms or declines it. What
+    the coördinator plans is confirmed at once."""
+
+    PROPOSED = "proposed", _("proposed")
+    CONFIRMED = "confirmed", _("confirmed")
+    DECLINED = "declined", _("declined")
+
+
 class Activity(models.Model):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="activities"
@@ -58,6 +67,13 @@ class Activity(models.Model):
         default=ActivityStatus.PLANNED,
     )
     evaluation = models.TextField(_("evaluation"), blank=True)
+    approval = models.CharField(
+        _("approval"),
+        max_length=10,
+        choices=ActivityApproval.choices,
+        default=ActivityApproval.CONFIRMED,
+    )
+    decline_reason = models.TextField(_("why declined"), blank=True)
     created_by = by_user()
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -71,6 +87,10 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.approval == ActivityApproval.CONFIRMED
 
 
 class ActivityPerson(models.Model):

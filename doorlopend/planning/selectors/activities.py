@@ -15,7 +15,13 @@ from django.utils import timezone
 from doorlopend.partnerships.models import Membership, Partnership
 
 from ..elements import element_choices
-from ..models import Activity, ActivityKind, ActivityPerson, ActivityStatus
+from ..models import (
+    Activity,
+    ActivityApproval,
+    ActivityKind,
+    ActivityPerson,
+    ActivityStatus,
+)
 from ..school_calendar import date_warnings
 
 PER_PAGE = 50
@@ -128,7 +134,9 @@ def element_coverage(
     """How many activities (cancelled ones not counted) serve each element, in one query."""
     counts: Counter[str] = Counter()
     for elements in (
-        Activity.objects.filter(partnership=partnership)
+        Activity.objects.filter(
+            partnership=partnership, approval=ActivityApproval.CONFIRMED
+        )
         .exclude(status=ActivityStatus.CANCELLED)
         .values_list("elements", flat=True)
     ):
@@ -179,7 +187,9 @@ def plan_activities(
     four queries whatever the number of activities."""
     choices = element_choices()
     start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
-    base = Activity.objects.filter(partnership=partnership)
+    base = Activity.objects.filter(
+        partnership=partnership, approval=ActivityApproval.CONFIRMED
+    )
     upcoming = with_element_titles(
         base.filter(starts_at__gte=start)
         .exclude(status=ActivityStatus.CANCELLED)

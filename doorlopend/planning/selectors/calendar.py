@@ -18,7 +18,15 @@ from django.utils import timezone
 from doorlopend.partnerships.models import Membership, Partnership
 
 from ..ics import CalendarData
-from ..models import Activity, CalendarFeed, Goal, Milestone, Task, TaskStatus
+from ..models import (
+    Activity,
+    ActivityApproval,
+    CalendarFeed,
+    Goal,
+    Milestone,
+    Task,
+    TaskStatus,
+)
 from ..school_calendar import days_off
 
 HISTORY = datetime.timedelta(days=365)
@@ -33,7 +41,9 @@ def partnership_calendar(*, partnership: Partnership) -> CalendarData:
     since = _since()
     return CalendarData(
         activities=Activity.objects.filter(
-            partnership=partnership, starts_at__gte=since
+            partnership=partnership,
+            starts_at__gte=since,
+            approval=ActivityApproval.CONFIRMED,
         ),
         goals=Goal.objects.filter(
             partnership=partnership, deadline__gte=since.date()
@@ -56,6 +66,7 @@ def member_calendar(*, membership: Membership) -> CalendarData:
             partnership_id=membership.partnership_id,
             people__membership=membership,
             starts_at__gte=since,
+            approval=ActivityApproval.CONFIRMED,
         ).distinct(),
         tasks=Task.objects.filter(
             partnership_id=membership.partnership_id,

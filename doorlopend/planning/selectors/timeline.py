@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from doorlopend.partnerships.models import Membership, Partnership
 
-from ..models import Activity, ActivityStatus, Goal, Milestone
+from ..models import Activity, ActivityApproval, ActivityStatus, Goal, Milestone
 from ..school_calendar import SCHOOL, DayOff, date_warnings, days_off
 
 GOAL, ACTIVITY, MILESTONE = "goal", "activity", "milestone"
@@ -147,7 +147,10 @@ def _items(
         zone,
     )
     for a in Activity.objects.filter(
-        partnership=partnership, starts_at__gte=first, starts_at__lt=after
+        partnership=partnership,
+        starts_at__gte=first,
+        starts_at__lt=after,
+        approval=ActivityApproval.CONFIRMED,
     ).only("pk", "title", "kind", "starts_at", "status"):
         local = timezone.localtime(a.starts_at, zone)
         items.append(

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
 from ..elements import element_choices
-from ..models import Activity, ActivityPerson, ActivityStatus, Goal
+from ..models import Activity, ActivityApproval, ActivityPerson, ActivityStatus, Goal
 
 # Plain fields an activity form hands over as they are.
 ACTIVITY_FIELDS = (
@@ -133,6 +133,78 @@ def activity_create(
     """
     activity = Activity(partnership=partnership, created_by=by.user if by else None)
     return _save(activity, **data)
+
+
+@transaction.atomic
+def activity_propose(*, partnership: Partnership, by: Membership, **data) -> Activity:
+    """An activity a werkgroeplid proposes: planned, and waiting for the coördinator.
+
+    What the coördinator (planning.manage) puts in is confirmed at once. A proposal is
+    never held yet, has no evaluation, and lists its proposer among its people (so that
+    they may evaluate it later)."""
+    if not by.has_perm("planning.propose_activity"):
+        raise PermissionDenied
+    data.update(status=ActivityStatus.PLANNED, evaluation="")
+    activity = Activity(partnership=partnership, created_by=by.user)
+    if not by.has_perm("planning.manage"):
+        activity.approval = ActivityApproval.PROPOSED
+    activity = _save(activity, **data)
+    if not activity.is_confirmed:
+        ActivityPerson.objects.create(
+            activity=activity, membership=by, role=_("proposer")
+        )
+    return activity
+
+
+@transaction.atomic
+def activity_decide(
+    *, activity: Activity, by: Membership, confirm: bool, reason: str = ""
+) -> Activity:
+    """The coördinator confirms a proposal, or declines it with a reason (which the
+    proposer reads on the activity's page)."""
+    if not by.has_perm("planning.manage"):
+        raise PermissionDenied
+    if activity.approval != ActivityApproval.PROPOSED:
+        raise ValidationError(
+            _("Only a proposed activity can be confirmed or declined.")
+        )
+    reason = (reason or "").strip()
+    if not confirm and not reason:
+        raise ValidationError(
+            {"reason": _("Say why, so that the proposer knows what to change.")}
+        )
+    activity.approval = (
+        ActivityApproval.CONFIRMED if confirm else ActivityApproval.DECLINED
+    )
+    activity.decline_reason = "" if confirm else reason
+    activity.save(update_fields=["approval", "decline_reason"])
+    return activity
+
+
+@transaction.atomic
+def activity_evaluate(
+    *, activity: Activity, by: Membership, evaluation: str
+) -> Activity:
+    """How it went, by someone listed on the activity (or the coördinator).
+
+    Only a confirmed activity that has started can be evaluated; a planned one is then
+    marked held, since evaluating it says that it took place."""
+    if not by.has_perm("planning.evaluate_activity", activity):
+        raise PermissionDenied
+    evaluation = (evaluation or "").strip()
+    errors = []
+    if not activity.is_confirmed or activity.status == ActivityStatus.CANCELLED:
+        errors.append(_("Only a confirmed activity that took place is evaluated."))
+    elif activity.starts_at > timezone.now():
+        errors.append(_("The evaluation is asked once the activity has been held."))
+    if not evaluation:
+        errors.append(_("Write how it went, in a few sentences."))
+    if errors:
+        raise ValidationError({"evaluation": errors})
+    activity.evaluation = evaluation
+    activity.status = ActivityStatus.HELD
+    activity.save(update_fields=["evaluation", "status"])
+    return activity
 
 
 @transaction.atomic

@@ -73,6 +73,33 @@ def task_create(
 
 
 @transaction.atomic
+def own_task_create(
+    *,
+    partnership: Partnership,
+    by: Membership,
+    title: str,
+    description: str = "",
+    due_date: datetime.date | None = None,
+    goal: Goal | None = None,
+    activity: Activity | None = None,
+) -> Task:
+    """A task `by` adds for themselves: open, and theirs whatever else is sent (only
+    the coördinator gives a task to someone else)."""
+    if not by.has_perm("planning.add_own_task"):
+        raise PermissionDenied
+    return task_create(
+        partnership=partnership,
+        by=by,
+        title=title,
+        description=description,
+        owner=by,
+        due_date=due_date,
+        goal=goal,
+        activity=activity,
+    )
+
+
+@transaction.atomic
 def task_update(*, task: Task, **fields) -> Task:
     """Change the task's fields (any of FIELDS); the same rules as on creation."""
     for name, value in fields.items():

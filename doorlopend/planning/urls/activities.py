@@ -2,11 +2,26 @@
 
 from django.urls import path
 
-from ..views import activities
+from ..views import activities, proposals
 
 urlpatterns = [
     path("activiteiten/", activities.activity_list, name="activity_list"),
     path("activiteiten/nieuw/", activities.activity_create, name="activity_create"),
+    path(
+        "activiteiten/voorstellen/",
+        proposals.activity_propose,
+        name="activity_propose",
+    ),
+    path(
+        "activiteiten/<int:activity_id>/besluit/",
+        proposals.activity_decide,
+        name="activity_decide",
+    ),
+    path(
+        "activiteiten/<int:activity_id>/evaluatie/",
+        proposals.activity_evaluate,
+        name="activity_evaluate",
+    ),
     path(
         "activiteiten/<int:activity_id>/",
         activities.activity_detail,

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -14,6 +15,7 @@ from doorlopend.partnerships.access import partnership_view
 
 from ..elements import element_choices
 from ..forms.activities import ActivityForm, PersonForm
+from ..forms.proposals import DecisionForm, EvaluationForm
 from ..models import Activity, ActivityKind, ActivityPerson, ActivityStatus
 from ..selectors import activities as selectors
 from ..services import activities as services
@@ -111,14 +113,31 @@ def activity_detail(request: HttpRequest, activity_id: int) -> HttpResponse:
     return render(
         request,
         "planning/activities/activity_detail.html",
-        {
-            "activity": activity,
-            "manage": request.membership.has_perm("planning.manage"),
-            "date_warnings": selectors.activity_date_warnings(
-                activity=activity, partnership=request.partnership
-            ),
-        },
+        detail_context(request, activity),
     )
+
+
+def detail_context(request: HttpRequest, activity: Activity, **forms) -> dict:
+    """The activity's page: what this member may do on it, and its forms (bound ones
+    passed in when a post comes back with errors)."""
+    membership = request.membership
+    may_evaluate = (
+        activity.is_confirmed
+        and activity.status != ActivityStatus.CANCELLED
+        and activity.starts_at <= timezone.now()
+        and membership.has_perm("planning.evaluate_activity", activity)
+    )
+    return {
+        "activity": activity,
+        "manage": membership.has_perm("planning.manage"),
+        "may_evaluate": may_evaluate,
+        "evaluation_form": forms.get("evaluation_form")
+        or EvaluationForm(initial={"evaluation": activity.evaluation}),
+        "decision_form": forms.get("decision_form") or DecisionForm(),
+        "date_warnings": selectors.activity_date_warnings(
+            activity=activity, partnership=request.partnership
+        ),
+    }
 
 
 @partnership_view("planning.manage")

@@ -18,6 +18,7 @@ from doorlopend.partnerships.models import (
 )
 from doorlopend.partnerships.roles import Role
 
+from ..derived import derive
 from ..models import ItemState, Roadmap, Status
 
 
@@ -47,11 +48,16 @@ class BlockRow:
 
     @property
     def applicable(self) -> int:
-        return sum(1 for s in self.states if s.status != Status.NOT_APPLICABLE)
+        return sum(1 for s in self.states if s.shown_status != Status.NOT_APPLICABLE)
+
+    @property
+    def disagreements(self) -> int:
+        """Rows whose manual status the data contradicts."""
+        return sum(1 for s in self.states if s.disagrees)
 
     @property
     def done(self) -> int:
-        return sum(1 for s in self.states if s.status == Status.DONE)
+        return sum(1 for s in self.states if s.shown_status == Status.DONE)
 
     @property
     def percent(self) -> int:
@@ -79,19 +85,30 @@ def _block_row(block: Block, states: dict[str, list[ItemState]]) -> BlockRow:
     )
 
 
-def roadmap_blocks(roadmap: Roadmap) -> list[BlockRow]:
-    """Every block with its items in the data file's order, each with its states.
+def _derived(roadmap: Roadmap, states: dict[str, list[ItemState]]) -> None:
+    """What the data says about the answered items (`derived`): a fixed number of
+    queries per answered item, none per row."""
+    derive(roadmap.partnership, roadmap, [s for rows in states.values() for s in rows])
 
-    One query whatever the size: the states with owner and school, and nothing else.
+
+def roadmap_blocks(roadmap: Roadmap) -> list[BlockRow]:
+    """Every block with its items in the data file's order, each with its states and
+    what the data says of the items it answers.
+
+    One query for the states with owner and school, and a few per answered item; none
+    per item or row.
     """
     states = _states_by_item(roadmap)
+    _derived(roadmap, states)
     return [_block_row(block, states) for block in roadmap.definition.blocks]
 
 
 def block_row(roadmap: Roadmap, block: Block) -> BlockRow:
-    """One block of `roadmap` with its states (one query)."""
+    """One block of `roadmap` with its states (one query, and the answered items')."""
     keys = [item.key for item in block.items]
-    return _block_row(block, _states_by_item(roadmap, item_key__in=keys))
+    states = _states_by_item(roadmap, item_key__in=keys)
+    _derived(roadmap, states)
+    return _block_row(block, states)
 
 
 # ---- Schools of a per-school block ---------------------------------------------------
@@ -107,11 +124,13 @@ class SchoolRow:
 
     @property
     def applicable(self) -> int:
-        return sum(1 for s in self.cells if s and s.status != Status.NOT_APPLICABLE)
+        return sum(
+            1 for s in self.cells if s and s.shown_status != Status.NOT_APPLICABLE
+        )
 
     @property
     def done(self) -> int:
-        return sum(1 for s in self.cells if s and s.status == Status.DONE)
+        return sum(1 for s in self.cells if s and s.shown_status == Status.DONE)
 
     @property
     def percent(self) -> int:
@@ -175,6 +194,7 @@ class DeliverableRow:
     deliverable: Deliverable
     status: str  # a Status value, derived from the items that produce it
     state_id: int | None  # the first producing item's row, for a link
+    derived: bool = False  # a producing row's status comes from the data (`derived`)
 
     @property
     def status_label(self) -> str:
@@ -195,9 +215,12 @@ def deliverable_status(statuses: list[str]) -> str:
 
 
 def deliverable_rows(
-    definition: RoadmapDefinition, rows: dict[str, list[tuple[int, str]]]
+    definition: RoadmapDefinition,
+    rows: dict[str, list[tuple[int, str]]],
+    derived: frozenset[int] | set[int] = frozenset(),
 ) -> list[DeliverableRow]:
-    """`rows`: item key → [(state id, status)] of one roadmap."""
+    """`rows`: item key → [(state id, status shown)] of one roadmap; `derived`: the ids
+    of rows whose status the data gave."""
     result = []
     for deliverable in definition.deliverables:
         producing = [
@@ -211,6 +234,7 @@ def deliverable_rows(
                 deliverable=deliverable,
                 status=deliverable_status([status for _id, status in producing]),
                 state_id=producing[0][0] if producing else None,
+                derived=any(state_id in derived for state_id, _s in producing),
             )
         )
     return result

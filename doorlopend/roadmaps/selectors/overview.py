@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 
 from doorlopend.partnerships.models import Membership, Partnership
 
+from ..derived import Target, answers
 from ..models import OPEN_STATUSES, ItemState, Roadmap, Status
 from . import (
     BlockRow,
@@ -43,7 +44,8 @@ class PlanRow:
 
 
 def step_plans(*, partnership: Partnership) -> list[PlanRow]:
-    """Every route's step plan with progress and deliverables: two queries in all."""
+    """Every route's step plan with progress and deliverables: two queries in all, and a
+    few per item the data answers (`derived`), for all routes together."""
     plans = {
         r.pk: PlanRow(roadmap=r)
         for r in Roadmap.objects.filter(partnership=partnership, route__isnull=False)
@@ -54,18 +56,45 @@ def step_plans(*, partnership: Partnership) -> list[PlanRow]:
         .order_by("route__name", "pk")
     }
     rows: dict[int, dict[str, list[tuple[int, str]]]] = {pk: {} for pk in plans}
-    for pk, roadmap_id, key, status in ItemState.objects.filter(
-        roadmap__partnership=partnership, roadmap__route__isnull=False
-    ).values_list("pk", "roadmap_id", "item_key", "status"):
-        plan = plans.get(roadmap_id)
-        if plan is None:
-            continue
+    values = [
+        v
+        for v in ItemState.objects.filter(
+            roadmap__partnership=partnership, roadmap__route__isnull=False
+        ).values_list("pk", "roadmap_id", "item_key", "status")
+        if v[1] in plans
+    ]
+    found = _answers(partnership, plans, values)
+    for pk, roadmap_id, key, status in values:
+        plan = plans[roadmap_id]
+        answer = found.get(pk)
+        status = answer.status if answer is not None else status
         rows[roadmap_id].setdefault(key, []).append((pk, status))
         plan.applicable += status != Status.NOT_APPLICABLE
         plan.done += status == Status.DONE
     for pk, plan in plans.items():
-        plan.deliverables = deliverable_rows(plan.roadmap.definition, rows[pk])
+        plan.deliverables = deliverable_rows(
+            plan.roadmap.definition, rows[pk], set(found)
+        )
     return list(plans.values())
+
+
+def _answers(partnership: Partnership, plans: dict[int, PlanRow], values) -> dict:
+    """What the data says of the answered items of every step plan, per instrument: one
+    call per answered item for all routes together."""
+    found = {}
+    for instrument in {plan.roadmap.version.key for plan in plans.values()}:
+        found.update(
+            answers(
+                partnership,
+                instrument,
+                (
+                    (key, Target(pk, plans[roadmap_id].roadmap.route_id, None))
+                    for pk, roadmap_id, key, _status in values
+                    if plans[roadmap_id].roadmap.version.key == instrument
+                ),
+            )
+        )
+    return found
 
 
 def _listed(queryset) -> QuerySet[ItemState]:
@@ -159,11 +188,17 @@ def overview(
     due = states_due(partnership=partnership, today=today)
     checklist_rows: dict[str, list[tuple[int, str]]] = {}
     for state in (s for b in blocks for s in b.states):
-        checklist_rows.setdefault(state.item_key, []).append((state.pk, state.status))
+        checklist_rows.setdefault(state.item_key, []).append(
+            (state.pk, state.shown_status)
+        )
     return Overview(
         checklist=checklist,
         blocks=blocks,
-        checklist_deliverables=deliverable_rows(checklist.definition, checklist_rows),
+        checklist_deliverables=deliverable_rows(
+            checklist.definition,
+            checklist_rows,
+            {s.pk for b in blocks for s in b.states if s.answer is not None},
+        ),
         due=due,
         plans=step_plans(partnership=partnership),
         mine_open=open_count_of_member(partnership=partnership, membership=membership),

@@ -19,6 +19,7 @@ from doorlopend.core.files import stored_file_response
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.reflection.selectors.results import session_results
 
+from ..derived import derive
 from ..forms import EvidenceForm, ItemStateForm
 from ..models import ItemState
 from ..selectors.history import item_history
@@ -34,6 +35,7 @@ def _page(state: ItemState) -> HttpResponse:
 
 def _context(request: HttpRequest, state: ItemState, **forms) -> dict:
     can_work = request.membership.has_perm("roadmaps.work", state)
+    derive(request.partnership, state.roadmap, [state])  # what the data says of it
     definition = state.roadmap.definition
     item = state.item
     session = state.decision_session
