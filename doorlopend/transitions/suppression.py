@@ -49,6 +49,7 @@ from django.conf import settings
 
 TOTAL = "__total__"
 OTHER = "__other__"
+SMALL, PROTECTS = "small", "protects"
 
 
 def min_cell() -> int:
@@ -62,6 +63,11 @@ class Shown:
 
     count: int | None
     base: int | None = None
+    # Why a hidden figure is hidden: SMALL (it, or the rest of its group, is fewer than
+    # k pupils) or PROTECTS (hidden so that a small figure elsewhere cannot be worked
+    # out). Says nothing more than that: never the number, nor on which side it is small.
+    reason: str = ""
+    k: int = 0
 
     @property
     def hidden(self) -> bool:
@@ -102,8 +108,14 @@ class Grid:
         self.rows, self.cols = rows, cols
         self.values, self.bases = values, bases
         self.hidden: set[Position] = set()
+        self.k = 0
+
+    def hide(self, positions: Iterable[Position], k: int) -> set[Position]:
+        """Hide `positions` too, then keep every line consistent again (rule 5)."""
+        return self.suppress(k, forced=self.hidden | set(positions))
 
     def suppress(self, k: int, *, forced: Iterable[Position] = ()) -> set[Position]:
+        self.k = k
         self.hidden = set(forced) | {
             p for p, v in self.values.items() if not passes(v, self.bases[p], k)
         }
@@ -151,7 +163,8 @@ class Grid:
         """The figure at `position`, with `base` (itself shown or hidden) for its percent."""
         base_count = None if base is None else base.count
         if position in self.hidden:
-            return Shown(None, base_count)
+            small = not passes(self.values[position], self.bases[position], self.k)
+            return Shown(None, base_count, SMALL if small else PROTECTS, self.k)
         return Shown(self.values[position], base_count)
 
 
