@@ -173,7 +173,9 @@ def _rank(rows: list[list[int]]) -> int:
         for i in range(len(matrix)):
             if i != rank and matrix[i][col]:
                 f = matrix[i][col] / matrix[rank][col]
-                matrix[i] = [a - f * b for a, b in zip(matrix[i], matrix[rank])]
+                matrix[i] = [
+                    a - f * b for a, b in zip(matrix[i], matrix[rank], strict=True)
+                ]
         rank += 1
     return rank
 
@@ -208,25 +210,28 @@ def _in_line(atom: dict, line: str) -> bool:
     return line == TOTAL or (line == REGULAR) == regular
 
 
+def _member(atom, years_of_page, figures, dimension, group, line) -> bool:
+    """Whether `atom` counts in the figure of `group` and `line` on a page."""
+    if atom["cohort"] not in years_of_page or not _in_line(atom, line.key):
+        return False
+    if group is figures.total:
+        return True
+    value = _group_value(atom, dimension)
+    if group.key == OTHER:
+        return value not in {g.key for g in figures.groups}
+    return value == group.key
+
+
 def _figures_as_vectors(atoms, years, views, measure):
     """(vector over atoms, shown?) of every figure of `measure` on the pages."""
     out = []
     for years_of_page, figures, dimension in views:
-        keys = {g.key for g in figures.groups}
         for group in [*figures.groups, figures.total]:
             for line in group.lines:
-
-                def member(a, group=group, line=line):
-                    if a["cohort"] not in years_of_page or not _in_line(a, line.key):
-                        return False
-                    if group is figures.total:
-                        return True
-                    value = _group_value(a, dimension)
-                    if group.key == OTHER:
-                        return value not in keys
-                    return value == group.key
-
-                vector = [int(member(a)) for a in atoms]
+                vector = [
+                    int(_member(a, years_of_page, figures, dimension, group, line))
+                    for a in atoms
+                ]
                 out.append((vector, not line.figures[measure].hidden))
     return out
 
