@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import Phase, State
 from .models import Session
@@ -22,11 +23,11 @@ UITLEG, RESULTATEN, BESPREKEN, ACTIEPUNTEN, VERSLAG = (
     "verslag",
 )
 TABS = [
-    (UITLEG, _("Explanation")),
+    (UITLEG, pgettext_lazy("part of a session", "Explanation")),
     (RESULTATEN, _("Results")),
     (BESPREKEN, _("Discussion per theme")),
     (ACTIEPUNTEN, _("Action points")),
-    (VERSLAG, _("Report")),
+    (VERSLAG, pgettext_lazy("part of a session", "Report")),
 ]
 TAB_OF_PHASE = {
     Phase.UITLEG: UITLEG,
