@@ -49,7 +49,7 @@ from django.conf import settings
 
 TOTAL = "__total__"
 OTHER = "__other__"
-SMALL, PROTECTS = "small", "protects"
+SMALL, ALMOST_ALL, PROTECTS = "small", "almost_all", "protects"
 
 
 def min_cell() -> int:
@@ -63,9 +63,10 @@ class Shown:
 
     count: int | None
     base: int | None = None
-    # Why a hidden figure is hidden: SMALL (it, or the rest of its group, is fewer than
-    # k pupils) or PROTECTS (hidden so that a small figure elsewhere cannot be worked
-    # out). Says nothing more than that: never the number, nor on which side it is small.
+    # Why a hidden figure is hidden: SMALL (it, or its group, is fewer than k pupils),
+    # ALMOST_ALL (all of its group but fewer than k: rule 3) or PROTECTS (hidden so that
+    # a small figure elsewhere cannot be worked out). Never the number: a reason says
+    # no more than that a group of 1 to k − 1 pupils is there, as "< k" always has.
     reason: str = ""
     k: int = 0
 
@@ -88,6 +89,13 @@ class Shown:
 def passes(count: int, base: int, k: int) -> bool:
     """Rules 1–3 for one count out of `base`."""
     return not (0 < base < k or 0 < count < k or 0 < base - count < k)
+
+
+def why(count: int, base: int, k: int) -> str:
+    """The reason a hidden figure gives (see `Shown.reason`)."""
+    if 0 < base < k or 0 < count < k:
+        return SMALL
+    return ALMOST_ALL if 0 < base - count < k else PROTECTS
 
 
 Position = tuple[Hashable, Hashable]
@@ -163,8 +171,8 @@ class Grid:
         """The figure at `position`, with `base` (itself shown or hidden) for its percent."""
         base_count = None if base is None else base.count
         if position in self.hidden:
-            small = not passes(self.values[position], self.bases[position], self.k)
-            return Shown(None, base_count, SMALL if small else PROTECTS, self.k)
+            reason = why(self.values[position], self.bases[position], self.k)
+            return Shown(None, base_count, reason, self.k)
         return Shown(self.values[position], base_count)
 
 

@@ -24,7 +24,14 @@ from doorlopend.transitions.selectors.figures import (
     cohort_figures,
 )
 from doorlopend.transitions.selectors.together import together_figures
-from doorlopend.transitions.suppression import OTHER, PROTECTS, SMALL, TOTAL
+from doorlopend.transitions.suppression import (
+    ALMOST_ALL,
+    OTHER,
+    PROTECTS,
+    SMALL,
+    TOTAL,
+    why,
+)
 from doorlopend.transitions.tests.figures_helpers import TODAY, make, school, started
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +84,13 @@ def test_a_hidden_figure_says_why(client_for, partnership, two_years):
     assert total.line(LEERROUTE).pupils.reason == SMALL
     assert total.line(REGULAR).pupils.reason == PROTECTS
     assert total.line(LEERROUTE).pupils.count is None  # never the number
+
+
+def test_the_reason_never_misreads_a_large_hidden_figure_as_small():
+    assert why(3, 20, K) == SMALL  # 3 of 20
+    assert why(18, 20, K) == ALMOST_ALL  # 18 of 20: "fewer than 5" would mislead
+    assert why(15, 4, K) == SMALL  # a group of 4
+    assert why(10, 20, K) == PROTECTS  # hidden beside another
 
 
 def test_where_figures_hide_other_views_are_offered(client_for, partnership, two_years):
