@@ -22,6 +22,13 @@ class Phase(models.TextChoices):
     ACTIEPUNTEN = "actiepunten", _("action points")
 
 
+class Mode(models.TextChoices):
+    """Seed 003: the questions as a guide for an open conversation, or everyone scores."""
+
+    SCOREN = "scoren", _("everyone scores the questions")
+    GESPREK = "gesprek", _("open conversation: the questions without scores")
+
+
 # Suggested length of each phase in minutes, for an hour as the handreiking advises.
 PHASE_MINUTES = {
     Phase.UITLEG: 10,

@@ -16,7 +16,7 @@ from doorlopend.core.jobs import Job
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
-from .choices import DONT_KNOW, ActionStatus, Layer, Phase, Sector, State
+from .choices import DONT_KNOW, ActionStatus, Layer, Mode, Phase, Sector, State
 
 
 class Session(models.Model):
@@ -55,6 +55,14 @@ class Session(models.Model):
         _("state"), max_length=10, choices=State.choices, default=State.CONCEPT
     )
     join_code = models.CharField(_("join code"), max_length=6)
+    mode = models.CharField(
+        _("how the group uses the questions"),
+        max_length=8,
+        choices=Mode.choices,
+        default=Mode.SCOREN,
+    )
+    # The theme the beamer shows while the group discusses; chosen on the facilitator page.
+    beamer_theme = models.CharField(_("theme on the beamer"), max_length=60, blank=True)
     phase = models.CharField(
         _("phase"), max_length=12, choices=Phase.choices, default=Phase.UITLEG
     )
@@ -91,6 +99,11 @@ class Session(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state == State.OPEN
+
+    @property
+    def is_conversation(self) -> bool:
+        """An open conversation: questions shown, nothing scored, no results."""
+        return self.mode == Mode.GESPREK
 
     @property
     def route_name(self) -> str:

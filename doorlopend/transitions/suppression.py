@@ -49,6 +49,7 @@ from django.conf import settings
 
 TOTAL = "__total__"
 OTHER = "__other__"
+SMALL, ALMOST_ALL, PROTECTS = "small", "almost_all", "protects"
 
 
 def min_cell() -> int:
@@ -62,6 +63,12 @@ class Shown:
 
     count: int | None
     base: int | None = None
+    # Why a hidden figure is hidden: SMALL (it, or its group, is fewer than k pupils),
+    # ALMOST_ALL (all of its group but fewer than k: rule 3) or PROTECTS (hidden so that
+    # a small figure elsewhere cannot be worked out). Never the number: a reason says
+    # no more than that a group of 1 to k − 1 pupils is there, as "< k" always has.
+    reason: str = ""
+    k: int = 0
 
     @property
     def hidden(self) -> bool:
@@ -84,6 +91,13 @@ def passes(count: int, base: int, k: int) -> bool:
     return not (0 < base < k or 0 < count < k or 0 < base - count < k)
 
 
+def why(count: int, base: int, k: int) -> str:
+    """The reason a hidden figure gives (see `Shown.reason`)."""
+    if 0 < base < k or 0 < count < k:
+        return SMALL
+    return ALMOST_ALL if 0 < base - count < k else PROTECTS
+
+
 Position = tuple[Hashable, Hashable]
 
 
@@ -102,8 +116,14 @@ class Grid:
         self.rows, self.cols = rows, cols
         self.values, self.bases = values, bases
         self.hidden: set[Position] = set()
+        self.k = 0
+
+    def hide(self, positions: Iterable[Position], k: int) -> set[Position]:
+        """Hide `positions` too, then keep every line consistent again (rule 5)."""
+        return self.suppress(k, forced=self.hidden | set(positions))
 
     def suppress(self, k: int, *, forced: Iterable[Position] = ()) -> set[Position]:
+        self.k = k
         self.hidden = set(forced) | {
             p for p, v in self.values.items() if not passes(v, self.bases[p], k)
         }
@@ -151,7 +171,8 @@ class Grid:
         """The figure at `position`, with `base` (itself shown or hidden) for its percent."""
         base_count = None if base is None else base.count
         if position in self.hidden:
-            return Shown(None, base_count)
+            reason = why(self.values[position], self.bases[position], self.k)
+            return Shown(None, base_count, reason, self.k)
         return Shown(self.values[position], base_count)
 
 

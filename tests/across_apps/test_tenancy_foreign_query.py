@@ -39,6 +39,8 @@ NOT_IDS = {
     "question": "a question key of the participant's questionnaire",
     "value": "a participant's answer",
     "cohort": "a year",
+    "tab": "a part of the facilitator's session page",
+    "theme": "a theme key of the session's instrument (a key, no id)",
 }
 
 

@@ -90,6 +90,12 @@ def test_a_reflection_hour(
     base = live_server.url
     code = create_and_open_session(page, base)
     axe_check(page)
+    expect(
+        page.get_by_role("heading", name=_("Guide for the facilitator"))
+    ).to_be_visible()
+    # The phase bar: a tab per part of the hour; the results are one of them.
+    page.locator("#tab-resultaten").click()
+    axe_check(page)
     # A marker that survives only as long as the page is not reloaded.
     page.evaluate("() => { window.notReloaded = true; }")
     expect(page.locator(".live-counts")).to_contain_text("0")
@@ -132,7 +138,14 @@ def test_a_reflection_hour(
     axe_check(page)
     screenshot(page, "facilitator-results")
 
+    # The discussion, one theme at a time, with its background to ask further.
+    page.locator("#tab-bespreken").click()
+    expect(page.get_by_text(_("Background, to ask further"))).to_be_visible()
+    axe_check(page)
+    screenshot(page, "facilitator-discussion")
+
     # The last quarter of the hour: an action point.
+    page.locator("#tab-actiepunten").click()
     page.get_by_label(_("What")).fill("Bustour langs de mbo-scholen met werkgevers")
     page.get_by_role("button", name=_("Add action point")).click()
     expect(page.locator("#action-points")).to_contain_text(
@@ -150,11 +163,13 @@ def test_a_reflection_hour(
         assert theme in text
     assert "Bustour langs de mbo-scholen" in text
     # A closed session's page does not poll any more: nothing left to refresh.
+    page.locator("#tab-resultaten").click()
     expect(page.locator("#live-results")).not_to_have_attribute(
         "hx-trigger", re.compile(".")
     )
 
     # The beamer view of the closed session.
+    page.locator("#tab-uitleg").click()
     page.get_by_role("button", name=_("Open the beamer view")).click()
     axe_check(page)
     screenshot(page, "beamer")

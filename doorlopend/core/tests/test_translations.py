@@ -23,11 +23,12 @@ def test_dutch_catalog_is_complete():
 def test_compiled_catalog_matches_the_po_file():
     po = polib.pofile(str(LOCALE / "nl" / "LC_MESSAGES" / "django.po"))
     mo = polib.mofile(str(LOCALE / "nl" / "LC_MESSAGES" / "django.mo"))
-    compiled = {entry.msgid: entry.msgstr for entry in mo}
+    # Keyed by context too: one msgid may have a translation per context.
+    compiled = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in mo}
     stale = [
         e.msgid
         for e in po.translated_entries()
-        if not e.msgid_plural and compiled.get(e.msgid) != e.msgstr
+        if not e.msgid_plural and compiled.get((e.msgctxt, e.msgid)) != e.msgstr
     ]
     assert not stale, f"django.mo is out of date for {stale[:5]} (run make messages)"
 

@@ -132,6 +132,7 @@ def test_point_becomes_a_task_and_the_link_shows_both_ways(
     assert "Gastlessen plannen met drie bedrijven" in inbox
     session_page = client.get(
         reverse("reflection:session_detail", args=[partnership.slug, session.pk])
+        + "?tab=actiepunten"
     ).content.decode()
     assert _("plan task") in session_page
     assert "Gastlessen plannen met drie bedrijven" in session_page

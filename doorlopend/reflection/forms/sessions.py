@@ -7,6 +7,8 @@ from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.partnerships.models import Partnership
 from doorlopend.routes.models import Leerroute
 
+from ..choices import Mode
+
 
 class SessionForm(forms.Form):
     instrument = forms.ModelChoiceField(
@@ -15,6 +17,17 @@ class SessionForm(forms.Form):
         empty_label=None,
         help_text=_(
             "The questions participants score. A later session of the same instrument shows the trend."
+        ),
+    )
+    mode = forms.ChoiceField(
+        label=_("How will the group use the questions?"),
+        choices=Mode.choices,
+        initial=Mode.SCOREN,
+        required=False,  # left out: everyone scores, as before there was a choice
+        widget=forms.RadioSelect,
+        help_text=_(
+            "In an open conversation the phones and the beamer show the questions as a "
+            "guide, without scores or results. This cannot change later."
         ),
     )
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -29,6 +42,9 @@ class SessionForm(forms.Form):
         help_text=_("The doorlopende leerroute this session is about, if any."),
         error_messages={"invalid_choice": _("Choose a leerroute of this partnership.")},
     )
+
+    def clean_mode(self) -> str:
+        return self.cleaned_data.get("mode") or Mode.SCOREN
 
     def __init__(
         self, *args, partnership: Partnership, editing: bool = False, **kwargs
@@ -50,3 +66,4 @@ class SessionForm(forms.Form):
         if editing:
             # The instrument of a session never changes: its answers belong to those questions.
             del self.fields["instrument"]
+            del self.fields["mode"]

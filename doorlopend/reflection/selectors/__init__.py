@@ -64,6 +64,17 @@ def participant_answers(*, participant: Participant) -> dict[str, int]:
         )
 
 
+def session_has_participants(*, session: Session) -> bool:
+    """Whether anyone joined: then the session may no longer be deleted."""
+    return Participant.objects.filter(session=session).exists()
+
+
+def participant_answer_count(*, participant: Participant) -> int:
+    """How many questions the participant answered: the counter on their phone."""
+    with scopes_disabled():  # filtered by the participant, who belongs to one session
+        return Answer.objects.filter(participant=participant).count()
+
+
 def action_point_list(
     *, partnership: Partnership, session: Session | None = None, status: str = ""
 ) -> list[ActionPoint]:

@@ -9,6 +9,7 @@ from .participation import (
     participant_join,
 )
 from .sessions import (
+    session_beamer_theme_set,
     session_close,
     session_create,
     session_delete,
@@ -26,6 +27,7 @@ __all__ = [
     "answers_save",
     "join_code_normalise",
     "participant_join",
+    "session_beamer_theme_set",
     "session_close",
     "session_create",
     "session_delete",

@@ -35,6 +35,7 @@ def participant_join(*, session: Session, sector: str, layer: str) -> Participan
     """A new anonymous participant: sector and layer, and a token for their cookie."""
     if session.state != State.OPEN:
         raise ValidationError(_("This session is not open."))
+    _refuse_in_conversation(session)
     errors = {}
     if sector not in Sector.values:
         errors["sector"] = _("Choose the sector you work in.")
@@ -47,7 +48,15 @@ def participant_join(*, session: Session, sector: str, layer: str) -> Participan
     )
 
 
+def _refuse_in_conversation(session: Session) -> None:
+    if session.is_conversation:
+        raise ValidationError(
+            _("In an open conversation nobody scores: the questions are a guide.")
+        )
+
+
 def _check_value(session: Session, question_key: str, value: int) -> None:
+    _refuse_in_conversation(session)
     definition = session.instrument.definition
     if definition.theme_of(question_key) is None:
         raise ValidationError(_("This question is not part of the session."))

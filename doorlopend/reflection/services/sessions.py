@@ -16,7 +16,7 @@ from doorlopend.instruments.services import version_mark_used
 from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.routes.models import Leerroute
 
-from ..choices import Phase, State
+from ..choices import Mode, Phase, State
 from ..models import Session
 
 # No look-alikes: 0/O, 1/I/L, 2/Z, 5/S and 8/B are left out, so a code read from a beamer
@@ -78,6 +78,7 @@ def session_create(
     title: str,
     date: date,
     leerroute: Leerroute | None = None,
+    mode: str = Mode.SCOREN,
     by: Membership | None,
 ) -> Session:
     """A new session in concept, with its join code already known (for the slides).
@@ -91,6 +92,7 @@ def session_create(
         title=title.strip(),
         date=date,
         leerroute=leerroute,
+        mode=mode,
         created_by=by.user if by else None,
         join_code=_fresh_code(),
     )
@@ -151,6 +153,16 @@ def session_phase_set(*, session: Session, phase: str) -> Session:
     if session.phase != phase:
         session.phase, session.phase_started_at = phase, timezone.now()
         session.save(update_fields=["phase", "phase_started_at"])
+    return session
+
+
+def session_beamer_theme_set(*, session: Session, theme_key: str) -> Session:
+    """The theme the beamer shows while the group discusses it ("" for none)."""
+    if theme_key and session.instrument.definition.theme(theme_key) is None:
+        raise ValidationError(_("This theme is not part of the session."))
+    if session.beamer_theme != theme_key:
+        session.beamer_theme = theme_key
+        session.save(update_fields=["beamer_theme"])
     return session
 
 

@@ -137,6 +137,14 @@ class PhaseClock:
     last_quarter: bool
     plan: list[PlanStep]
 
+    @property
+    def next_step(self) -> PlanStep | None:
+        """The phase after the current one, for the bar's "next" button."""
+        current = next((i for i, s in enumerate(self.plan) if s.current), None)
+        if current is None or current + 1 >= len(self.plan):
+            return None
+        return self.plan[current + 1]
+
 
 @register.simple_tag
 def phase_clock(session: Session, now: datetime | None = None) -> PhaseClock:

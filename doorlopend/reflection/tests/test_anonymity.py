@@ -79,6 +79,7 @@ def test_the_page_shows_one_breakdown_of_the_seven_phones(partnership, client_fo
     session, _people = seven_phones(partnership)
     page = client_for("coordinator").get(
         reverse("reflection:session_detail", args=[partnership.slug, session.pk])
+        + "?tab=resultaten"
     )
     live = client_for("coordinator").get(
         reverse("reflection:session_live", args=[partnership.slug, session.pk]),

@@ -58,8 +58,11 @@ def test_detail_shows_code_qr_and_presenter_link(session, client_for):
     assert url("session_qr", session) in page
     assert url("session_presenter", session) in page
     assert 'value="close"' in page  # an open session can be closed
-    assert _("Add action point") in page
     assert url("session_delete", session) in page  # nobody took part yet
+    actions = client_for("coordinator").get(
+        url("session_detail", session) + "?tab=actiepunten"
+    )
+    assert _("Add action point") in actions.content.decode()
 
 
 def test_detail_for_a_reader_has_no_manage_actions(session, client_for):
@@ -89,9 +92,12 @@ def test_two_respondents_show_no_figures(session, client_for):
 
 def test_three_respondents_show_the_means(session, client_for):
     with_answers(session, 3)
-    for name in ("session_live", "session_detail"):
-        page = client_for("docent").get(url(name, session)).content.decode()
-        assert MEAN_4.search(page), name
+    for address in (
+        url("session_live", session),
+        url("session_detail", session) + "?tab=resultaten",
+    ):
+        page = client_for("docent").get(address).content.decode()
+        assert MEAN_4.search(page), address
         assert url("session_radar", session) in page
         assert _("Largest differences of opinion") in page
 
@@ -104,7 +110,7 @@ def test_live_fragment_is_cheap(session, client_for, django_assert_max_num_queri
     with django_assert_max_num_queries(8):
         response = client.get(url("session_live", session), **HTMX)
     assert response.status_code == 200
-    assert 'id="phase"' in response.content.decode()  # the clock rides along
+    assert 'id="phase-bar"' in response.content.decode()  # the clock rides along
 
 
 def test_live_fragment_answers_204_when_nothing_changed(session, client_for):
@@ -124,7 +130,8 @@ def test_live_fragment_answers_204_when_nothing_changed(session, client_for):
 )
 def test_only_an_open_session_polls(partnership, client_for, state, polls):
     session = SessionFactory(partnership=partnership, state=state)
-    page = client_for("docent").get(url("session_detail", session)).content.decode()
+    address = url("session_detail", session) + "?tab=resultaten"
+    page = client_for("docent").get(address).content.decode()
     assert ('hx-trigger="every 3s"' in page) is polls
 
 
@@ -148,8 +155,10 @@ def test_detail_page_queries(session, client_for, django_assert_max_num_queries)
     ActionPointFactory.create_batch(4, session=session, owner_organisation=organisation)
     client = client_for("coordinator")
     client.get(url("session_detail", session))
-    with django_assert_max_num_queries(15):
-        assert client.get(url("session_detail", session)).status_code == 200
+    for tab in ("uitleg", "resultaten", "bespreken", "actiepunten", "verslag"):
+        with django_assert_max_num_queries(15):
+            address = url("session_detail", session) + f"?tab={tab}"
+            assert client.get(address).status_code == 200, tab
 
 
 def test_presenter_shows_code_while_joining(session, client_for):

@@ -212,7 +212,7 @@ def test_create_without_htmx_redirects_to_the_session(partnership, client_for):
     session = SessionFactory(partnership=partnership, state=State.OPEN)
     response = client_for("coordinator").post(url("report_create", session))
     assert response.status_code == 302
-    assert response["Location"] == url("session_detail", session)
+    assert response["Location"] == url("session_detail", session) + "?tab=verslag"
     with scopes_disabled():
         assert not Report.objects.exists()
 

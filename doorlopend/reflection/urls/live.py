@@ -15,6 +15,11 @@ urlpatterns = [
     path("<int:session_id>/radar.svg", live.session_radar, name="session_radar"),
     path("<int:session_id>/phase/", live.session_phase, name="session_phase"),
     path(
+        "<int:session_id>/beamer/theme/",
+        live.session_beamer_theme,
+        name="session_beamer_theme",
+    ),
+    path(
         "<int:session_id>/notes/<slug:theme_key>/",
         live.theme_note,
         name="theme_note",

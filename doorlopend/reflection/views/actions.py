@@ -80,7 +80,7 @@ def _created(request: HttpRequest, session: Session) -> HttpResponse:
     url = reverse(
         "reflection:session_detail", args=[session.partnership.slug, session.pk]
     )
-    return redirect(f"{url}#action-points")
+    return redirect(f"{url}?tab=actiepunten#action-points")
 
 
 @partnership_view("reflection.manage")
@@ -117,7 +117,7 @@ def _back(point: ActionPoint) -> str:
             "reflection:session_detail",
             args=[point.partnership.slug, point.session_id],
         )
-        return f"{url}#action-points"
+        return f"{url}?tab=actiepunten#action-points"
     return reverse("reflection:action_point_list", args=[point.partnership.slug])
 
 

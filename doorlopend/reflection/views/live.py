@@ -9,6 +9,7 @@ open question or a focused button on the page stays as it is.
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -22,7 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doorlopend.partnerships.access import partnership_view
 
-from .. import charts, qr, selectors, services
+from .. import charts, qr, selectors, services, tabs
 from ..forms.actions import PhaseForm, ThemeNoteForm
 from ..models import Session, ThemeNote
 from ..selectors.results import SessionResults, session_results
@@ -50,7 +51,13 @@ def join_url(request: HttpRequest, session: Session) -> str:
 def _version(session: Session, results: SessionResults) -> str:
     """Changes when any shown figure, the state, the phase or the minute changes."""
     minute = int(timezone.now().timestamp() // 60)
-    state = (session.state, session.phase, session.phase_started_at, minute)
+    state = (
+        session.state,
+        session.phase,
+        session.phase_started_at,
+        session.beamer_theme,
+        minute,
+    )
     shown = (results.joined, results.finished, results.themes, results.sector_counts)
     return hashlib.blake2s(repr((state, shown)).encode(), digest_size=8).hexdigest()
 
@@ -73,15 +80,43 @@ def _unchanged(request: HttpRequest, context: dict) -> bool:
 @partnership_view("reflection.view")
 @require_GET
 def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
+    """One tab of the facilitator's page: only what that tab shows is read."""
     session = _session(request, session_id)
-    notes = selectors.theme_notes(session=session)
+    tab = tabs.chosen_tab(session, request.GET.get("tab", ""))
+    definition = session.instrument.definition
     context = {
-        **_live_context(request, session),
-        **action_points_context(request, session),
-        "join_url": join_url(request, session),
-        "notes": [(t, notes.get(t.key)) for t in session.instrument.definition.themes],
+        "session": session,
+        "tab": tab,
+        "tabs": tabs.tabs(session, tab),
+        "definition": definition,
+        "can_manage": request.membership.has_perm("reflection.manage"),
+        "has_participants": selectors.session_has_participants(session=session),
     }
+    if tab == tabs.UITLEG:
+        context["join_url"] = join_url(request, session)
+    if tab in (tabs.RESULTATEN, tabs.BESPREKEN) and not session.is_conversation:
+        context |= _live_context(request, session)
+    if tab == tabs.BESPREKEN:
+        context |= _discussion_context(request, session, context.get("results"))
+    if tab == tabs.ACTIEPUNTEN:
+        context |= action_points_context(request, session)
     return render(request, "reflection/session_detail.html", context)
+
+
+def _discussion_context(
+    request: HttpRequest, session: Session, results: SessionResults | None
+) -> dict:
+    """One theme at a time: its background for asking further, its figures, its note."""
+    definition = session.instrument.definition
+    theme = definition.theme(request.GET.get("theme", "")) or definition.themes[0]
+    note = selectors.theme_notes(session=session).get(theme.key)
+    return {
+        "theme": theme,
+        "note": note or ThemeNote(session=session, theme_key=theme.key),
+        "text": note.text if note else "",
+        "theme_result": results
+        and next(t for t in results.themes if t.key == theme.key),
+    }
 
 
 @partnership_view("reflection.view")
@@ -91,18 +126,33 @@ def session_live(request: HttpRequest, session_id: int) -> HttpResponse:
     if _unchanged(request, context):
         return HttpResponse(status=204)  # htmx keeps what it shows
     html = render_to_string("reflection/_results.html", context, request=request)
-    # The phase panel shows minutes; it rides along out of band.
-    html += render_to_string(
-        "reflection/_phase.html", {**context, "oob": True}, request=request
-    )
+    # The phase bar shows the phase and its minutes; it rides along out of band.
+    bar = {
+        **context,
+        "oob": True,
+        "tabs": tabs.tabs(context["session"], tabs.RESULTATEN),
+    }
+    html += render_to_string("reflection/_phase_bar.html", bar, request=request)
     return HttpResponse(html)
 
 
 def _presenter_context(request: HttpRequest, session_id: int) -> dict:
     session = _session(request, session_id)
     enter_url = request.build_absolute_uri(reverse("participate:enter"))
+    context = _live_context(request, session)
+    definition = session.instrument.definition
+    theme = definition.theme(session.beamer_theme)
+    questions = []
+    if theme is not None and session.is_conversation:
+        questions = list(theme.questions)
+    elif theme is not None:
+        result = next(t for t in context["results"].themes if t.key == theme.key)
+        questions = result.questions
     return {
-        **_live_context(request, session),
+        **context,
+        "definition": definition,
+        "beamer_theme": theme,
+        "beamer_questions": questions,
         "join_url": join_url(request, session),
         # Read from the back of a hall: no "https://".
         "enter_display": enter_url.split("://", 1)[-1],
@@ -148,6 +198,14 @@ def session_radar(request: HttpRequest, session_id: int) -> HttpResponse:
     return response
 
 
+def _to_tab(session: Session, tab: str, **more: str) -> HttpResponse:
+    url = reverse(
+        "reflection:session_detail", args=[session.partnership.slug, session.pk]
+    )
+    query = urlencode({"tab": tab, **more})
+    return redirect(f"{url}?{query}#tab-panel")
+
+
 def _to_detail(session: Session, anchor: str) -> HttpResponse:
     url = reverse(
         "reflection:session_detail", args=[session.partnership.slug, session.pk]
@@ -170,7 +228,8 @@ def session_phase(request: HttpRequest, session_id: int) -> HttpResponse:
         return render(request, "reflection/_phase.html", context)
     if error:
         messages.error(request, error)
-    return _to_detail(session, "phase")
+        return _to_detail(session, "phase")
+    return _to_tab(session, tabs.tab_of_phase(session))
 
 
 def _note_message(request: HttpRequest, theme, errors: list[str]) -> None:
@@ -203,7 +262,7 @@ def theme_note(request: HttpRequest, session_id: int, theme_key: str) -> HttpRes
     errors = [message for field in form.errors.values() for message in field]
     if not request.htmx:
         _note_message(request, theme, errors)
-        return _to_detail(session, f"note-{theme.key}")
+        return _to_tab(session, tabs.BESPREKEN, theme=theme.key)
     context = {
         "session": session,
         "theme": theme,
@@ -214,3 +273,21 @@ def theme_note(request: HttpRequest, session_id: int, theme_key: str) -> HttpRes
         "can_manage": True,
     }
     return render(request, "reflection/_note.html", context)
+
+
+@partnership_view("reflection.manage")
+@require_POST
+def session_beamer_theme(request: HttpRequest, session_id: int) -> HttpResponse:
+    """Put one theme's questions (and, when scored, their bars) on the beamer."""
+    session = _session(request, session_id)
+    key = request.POST.get("theme", "")
+    try:
+        services.session_beamer_theme_set(session=session, theme_key=key)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return _to_tab(session, tabs.BESPREKEN)
+    theme = session.instrument.definition.theme(key)
+    if theme:
+        done = _("The beamer now shows “%(theme)s”.") % {"theme": theme.title}
+        messages.success(request, done)
+    return _to_tab(session, tabs.BESPREKEN, theme=key)

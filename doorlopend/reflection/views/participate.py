@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -180,6 +181,10 @@ def join(request: HttpRequest, visit: Visit) -> HttpResponse:
     if session.state == State.CONCEPT:
         context = {"session": session, "message": _not_open_message()}
         return render(request, "reflection/participate/waiting.html", context)
+    definition = session.instrument.definition
+    if session.is_conversation:  # the questions as a guide: nobody joins or scores
+        context = {"session": session, "definition": definition}
+        return render(request, "reflection/participate/conversation.html", context)
     form = JoinForm(request.POST or None)
     if form.is_valid():
         try:
@@ -194,7 +199,6 @@ def join(request: HttpRequest, visit: Visit) -> HttpResponse:
                 response, request=request, session=session, participant=participant
             )
             return response
-    definition = session.instrument.definition
     context = {"session": session, "definition": definition, "form": form}
     return render(request, "reflection/participate/join.html", context)
 
@@ -268,11 +272,23 @@ def answer(request: HttpRequest, visit: Visit) -> HttpResponse:
     except ValidationError as e:
         error = " ".join(e.messages)
     if request.htmx:
-        return render(
-            request,
-            "reflection/participate/_answer_status.html",
-            {"error": error, "saved": not error},
+        # The status line of the question, and the page's counter out of band.
+        context = {
+            "error": error,
+            "saved": not error,
+            "oob": True,
+            "answered": selectors.participant_answer_count(
+                participant=visit.participant
+            ),
+            "question_count": len(visit.session.instrument.definition.questions),
+        }
+        status = render_to_string(
+            "reflection/participate/_answer_status.html", context, request=request
         )
+        counter = render_to_string(
+            "reflection/participate/_progress.html", context, request=request
+        )
+        return HttpResponse(status + counter)
     if error:
         messages.error(request, error)
     themes = visit.session.instrument.definition.themes

@@ -53,7 +53,10 @@ def report_create(request: HttpRequest, session_id: int) -> HttpResponse:
         messages.info(
             request, _("The report is being made; it appears here when it is ready.")
         )
-    return redirect("reflection:session_detail", request.partnership.slug, session.pk)
+    url = reverse(
+        "reflection:session_detail", args=[request.partnership.slug, session.pk]
+    )
+    return redirect(f"{url}?tab=verslag")
 
 
 @partnership_view("reflection.view")
@@ -75,8 +78,11 @@ def report_cancel(
     """Confirm, then cancel a report that waits or is being made."""
     session = _session(request, session_id)
     report = get_object_or_404(Report, pk=report_id, session=session)
-    back = reverse(
-        "reflection:session_detail", args=[request.partnership.slug, session.pk]
+    back = (
+        reverse(
+            "reflection:session_detail", args=[request.partnership.slug, session.pk]
+        )
+        + "?tab=verslag"
     )
     what = _("making the report")
     return job_cancel_page(request, job=report, what=what, back_url=back)
@@ -88,8 +94,11 @@ def report_retry(request: HttpRequest, session_id: int, report_id: int) -> HttpR
     """Make a report that failed, stopped or was cancelled again."""
     session = _session(request, session_id)
     report = get_object_or_404(Report, pk=report_id, session=session)
-    back = reverse(
-        "reflection:session_detail", args=[request.partnership.slug, session.pk]
+    back = (
+        reverse(
+            "reflection:session_detail", args=[request.partnership.slug, session.pk]
+        )
+        + "?tab=verslag"
     )
     return job_retry_page(request, job=report, back_url=back)
 

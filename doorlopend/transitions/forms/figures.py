@@ -32,9 +32,18 @@ class _YearForm(forms.Form):
         return self.value("cohort", self.default_cohort)
 
 
+# Not a grouping: the partnership's totals alone (regular against leerroute).
+WHOLE = "partnership"
+
+
 class FiguresFilterForm(_YearForm):
     dimension = forms.ChoiceField(
-        label=_("Group by"), choices=list(DIMENSIONS.items()), required=False
+        label=_("Group by"),
+        choices=[
+            *DIMENSIONS.items(),
+            (WHOLE, _("none: the whole partnership")),
+        ],
+        required=False,
     )
 
     @property

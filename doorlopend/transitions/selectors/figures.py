@@ -152,6 +152,16 @@ class CohortFigures:
         return self.total.total.pupils.count == 0
 
     @property
+    def has_hidden(self) -> bool:
+        """Whether any figure on the page is hidden: then other views are offered."""
+        return any(
+            shown.hidden
+            for group in [*self.groups, self.total]
+            for line in group.lines
+            for shown in line.cells
+        )
+
+    @property
     def key_figures(self) -> list[KeyFigure]:
         """The cards of the start page: the year's totals, regular against leerroute."""
         texts = {key: (label, help_text) for key, label, help_text in self.measures}

@@ -8,7 +8,7 @@ over those counts — never over transitions — and only the merged flows leave
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
@@ -101,6 +101,9 @@ class Flows:
     k: int
     nodes: list[Node]
     flows: list[Flow]
+    # The status groups of which small flows went into "other statuses" (in the order of
+    # STATUS_GROUPS), each with its label and the statuses it holds.
+    other_statuses: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def middle_label(self) -> str:
@@ -211,9 +214,12 @@ def merge_flows(rows: list[dict], *, cohort: int, middle: str, k: int) -> Flows:
     for (m, t), n in level2.items():
         by_middle[m][t] = n
     second: dict[tuple, int] = defaultdict(int)
+    merged: set[str] = set()
     for m, parts in by_middle.items():
         for t, target in (merge_small(parts, k) or {}).items():
             second[(m, target)] += parts[t]
+            if target == OTHER and t != OTHER:
+                merged.add(t)
     for key, label, _statuses in STATUS_GROUPS:
         labels[f"t:{key}"] = str(label)
     labels[f"t:{OTHER}"] = _("other statuses (small flows together)")
@@ -237,4 +243,20 @@ def merge_flows(rows: list[dict], *, cohort: int, middle: str, k: int) -> Flows:
             n.label.lower(),
         )
     )
-    return Flows(cohort=cohort, middle=middle, k=k, nodes=nodes, flows=flows)
+    return Flows(
+        cohort=cohort,
+        middle=middle,
+        k=k,
+        nodes=nodes,
+        flows=flows,
+        other_statuses=status_legend(merged) if f"t:{OTHER}" in used else [],
+    )
+
+
+def status_legend(keys=None) -> list[tuple[str, list[str]]]:
+    """(group, its statuses) of the status groups in `keys` (all when None)."""
+    return [
+        (str(label), [str(Status(s).label) for s in statuses])
+        for key, label, statuses in STATUS_GROUPS
+        if keys is None or key in keys
+    ]

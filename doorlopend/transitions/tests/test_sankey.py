@@ -6,7 +6,11 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from doorlopend.transitions.selectors.sankey import merge_flows, sankey_flows
+from doorlopend.transitions.selectors.sankey import (
+    STATUS_GROUPS,
+    merge_flows,
+    sankey_flows,
+)
 from doorlopend.transitions.suppression import OTHER
 from doorlopend.transitions.tests.figures_helpers import (
     RECOGNISABLE,
@@ -151,3 +155,43 @@ def test_empty_and_tenancy(client_for, partnership, other_partnership):
     assert client_for("stuurgroep").get(address).status_code == 200
     other = client_for("stuurgroep", partnership=other_partnership)
     assert other.get(address).status_code == 404
+
+
+def test_the_note_says_what_other_statuses_holds():
+    rows = [
+        row(1, 10, "started", 30),
+        row(1, 10, "dropped", 2),  # small: into "other statuses"
+        row(1, 10, "elsewhere", 4),  # small: into "other statuses"
+        row(1, 10, "enrolled", 9),
+    ]
+    flows = merge_flows(rows, cohort=2026, middle="receiving", k=K)
+    assert f"t:{OTHER}" in {f.target for f in flows.flows}
+    groups = dict(flows.other_statuses)
+    labels = {key: str(label) for key, label, _s in STATUS_GROUPS}
+    assert set(groups) == {labels["dropped"], labels["elsewhere"]}
+    assert "gestopt" in groups[labels["dropped"]]  # with the statuses each holds
+
+
+def test_no_other_statuses_no_note():
+    rows = [row(1, 10, "started", 30), row(1, 10, "enrolled", 9)]
+    assert merge_flows(rows, cohort=2026, middle="receiving", k=K).other_statuses == []
+
+
+@pytest.mark.django_db
+def test_the_sankey_page_lists_the_grouped_statuses(client_for, partnership, settings):
+    settings.TRANSITIONS_MIN_CELL = K
+    vo = school(partnership, "Vo Oost")
+    mbo = school(partnership, "Mbo West", kind="mbo")
+    common = {"sending_organisation": vo, "receiving_organisation": mbo}
+    make(partnership, 20, **common, **started())
+    make(partnership, 2, **common, status="gestopt")
+    make(partnership, 3, **common, status="werk")
+    response = client_for("stuurgroep").get(
+        reverse("transitions:sankey", kwargs={"partnership_slug": partnership.slug}),
+        {"cohort": 2025},
+    )
+    html = response.content.decode()
+    assert 'id="other-statuses"' in html
+    note = html[html.index('id="other-statuses"') :].split("</p>")[0]
+    assert "gestopt" in note and "werk" in note
+    assert "status-legend" in html  # every group with its statuses

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", figures.home, name="home"),
     path("cijfers.xlsx", figures.figures_export, name="figures_export"),
     path("stromen/", figures.sankey, name="sankey"),
+    path("twee-jaren/", figures.together, name="together"),
     path("grafiek/<str:name>.svg", figures.chart, name="chart"),
 ]

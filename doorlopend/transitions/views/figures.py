@@ -7,6 +7,8 @@ access log. Links to pupil pages appear only for the member's own schools.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -15,9 +17,10 @@ from doorlopend.partnerships.access import partnership_view
 
 from .. import charts, export
 from ..access import pupil_schools, schools_where
-from ..forms.figures import FiguresFilterForm, SankeyFilterForm, filter_form
+from ..forms.figures import WHOLE, FiguresFilterForm, SankeyFilterForm, filter_form
 from ..selectors import figures as figure_services
-from ..selectors.sankey import sankey_flows
+from ..selectors.sankey import sankey_flows, status_legend
+from ..selectors.together import together_figures
 
 SVG = "image/svg+xml"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,14 +33,11 @@ def home(request: HttpRequest) -> HttpResponse:
     form = filter_form(FiguresFilterForm, request, cohorts=cohorts)
     figures = None
     if form.chosen_cohort is not None:
-        figures = figure_services.cohort_figures(
-            partnership=request.partnership,
-            cohort=form.chosen_cohort,
-            dimension=form.chosen_dimension,
-        )
+        figures = _figures(request, form)
     context = {
         "form": form,
         "figures": figures,
+        "pair": _pair(cohorts, form.chosen_cohort),
         "groups_chart_height": charts.groups_height(
             len(figures.groups) if figures else 0
         ),
@@ -60,7 +60,7 @@ def sankey(request: HttpRequest) -> HttpResponse:
             cohort=form.chosen_cohort,
             middle=form.chosen_middle,
         )
-    context = {"form": form, "flows": flows}
+    context = {"form": form, "flows": flows, "status_legend": status_legend()}
     return render(request, "transitions/figures/sankey.html", context)
 
 
@@ -74,12 +74,40 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
     form = filter_form(FiguresFilterForm, request, cohorts=cohorts)
     if form.chosen_cohort is None:
         raise Http404("No figures yet.")
+    figures = _figures(request, form)
+    return HttpResponse(charts.chart_svg(name, figures), content_type=SVG)
+
+
+def _figures(request: HttpRequest, form: FiguresFilterForm):
+    """The year's figures per grouping; "the whole partnership": the totals alone."""
+    dimension = form.chosen_dimension
     figures = figure_services.cohort_figures(
         partnership=request.partnership,
         cohort=form.chosen_cohort,
-        dimension=form.chosen_dimension,
+        dimension="sending" if dimension == WHOLE else dimension,
     )
-    return HttpResponse(charts.chart_svg(name, figures), content_type=SVG)
+    return replace(figures, groups=[]) if dimension == WHOLE else figures
+
+
+def _pair(cohorts: list[int], cohort: int | None) -> list[int]:
+    """The year and the one before it, shown together; [] when there is no earlier year."""
+    if cohort not in cohorts or cohorts.index(cohort) + 1 >= len(cohorts):
+        return []
+    return [cohort, cohorts[cohorts.index(cohort) + 1]]
+
+
+@partnership_view("transitions.figures")
+@require_GET
+def together(request: HttpRequest) -> HttpResponse:
+    """Two years together: the partnership's totals only, so that small leerroutes show."""
+    cohorts = figure_services.cohorts(partnership=request.partnership)
+    form = filter_form(FiguresFilterForm, request, cohorts=cohorts)
+    pair = _pair(cohorts, form.chosen_cohort)
+    if not pair:
+        raise Http404("No earlier year to add.")
+    figures = together_figures(partnership=request.partnership, cohorts=pair)
+    context = {"figures": figures, "pair": sorted(pair)}
+    return render(request, "transitions/figures/together.html", context)
 
 
 @partnership_view("transitions.figures")
