@@ -1,0 +1,64 @@
+"""Every page fits a phone, a tablet and a laptop.
+
+The pages are found from the URL patterns (`site_pages.discover`), each visited as a role
+that reaches it, at 375, 768 and 1280 px. On each, `fit_check.js` looks for a box that
+sticks out of the viewport outside a scroll box, a box that scrolls sideways without the
+visible, keyboard-reachable `.table-scroll`, and a heading with a word broken over two
+lines. Screenshots of every page at every width go to tests/browser/screenshots/pages/.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import BrowserContext
+
+from . import site_pages
+from .support import SCREENSHOT_DIR
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WIDTHS = (375, 768, 1280)
+CHECK = (Path(__file__).parent / "fit_check.js").read_text(encoding="utf-8")
+SHOTS = SCREENSHOT_DIR / "pages"
+
+
+@pytest.fixture
+def pages(db) -> tuple[list[site_pages.Page], dict]:
+    call_command("load_demo", verbosity=0)
+    site_pages.lengthen_names()
+    return site_pages.discover()
+
+
+def test_every_page_fits_every_width(pages, live_server, new_context):
+    found, clients = pages
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    browsers: dict[str | None, BrowserContext] = {}
+    problems = []
+    for page in found:
+        if page.user not in browsers:
+            context = new_context()
+            context.add_cookies(
+                [
+                    {"name": name, "value": morsel.value, "url": live_server.url}
+                    for name, morsel in clients[page.user].cookies.items()
+                ]
+            )
+            browsers[page.user] = context
+        context = browsers[page.user]
+        tab = context.pages[0] if context.pages else context.new_page()
+        for width in WIDTHS:
+            tab.set_viewport_size({"width": width, "height": 800})
+            tab.goto(live_server.url + page.url)
+            tab.wait_for_load_state("load")
+            for problem in tab.evaluate(CHECK, {"width": width}):
+                problems.append(f"{page.label} at {width}px ({page.url}): {problem}")
+            tab.screenshot(
+                path=str(SHOTS / f"{page.label}-{width}.jpg"),
+                full_page=True,
+                type="jpeg",
+                quality=70,
+                caret="initial",
+            )
+    assert len(found) > 100, "the discovery found too few pages"
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
