@@ -57,9 +57,7 @@ def test_phone_header_folds_the_menu_behind_a_button(
     expect(plan).to_be_hidden()
 
 
-def test_laptop_header_shows_everything_without_a_button(
-    demo, live_server, page: Page
-):
+def test_laptop_header_shows_everything_without_a_button(demo, live_server, page: Page):
     log_in(page, live_server.url, "coordinator@example.org")
     page.goto(f"{live_server.url}/p/rivierenland/")
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
