@@ -63,3 +63,44 @@ def test_every_page_fits_every_width(pages, live_server, new_context):
             )
     assert len(found) > 100, "the discovery found too few pages"
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+PLANTED = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Planted</title><style>
+  body { margin: 0; font: 16px sans-serif; }
+  .narrow { width: 150px; font-size: 16px; overflow-wrap: anywhere; }
+  .wide { width: 600px; }
+  .box { overflow-x: auto; }
+</style></head><body><main>
+  <h1 class="narrow">Samenwerkingsverband Rivierenland</h1>
+  <h2 class="narrow">info@samenwerkingsverband-rivierenland.nl</h2>
+  <div class="wide" id="sticks-out">te breed</div>
+  <div class="box" id="bare-box"><div class="wide">schuift zonder hint</div></div>
+  <div class="box table-scroll" id="good-box" tabindex="0" role="region" aria-label="Tabel">
+    <div class="wide">schuift met hint</div>
+  </div>
+</main></body></html>"""
+
+
+def test_the_check_finds_what_does_not_fit(live_server, page):
+    url = live_server.url + "/__planted_fit__/"
+    page.route(
+        url,
+        lambda route: route.fulfill(
+            status=200, content_type="text/html; charset=utf-8", body=PLANTED
+        ),
+    )
+    page.set_viewport_size({"width": 375, "height": 600})
+    page.goto(url)
+
+    problems = page.evaluate(CHECK, {"width": 375})
+
+    assert len(problems) == 3, problems
+    assert any("sticks out" in p and "#sticks-out" in p for p in problems)
+    assert any("without a cue" in p and "#bare-box" in p for p in problems)
+    assert any("broken over" in p and '"Samenwerkingsverband"' in p for p in problems)
+    # The e-mail address may break; the named scroll box with its shadow may scroll; on
+    # a laptop the boxes fit and only the narrow heading is left.
+    page.set_viewport_size({"width": 1280, "height": 600})
+    problems = page.evaluate(CHECK, {"width": 1280})
+    assert len(problems) == 1 and "Samenwerkingsverband" in problems[0], problems
