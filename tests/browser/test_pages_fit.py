@@ -55,10 +55,8 @@ def test_every_page_fits_every_width(pages, live_server, new_context):
             for problem in tab.evaluate(CHECK, {"width": width}):
                 problems.append(f"{page.label} at {width}px ({page.url}): {problem}")
             tab.screenshot(
-                path=str(SHOTS / f"{page.label}-{width}.jpg"),
+                path=str(SHOTS / f"{page.label}-{width}.png"),
                 full_page=True,
-                type="jpeg",
-                quality=70,
                 caret="initial",
             )
     assert len(found) > 100, "the discovery found too few pages"
