@@ -65,10 +65,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "doorlopend.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The person's chosen language, else Dutch; never the browser's Accept-Language.
+    "doorlopend.accounts.middleware.ChosenLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -282,6 +283,15 @@ JOB_STALE_AFTER_SECONDS = env.int("JOB_STALE_AFTER_SECONDS", default=10 * 60)
 JOB_HEARTBEAT_SECONDS = env.float("JOB_HEARTBEAT_SECONDS", default=30.0)
 JOB_SWEEP_SECONDS = env.float("JOB_SWEEP_SECONDS", default=60.0)
 JOB_UPLOAD_MAX_AGE_HOURS = env.int("JOB_UPLOAD_MAX_AGE_HOURS", default=24)
+
+# The worker runs the daily work (due-date reminders, weekly digests) once a day from this
+# hour (local time). Reminders go REMINDER_DAYS_BEFORE days before a due date, and once
+# when it has passed (up to REMINDER_OVERDUE_DAYS days late). The weekly digest goes out
+# on WEEKLY_DIGEST_WEEKDAY (0 = Monday).
+PERIODIC_HOUR = env.int("PERIODIC_HOUR", default=7)
+REMINDER_DAYS_BEFORE = env.int("REMINDER_DAYS_BEFORE", default=2)
+REMINDER_OVERDUE_DAYS = env.int("REMINDER_OVERDUE_DAYS", default=7)
+WEEKLY_DIGEST_WEEKDAY = env.int("WEEKLY_DIGEST_WEEKDAY", default=0)
 
 TASKS = {
     "default": {

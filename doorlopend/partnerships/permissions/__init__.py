@@ -60,6 +60,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "planning.manage": frozenset({Role.COORDINATOR}),
     "planning.tasks": STAFF_ROLES,
     "planning.assignment": frozenset({Role.COORDINATOR, Role.PORTEFEUILLEHOUDER}),
+    # The weekly digest e-mail of the partnership's progress (counts, never pupils).
+    "partnership.digest": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
 }
