@@ -113,7 +113,7 @@ def task_update(*, task: Task, by: Membership | None = None, **fields) -> Task:
     )
     task.full_clean()
     task.save()
-    if task.owner_id != owner_before:
+    if task.owner_id not in {None, owner_before}:  # a new owner
         _tell_owner(task, by=by)
     return task
 

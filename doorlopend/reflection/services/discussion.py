@@ -125,6 +125,6 @@ def action_point_update(
         setattr(point, name, value.strip() if isinstance(value, str) else value)
     _check_action_point(point)
     point.save()
-    if point.owner_member_id != owner_before:
+    if point.owner_member_id not in {None, owner_before}:  # a new owner
         _tell_owner(point, by=by)
     return point
