@@ -35,6 +35,8 @@ PUBLIC = {
     "participate:done",
     # A member's calendar feed: the private token in the address is the key.
     "planning_feed:feed",
+    # The unsubscribe link of an e-mail: the signed token in the address is the key.
+    "accounts:unsubscribe",
 }
 
 
