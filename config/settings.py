@@ -220,6 +220,9 @@ REFLECTION_JOIN_FAILURE_RATE = env.str("REFLECTION_JOIN_FAILURE_RATE", default="
 REFLECTION_PARTICIPANT_COOKIE_DAYS = env.int(
     "REFLECTION_PARTICIPANT_COOKIE_DAYS", default=2
 )
+# Addresses participants leave to get a session's report are deleted once it is sent, or
+# this many days after the session when no report was made.
+REFLECTION_REPORT_ADDRESS_DAYS = env.int("REFLECTION_REPORT_ADDRESS_DAYS", default=30)
 # Behind a proxy, django-ratelimit must read the client address from the header the proxy
 # sets (e.g. HTTP_X_FORWARDED_FOR); the default is the direct peer.
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")

@@ -35,8 +35,10 @@ def register_notifications() -> None:
     from doorlopend.partnerships.digest import digest_section_register
 
     from . import notify
+    from .services.report_mail import report_addresses_expire
 
     register_daily("reflection.reminders", notify.reminders_send)
+    register_daily("reflection.report_addresses_expire", report_addresses_expire)
     digest_section_register("3-reflection", notify.digest_section)
 
 
