@@ -70,9 +70,9 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].required = True
-        self.fields["language"].choices = [
-            ("", _("The partnership's language (Dutch)"))
-        ] + list(settings.LANGUAGES)
+        self.fields["language"].choices = [("", _("Default: Dutch"))] + list(
+            settings.LANGUAGES
+        )
 
 
 class NotificationChoicesForm(forms.Form):

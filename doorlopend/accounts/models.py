@@ -54,7 +54,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         max_length=10,
         blank=True,
         choices=settings.LANGUAGES,
-        help_text=_("The language of the pages and e-mails you get."),
+        help_text=_(
+            "The language of the pages and e-mails you get. Standard: the partnership's language."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(

@@ -34,7 +34,7 @@ def test_the_profile_shows_name_language_mail_choices_and_password():
     assert "Je profiel" in page
     assert user.email in page
     assert 'value="Anna de Vries"' in page
-    assert "De taal van het samenwerkingsverband (Nederlands)" in page
+    assert "Standaard: Nederlands" in page
     assert "Iets is aan jou toegewezen" in page
     assert page.count('type="checkbox"') == len(NotificationKind.values)
     assert page.count("checked") == len(NotificationKind.values)  # all on at first
