@@ -52,7 +52,9 @@ def digest_section(partnership, since: datetime.date, today: datetime.date):
         total=Count("pk"),
         done=Count("pk", filter=Q(status=TaskStatus.DONE)),
         overdue=Count("pk", filter=overdue_q),
-        new=Count("pk", filter=Q(created_at__date__gte=since)),
+        new=Count(
+            "pk", filter=Q(created_at__date__gte=since, created_at__date__lt=today)
+        ),
     )
     if not counts["total"]:
         return None
