@@ -3,6 +3,7 @@ the unsubscribe link of the e-mails, which works without logging in."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -36,8 +37,13 @@ def profile_page(request: HttpRequest) -> HttpResponse:
         if profile_form.is_valid():
             profile_form.save()
             response = redirect("accounts:profile")
-            # The page after saving already speaks the chosen language.
+            # The page after saving already speaks the chosen language, and a language
+            # switched to earlier in this browser (its cookie) gives way to the choice.
             translation.activate(language_of(user))
+            if user.language:
+                response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language)
+            else:
+                response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
             messages.success(request, _("Your profile has been saved."))
             return response
         status = 400

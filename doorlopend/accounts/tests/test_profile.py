@@ -139,3 +139,15 @@ def test_the_language_switch_works_without_an_account():
     client = Client(HTTP_ACCEPT_LANGUAGE="nl")
     client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
     assert '<html lang="en">' in client.get("/accounts/login/").content.decode()
+
+
+def test_choosing_the_default_language_clears_an_earlier_switch():
+    client = Client()
+    user = logged_in(client, language="en")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/profile/"})
+    client.post(
+        "/accounts/profile/", {"save_profile": "1", "name": "Anna", "language": ""}
+    )
+    user.refresh_from_db()
+    assert user.language == ""
+    assert '<html lang="nl">' in client.get("/accounts/profile/").content.decode()
