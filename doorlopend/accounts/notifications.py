@@ -7,15 +7,16 @@ that kind off, and hands the message to the worker (`tasks.mail_send`) once the
 transaction that caused it commits. A `once` key makes an e-mail go out once whatever
 reruns its sweep (reminders, digests): the key is recorded in NotificationSent.
 
-Templates: `<template>_subject.txt`, `<template>.txt` and `<template>.html`; the text and
-HTML extend `accounts/email/base.txt` and `accounts/email/base.html`, which carry the
-greeting, the footer and the unsubscribe link.
+Each kind of e-mail names its three templates in a `MailTemplates` (subject, text, HTML);
+the text and HTML extend `accounts/email/base.txt` and `accounts/email/base.html`, which
+carry the greeting, the footer and the unsubscribe link.
 """
 
 from __future__ import annotations
 
 import datetime
 import logging
+from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
@@ -29,6 +30,35 @@ from .models import NotificationKind, NotificationOptOut, NotificationSent, User
 
 logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "doorlopend.accounts.unsubscribe"
+
+
+@dataclass(frozen=True)
+class MailTemplates:
+    subject: str
+    text: str
+    html: str
+
+
+ASSIGNED = MailTemplates(
+    "accounts/email/assigned_subject.txt",
+    "accounts/email/assigned.txt",
+    "accounts/email/assigned.html",
+)
+DUE_SOON = MailTemplates(
+    "accounts/email/due_soon_subject.txt",
+    "accounts/email/due_soon.txt",
+    "accounts/email/due_soon.html",
+)
+OVERDUE = MailTemplates(
+    "accounts/email/overdue_subject.txt",
+    "accounts/email/overdue.txt",
+    "accounts/email/overdue.html",
+)
+REPORT_READY = MailTemplates(
+    "accounts/email/report_ready_subject.txt",
+    "accounts/email/report_ready.txt",
+    "accounts/email/report_ready.html",
+)
 
 
 def site_url() -> str:
@@ -99,11 +129,11 @@ def notify(
     *,
     user: User | None,
     kind: str,
-    template: str,
+    templates: MailTemplates,
     context: dict | None = None,
     once: str = "",
 ) -> bool:
-    """E-mail `user` about `kind` from `template`; whether an e-mail was queued.
+    """E-mail `user` about `kind` from `templates`; whether an e-mail was queued.
 
     Nothing goes to nobody, to an inactive account, to someone who switched `kind` off, or
     a second time for the same `once` key.
@@ -116,14 +146,14 @@ def notify(
         return False
     if once and not _claim(once):
         return False
-    message = render(user=user, kind=kind, template=template, context=context or {})
+    message = render(user=user, kind=kind, templates=templates, context=context or {})
     from . import tasks  # the task module imports this one to send
 
     transaction.on_commit(partial(tasks.mail_send.enqueue, **message))
     return True
 
 
-def render(*, user: User, kind: str, template: str, context: dict) -> dict:
+def render(*, user: User, kind: str, templates: MailTemplates, context: dict) -> dict:
     """The e-mail as the worker sends it: to, subject, text, html and headers."""
     leave = unsubscribe_url(user, kind)
     with translation.override(language_of(user)):
@@ -135,9 +165,9 @@ def render(*, user: User, kind: str, template: str, context: dict) -> dict:
             "kind_label": str(NotificationKind(kind).label),
             "language": translation.get_language(),
         }
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        text = render_to_string(f"{template}.txt", context)
-        html = render_to_string(f"{template}.html", context)
+        subject = " ".join(render_to_string(templates.subject, context).split())
+        text = render_to_string(templates.text, context)
+        html = render_to_string(templates.html, context)
     return {
         "to": user.email,
         "subject": subject,
@@ -168,7 +198,7 @@ def notify_assigned(
     return notify(
         user=user,
         kind=NotificationKind.ASSIGNED,
-        template="accounts/email/assigned",
+        templates=ASSIGNED,
         context={
             "item_kind": item_kind,
             "title": title,
@@ -199,7 +229,7 @@ def notify_due(
     return notify(
         user=user,
         kind=kind,
-        template=f"accounts/email/{kind}",
+        templates=OVERDUE if overdue else DUE_SOON,
         context={
             "item_kind": item_kind,
             "title": title,

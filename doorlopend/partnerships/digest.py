@@ -19,7 +19,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from doorlopend.accounts.models import NotificationKind
-from doorlopend.accounts.notifications import notify, site_url
+from doorlopend.accounts.notifications import MailTemplates, notify, site_url
 
 from .models import Membership, Partnership
 from .permissions.rules import holders_filter
@@ -44,6 +44,11 @@ class DigestSection:
 
 Section = Callable[[Partnership, datetime.date, datetime.date], DigestSection | None]
 SECTIONS: dict[str, Section] = {}
+TEMPLATES = MailTemplates(
+    "partnerships/email/weekly_digest_subject.txt",
+    "partnerships/email/weekly_digest.txt",
+    "partnerships/email/weekly_digest.html",
+)
 # The longest list of titles (overdue tasks and the like) a section shows.
 MAX_TITLES = 5
 
@@ -92,7 +97,7 @@ def weekly_digest_send(*, today: datetime.date, force: bool = False) -> int:
                 sent += notify(
                     user=member.user,
                     kind=NotificationKind.WEEKLY_DIGEST,
-                    template="partnerships/email/weekly_digest",
+                    templates=TEMPLATES,
                     context={
                         "partnership": partnership,
                         "sections": sections,

@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 
 from doorlopend.accounts.models import NotificationKind
 from doorlopend.accounts.notifications import (
+    REPORT_READY,
     notify,
     notify_due,
     reminder_window,
@@ -71,7 +72,7 @@ def report_ready_tell(report: Report) -> bool:
     return notify(
         user=report.requested_by,
         kind=NotificationKind.REPORT_READY,
-        template="accounts/email/report_ready",
+        templates=REPORT_READY,
         context={
             "title": str(session),
             "url": site_url() + path,

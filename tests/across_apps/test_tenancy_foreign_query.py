@@ -39,6 +39,7 @@ NOT_IDS = {
     "question": "a question key of the participant's questionnaire",
     "value": "a participant's answer",
     "cohort": "a year",
+    "language": "a language code (the language switch)",
 }
 
 

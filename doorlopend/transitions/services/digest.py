@@ -28,7 +28,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from doorlopend.accounts.models import NotificationKind
-from doorlopend.accounts.notifications import notify, site_url
+from doorlopend.accounts.notifications import MailTemplates, notify, site_url
 from doorlopend.partnerships.models import Partnership, RoleAssignment
 
 from ..choices import SignalKind
@@ -37,6 +37,11 @@ from ..models import Signal
 logger = logging.getLogger(__name__)
 WINDOW = datetime.timedelta(hours=24)
 LAST_RUN_KEY = "transitions:digest:last-run"
+TEMPLATES = MailTemplates(
+    "transitions/email/digest_subject.txt",
+    "transitions/email/digest.txt",
+    "transitions/email/digest.html",
+)
 
 
 @dataclass
@@ -142,7 +147,7 @@ def _message(user, partnership, schools: list[SchoolDigest], base: str, today) -
     return notify(
         user=user,
         kind=NotificationKind.SIGNAL_DIGEST,
-        template="transitions/email/digest",
+        templates=TEMPLATES,
         context={
             "partnership": partnership,
             "schools": schools,
