@@ -26,6 +26,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from . import tasks
 from .models import NotificationKind, NotificationOptOut, NotificationSent, User
 
 logger = logging.getLogger(__name__)
@@ -147,8 +148,6 @@ def notify(
     if once and not _claim(once):
         return False
     message = render(user=user, kind=kind, templates=templates, context=context or {})
-    from . import tasks  # the task module imports this one to send
-
     transaction.on_commit(partial(tasks.mail_send.enqueue, **message))
     return True
 
@@ -247,3 +246,15 @@ def reminder_window(today) -> tuple:
     soon = today + datetime.timedelta(days=int(settings.REMINDER_DAYS_BEFORE))
     since = today - datetime.timedelta(days=int(settings.REMINDER_OVERDUE_DAYS))
     return soon, since
+
+
+# A key older than this can no longer come round again: a reminder's key holds its due
+# date, which has left the reminder window long before; a digest's holds its week.
+SENT_KEPT_DAYS = 90
+
+
+def sent_prune(*, today: datetime.date) -> int:
+    """Forget the keys of e-mails sent more than SENT_KEPT_DAYS ago; how many (daily)."""
+    cutoff = today - datetime.timedelta(days=SENT_KEPT_DAYS)
+    deleted, _kinds = NotificationSent.objects.filter(sent_at__date__lt=cutoff).delete()
+    return deleted

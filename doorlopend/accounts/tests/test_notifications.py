@@ -6,9 +6,14 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from doorlopend.accounts import notifications
-from doorlopend.accounts.models import NotificationKind, NotificationOptOut
+from doorlopend.accounts.models import (
+    NotificationKind,
+    NotificationOptOut,
+    NotificationSent,
+)
 from doorlopend.accounts.tests.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_worker")]
@@ -169,3 +174,15 @@ def test_a_forged_unsubscribe_link_is_refused():
     assert response.status_code == 400
     assert "Deze link klopt niet" in response.content.decode()
     assert not NotificationOptOut.objects.exists()
+
+
+def test_keys_of_old_sent_mail_are_forgotten():
+    old = NotificationSent.objects.create(key="overdue:planning.task:1:2027-01-01:1")
+    NotificationSent.objects.filter(pk=old.pk).update(
+        sent_at=timezone.now() - datetime.timedelta(days=91)
+    )
+    NotificationSent.objects.create(key="weekly_digest:1:1:2027-W14")
+    assert notifications.sent_prune(today=timezone.localdate()) == 1
+    assert list(NotificationSent.objects.values_list("key", flat=True)) == [
+        "weekly_digest:1:1:2027-W14"
+    ]
