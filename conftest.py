@@ -132,3 +132,13 @@ def client_for(partnership, member_of) -> Callable[..., Client]:
         return client
 
     return make
+
+
+@pytest.fixture
+def mail_worker(settings):
+    """The worker sends at once: notification e-mails land in Django's outbox when the
+    task runs (after the transaction commits: use django_capture_on_commit_callbacks)."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    settings.SITE_URL = "https://doorlopend.example.org"

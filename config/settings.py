@@ -65,10 +65,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "doorlopend.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The person's chosen language, else Dutch; never the browser's Accept-Language.
+    "doorlopend.accounts.middleware.ChosenLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -198,6 +199,9 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+# Seconds the worker waits for the mail server before the send fails (and is logged).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Doorlopend <noreply@localhost>"
 )
@@ -219,6 +223,9 @@ REFLECTION_JOIN_FAILURE_RATE = env.str("REFLECTION_JOIN_FAILURE_RATE", default="
 REFLECTION_PARTICIPANT_COOKIE_DAYS = env.int(
     "REFLECTION_PARTICIPANT_COOKIE_DAYS", default=2
 )
+# Addresses participants leave to get a session's report are deleted once it is sent, or
+# this many days after the session when no report was made.
+REFLECTION_REPORT_ADDRESS_DAYS = env.int("REFLECTION_REPORT_ADDRESS_DAYS", default=30)
 # Behind a proxy, django-ratelimit must read the client address from the header the proxy
 # sets (e.g. HTTP_X_FORWARDED_FOR); the default is the direct peer.
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
@@ -282,6 +289,15 @@ JOB_STALE_AFTER_SECONDS = env.int("JOB_STALE_AFTER_SECONDS", default=10 * 60)
 JOB_HEARTBEAT_SECONDS = env.float("JOB_HEARTBEAT_SECONDS", default=30.0)
 JOB_SWEEP_SECONDS = env.float("JOB_SWEEP_SECONDS", default=60.0)
 JOB_UPLOAD_MAX_AGE_HOURS = env.int("JOB_UPLOAD_MAX_AGE_HOURS", default=24)
+
+# The worker runs the daily work (due-date reminders, weekly digests) once a day from this
+# hour (local time). Reminders go REMINDER_DAYS_BEFORE days before a due date, and once
+# when it has passed (up to REMINDER_OVERDUE_DAYS days late). The weekly digest goes out
+# on WEEKLY_DIGEST_WEEKDAY (0 = Monday).
+PERIODIC_HOUR = env.int("PERIODIC_HOUR", default=7)
+REMINDER_DAYS_BEFORE = env.int("REMINDER_DAYS_BEFORE", default=2)
+REMINDER_OVERDUE_DAYS = env.int("REMINDER_OVERDUE_DAYS", default=7)
+WEEKLY_DIGEST_WEEKDAY = env.int("WEEKLY_DIGEST_WEEKDAY", default=0)
 
 TASKS = {
     "default": {

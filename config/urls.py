@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from doorlopend.accounts.profile_views import set_language
 from doorlopend.partnerships.views.home import home
 
 urlpatterns = [
@@ -42,7 +43,8 @@ urlpatterns = [
     path("invitations/", include("doorlopend.partnerships.invitation_urls")),
     path("staff/register/", include("doorlopend.registry.urls")),
     path("staff/audit/", include("doorlopend.audit.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch: Django's, which also keeps the choice on the account.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

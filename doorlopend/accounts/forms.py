@@ -1,9 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import NotificationKind, User
 
 
 class LoginForm(AuthenticationForm):
@@ -58,3 +59,26 @@ class AccountCreateForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["name", "language"]
+        widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+        self.fields["language"].choices = [("", _("Default: Dutch"))] + list(
+            settings.LANGUAGES
+        )
+
+
+class NotificationChoicesForm(forms.Form):
+    wanted = forms.MultipleChoiceField(
+        label=_("E-mail me about"),
+        choices=NotificationKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )

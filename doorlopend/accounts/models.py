@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import (
     AbstractBaseUser,
     BaseUserManager,
@@ -47,6 +48,16 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("e-mail address"), unique=True)
     name = models.CharField(_("name"), max_length=150, blank=True)
+    # Empty: the partnership's language, which is Dutch (settings.LANGUAGE_CODE).
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_(
+            "The language of the pages and e-mails you get. Standard: the partnership's language."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(
         _("platform staff"),
@@ -74,3 +85,46 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.name.split(" ")[0] if self.name else self.email
+
+
+class NotificationKind(models.TextChoices):
+    """What a person can be e-mailed about; each can be switched off on its own."""
+
+    ASSIGNED = "assigned", _("Something is assigned to you")
+    DUE_SOON = "due_soon", _("A reminder before the due date")
+    OVERDUE = "overdue", _("A reminder when something is overdue")
+    REPORT_READY = "report_ready", _("Your report is ready")
+    WEEKLY_DIGEST = "weekly_digest", _("The weekly digest of the partnership")
+    SIGNAL_DIGEST = "signal_digest", _("The daily count of new signals")
+
+
+class NotificationOptOut(models.Model):
+    """A person does not want e-mail of this kind (set on the profile page or by the
+    unsubscribe link in such an e-mail)."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="notification_opt_outs"
+    )
+    kind = models.CharField(max_length=20, choices=NotificationKind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"], name="accounts_opt_out_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} - {self.kind}"
+
+
+class NotificationSent(models.Model):
+    """The key of an e-mail that must go out once (a reminder, a weekly digest): a second
+    run of the same sweep finds the key and sends nothing."""
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.key

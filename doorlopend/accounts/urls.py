@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import profile_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -26,5 +26,18 @@ urlpatterns = [
             template_name="accounts/password_reset_complete.html"
         ),
         name="password_reset_complete",
+    ),
+]
+urlpatterns += [
+    path("profile/", profile_views.profile_page, name="profile"),
+    path(
+        "profile/password/",
+        profile_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "unsubscribe/<str:token>/",
+        profile_views.unsubscribe,
+        name="unsubscribe",
     ),
 ]

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from .jobs import Job, JobState
+from .periodic import daily_due, daily_run
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +82,8 @@ def uploads_orphan_delete(*, now=None) -> int:
 
 
 class Sweeper(threading.Thread):
-    """The worker's periodic sweeps: stale jobs every JOB_SWEEP_SECONDS, uploads daily."""
+    """The worker's periodic sweeps: stale jobs every JOB_SWEEP_SECONDS, uploads daily,
+    and the apps' daily work (reminders, digests; `core.periodic`) once a day."""
 
     def __init__(self):
         super().__init__(daemon=True, name="job-sweeper")
@@ -97,5 +99,8 @@ class Sweeper(threading.Thread):
                 if timezone.now() - last_uploads >= day:
                     last_uploads = timezone.now()
                     uploads_orphan_delete()
+                today = daily_due()
+                if today is not None:
+                    daily_run(today=today)
             except Exception:  # a database hiccup must not end the sweeps
                 logger.exception("Job sweep failed")

@@ -23,6 +23,7 @@ from doorlopend.routes.models import Leerroute
 
 from .kinds import SPECS, spec_for
 from .models import GeneratedDocument
+from .notify import document_ready_tell
 
 # Waiting or being made: blocks a second request (a job whose worker died is stopped by
 # the worker's sweep, core.job_sweep, and no longer blocks).
@@ -90,7 +91,13 @@ def document_build(*, document_id: int) -> GeneratedDocument | None:
     """Make the file of the document through the job life cycle: stored with its content
     text and hash when done; an unexpected error ends it failed, in words. None when it
     was not queued (a task delivered twice)."""
-    return job_run(GeneratedDocument, document_id, _build, failed_reason=_failed)
+    return job_run(
+        GeneratedDocument,
+        document_id,
+        _build,
+        after=document_ready_tell,
+        failed_reason=_failed,
+    )
 
 
 def _failed(error: Exception) -> str:

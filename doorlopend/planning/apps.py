@@ -71,6 +71,27 @@ def register_dashboard_card() -> None:
         dashboard_card_register(card)
 
 
+def register_notifications() -> None:
+    """The daily reminders (core.periodic) and the app's section of the weekly digest
+    (partnerships comes first in the app order, so it asks the sections registered here)."""
+    from doorlopend.core.periodic import register_daily
+    from doorlopend.partnerships.digest import digest_section_register
+
+    from . import notify
+
+    register_daily("planning.reminders", notify.reminders_send)
+    digest_section_register("1-planning", notify.digest_section)
+
+
+def register_profile_section() -> None:
+    """The member's calendar feeds on their profile page (accounts comes first)."""
+    from doorlopend.accounts.profile import register
+
+    from .profile_section import TEMPLATE, feeds_context
+
+    register(TEMPLATE, feeds_context)
+
+
 class PlanningConfig(AppConfig):
     name = "doorlopend.planning"
     label = "planning"
@@ -79,3 +100,5 @@ class PlanningConfig(AppConfig):
     def ready(self) -> None:
         register_dashboard_card()
         register_builders()
+        register_notifications()
+        register_profile_section()

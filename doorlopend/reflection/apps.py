@@ -28,6 +28,20 @@ def register_dashboard_card() -> None:
     )
 
 
+def register_notifications() -> None:
+    """The daily reminders (core.periodic) and the app's section of the weekly digest
+    (partnerships comes first in the app order, so it asks the sections registered here)."""
+    from doorlopend.core.periodic import register_daily
+    from doorlopend.partnerships.digest import digest_section_register
+
+    from . import notify
+    from .services.report_mail import report_addresses_expire
+
+    register_daily("reflection.reminders", notify.reminders_send)
+    register_daily("reflection.report_addresses_expire", report_addresses_expire)
+    digest_section_register("3-reflection", notify.digest_section)
+
+
 class ReflectionConfig(AppConfig):
     name = "doorlopend.reflection"
     label = "reflection"
@@ -35,3 +49,4 @@ class ReflectionConfig(AppConfig):
     def ready(self) -> None:
         register_dashboard_card()
         register_route_part()
+        register_notifications()

@@ -131,6 +131,33 @@ class Participant(models.Model):
         return f"{self.get_sector_display()} / {self.get_layer_display()}"
 
 
+class ReportAddress(models.Model):
+    """An e-mail address a participant left to get the session's report.
+
+    Kept apart from the answers: no link to a participant, no time it was left (which
+    could be matched with the times of answers). Deleted once the report is sent, with its
+    session, and by the daily work REFLECTION_REPORT_ADDRESS_DAYS after the session.
+    """
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="report_addresses"
+    )
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(max_length=10, blank=True)
+
+    objects = ScopedManager(partnership="session__partnership")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "email"], name="reflection_report_address_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+
 class Answer(models.Model):
     """One participant's score on one question; (participant, question) is unique."""
 

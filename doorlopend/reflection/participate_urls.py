@@ -11,4 +11,5 @@ urlpatterns = [
     path("<str:code>/thema/<int:number>/", participate.theme, name="theme"),
     path("<str:code>/antwoord/", participate.answer, name="answer"),
     path("<str:code>/klaar/", participate.done, name="done"),
+    path("<str:code>/rapport/", participate.report_address, name="report_address"),
 ]

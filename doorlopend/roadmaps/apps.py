@@ -37,6 +37,18 @@ def register_answerers() -> None:
     register()
 
 
+def register_notifications() -> None:
+    """The daily reminders (core.periodic) and the app's section of the weekly digest
+    (partnerships comes first in the app order, so it asks the sections registered here)."""
+    from doorlopend.core.periodic import register_daily
+    from doorlopend.partnerships.digest import digest_section_register
+
+    from . import notify
+
+    register_daily("roadmaps.reminders", notify.reminders_send)
+    digest_section_register("2-roadmaps", notify.digest_section)
+
+
 class RoadmapsConfig(AppConfig):
     name = "doorlopend.roadmaps"
     label = "roadmaps"
@@ -46,3 +58,4 @@ class RoadmapsConfig(AppConfig):
         register_dashboard_card()
         register_route_part()
         register_answerers()
+        register_notifications()

@@ -31,10 +31,21 @@ def register_dashboard_card() -> None:
     )
 
 
+def register_digest_section() -> None:
+    """The new signals' counts in the weekly digest (partnerships comes first in the app
+    order, so it asks the sections registered here)."""
+    from doorlopend.partnerships.digest import digest_section_register
+
+    from .weekly import digest_section
+
+    digest_section_register("4-transitions", digest_section)
+
+
 class TransitionsConfig(AppConfig):
     name = "doorlopend.transitions"
     verbose_name = _("Doorstroommonitor")
 
     def ready(self) -> None:
         register_dashboard_card()
+        register_digest_section()
         from . import checks  # noqa: F401  (registers the system checks)

@@ -41,6 +41,7 @@ NOT_IDS = {
     "cohort": "a year",
     "tab": "a part of the facilitator's session page",
     "theme": "a theme key of the session's instrument (a key, no id)",
+    "language": "a language code (the language switch)",
 }
 
 

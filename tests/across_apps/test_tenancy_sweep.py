@@ -33,8 +33,11 @@ PUBLIC = {
     "participate:theme",
     "participate:answer",
     "participate:done",
+    "participate:report_address",
     # A member's calendar feed: the private token in the address is the key.
     "planning_feed:feed",
+    # The unsubscribe link of an e-mail: the signed token in the address is the key.
+    "accounts:unsubscribe",
 }
 
 

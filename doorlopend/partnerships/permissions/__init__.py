@@ -69,6 +69,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # activity), and the coördinator any activity.
     "planning.evaluate_activity": STAFF_ROLES,
     "planning.assignment": frozenset({Role.COORDINATOR, Role.PORTEFEUILLEHOUDER}),
+    # The weekly digest e-mail of the partnership's progress (counts, never pupils).
+    "partnership.digest": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
     # What each role's overview page starts with (core.dashboard: a card's `first_for`).

@@ -10,7 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
@@ -75,11 +75,17 @@ def invitation_create(
 
 
 def _send_invitation(*, invitation: Invitation, link: str) -> None:
+    # In the partnership's language (Dutch), not the inviter's: the page the link opens
+    # speaks it too, whatever the invited person's phone asks for.
     context = {"invitation": invitation, "link": link}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Invitation to %(partnership)s in Doorlopend") % {
+            "partnership": invitation.partnership
+        }
+        body = render_to_string("partnerships/email/invitation.txt", context)
     send_mail(
-        subject=_("Invitation to %(partnership)s in Doorlopend")
-        % {"partnership": invitation.partnership},
-        message=render_to_string("partnerships/email/invitation.txt", context),
+        subject=subject,
+        message=body,
         from_email=None,
         recipient_list=[invitation.email],
     )

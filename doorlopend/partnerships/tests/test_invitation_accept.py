@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -135,3 +136,14 @@ def test_someone_else_cannot_use_the_link(client, partnership):
         in page
     )
     assert roles_of("other@example.org") == []
+
+
+def test_the_invitation_page_is_dutch_on_an_english_phone(partnership):
+    """The e-mail was Dutch; the page it links to must be too, whatever the browser asks."""
+    _invitation, token = invitation_with_token(
+        partnership=partnership, email="a@example.org"
+    )
+    phone = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    page = phone.get(accept_url(token)).content.decode()
+    assert '<html lang="nl">' in page
+    assert "Samenwerkingsverband Rivierenland" in page

@@ -226,3 +226,18 @@ def test_role_of_another_partnership_is_404(
         == 404
     )
     assert roles_of(foreign) == [("docent", "")]
+
+
+def test_the_invitation_is_dutch_whatever_the_inviters_language(
+    client_for, partnership, django_capture_on_commit_callbacks
+):
+    """The page the link opens is Dutch (the partnership's language), so is the e-mail."""
+    client = client_for()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url("member_invite", partnership),
+            {"email": "collega@example.org", "role": "werkgroeplid"},
+        )
+    [message] = mail.outbox
+    assert message.subject == f"Uitnodiging voor {partnership.name} in Doorlopend"

@@ -11,8 +11,11 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from doorlopend.accounts.notifications import notify_assigned
 from doorlopend.partnerships.models import Membership, Partnership
 
 from ..models import Activity, Goal, Task, TaskStatus
@@ -69,7 +72,26 @@ def task_create(
     )
     task.full_clean()
     task.save()
+    _tell_owner(task, by=by)
     return task
+
+
+def _tell_owner(task: Task, *, by: Membership | None) -> None:
+    """E-mail the new owner (not someone who takes a task on themselves)."""
+    if task.owner_id is None:
+        return
+    notify_assigned(
+        user=task.owner.user,
+        by_user=by.user if by else None,
+        item_kind=gettext_lazy("task"),
+        title=task.title,
+        due_date=task.due_date,
+        # The owner's own list, where they move it along (editing is the coördinator's).
+        path=reverse(
+            "planning:my_tasks", kwargs={"partnership_slug": task.partnership.slug}
+        ),
+        partnership=task.partnership,
+    )
 
 
 @transaction.atomic
@@ -100,8 +122,12 @@ def own_task_create(
 
 
 @transaction.atomic
-def task_update(*, task: Task, **fields) -> Task:
-    """Change the task's fields (any of FIELDS); the same rules as on creation."""
+def task_update(*, task: Task, by: Membership | None = None, **fields) -> Task:
+    """Change the task's fields (any of FIELDS); the same rules as on creation. A new
+    owner hears of it by e-mail."""
+    owner_before = (
+        Task.objects.filter(pk=task.pk).values_list("owner_id", flat=True).first()
+    )
     for name, value in fields.items():
         if name not in FIELDS:
             raise TypeError(f"task_update() got an unexpected field {name!r}")
@@ -114,6 +140,8 @@ def task_update(*, task: Task, **fields) -> Task:
     )
     task.full_clean()
     task.save()
+    if task.owner_id not in {None, owner_before}:  # a new owner
+        _tell_owner(task, by=by)
     return task
 
 

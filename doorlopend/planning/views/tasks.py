@@ -98,7 +98,9 @@ def _form_page(request: HttpRequest, task: Task | None) -> HttpResponse:
                     **form.cleaned_data,
                 )
             else:
-                services.task_update(task=task, **form.cleaned_data)
+                services.task_update(
+                    task=task, by=request.membership, **form.cleaned_data
+                )
         except ValidationError as e:
             form.add_error(None, e)
         else:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from doorlopend.accounts.notifications import notify_assigned
 from doorlopend.partnerships.models import Membership, Organisation
 
 from ..choices import ActionStatus
@@ -79,11 +82,33 @@ def action_point_create(
     )
     _check_action_point(point)
     point.save()
+    _tell_owner(point, by=by)
     return point
 
 
-def action_point_update(*, point: ActionPoint, **fields) -> ActionPoint:
-    """Change what, theme, owner, due date or status of an action point."""
+def _tell_owner(point: ActionPoint, *, by: Membership | None) -> None:
+    """E-mail the person who now owns the action point (not when it is their own doing)."""
+    if point.owner_member_id is None:
+        return
+    notify_assigned(
+        user=point.owner_member.user,
+        by_user=by.user if by else None,
+        item_kind=gettext_lazy("action point"),
+        title=point.title,
+        due_date=point.due_date,
+        path=reverse(
+            "reflection:action_point_list",
+            kwargs={"partnership_slug": point.partnership.slug},
+        ),
+        partnership=point.partnership,
+    )
+
+
+def action_point_update(
+    *, point: ActionPoint, by: Membership | None = None, **fields
+) -> ActionPoint:
+    """Change what, theme, owner, due date or status of an action point; a new owner
+    (a person) hears of it by e-mail."""
     allowed = {
         "title",
         "theme_key",
@@ -95,8 +120,11 @@ def action_point_update(*, point: ActionPoint, **fields) -> ActionPoint:
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"Unknown fields: {sorted(unknown)}")
+    owner_before = point.owner_member_id
     for name, value in fields.items():
         setattr(point, name, value.strip() if isinstance(value, str) else value)
     _check_action_point(point)
     point.save()
+    if point.owner_member_id not in {None, owner_before}:  # a new owner
+        _tell_owner(point, by=by)
     return point

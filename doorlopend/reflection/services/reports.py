@@ -14,6 +14,8 @@ from doorlopend.partnerships.models import Membership
 from .. import report as report_pdf_module
 from ..choices import State
 from ..models import Report, Session
+from ..notify import report_ready_tell
+from .report_mail import report_addresses_send
 
 # Waiting or being made: blocks a second request (a report whose worker died is stopped
 # by the worker's sweep, core.job_sweep, and no longer blocks).
@@ -47,7 +49,14 @@ def report_request(*, session: Session, by: Membership, language: str = "") -> R
 def report_build(*, report_id: int) -> Report | None:
     """Make the PDF of the report through the job life cycle and store it; an unexpected
     error ends it failed, in words. None when it was not queued (delivered twice)."""
-    return job_run(Report, report_id, _build, failed_reason=_failed)
+    return job_run(Report, report_id, _build, after=_tell, failed_reason=_failed)
+
+
+def _tell(report: Report) -> None:
+    """A made report goes to whoever asked for it and to the addresses participants left."""
+    if report.status == Report.Status.DONE:
+        report_ready_tell(report)
+        report_addresses_send(report)
 
 
 def _build(report: Report, progress: Progress) -> dict:

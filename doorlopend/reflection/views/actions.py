@@ -145,7 +145,9 @@ def action_point_edit(request: HttpRequest, action_id: int) -> HttpResponse:
     )
     if form.is_valid():
         try:
-            services.action_point_update(point=point, **form.point_fields())
+            services.action_point_update(
+                point=point, by=request.membership, **form.point_fields()
+            )
         except ValidationError as e:
             _add_errors(form, e)
         else:

@@ -30,6 +30,7 @@ from .. import participation_cookie as phone
 from .. import selectors, services
 from ..choices import DONT_KNOW, Layer, Sector, State
 from ..models import Participant, Session
+from ..services import report_mail
 from ..services.participation import join_code_plausible
 
 
@@ -45,6 +46,17 @@ class EnterForm(forms.Form):
 
     def clean_code(self) -> str:
         return services.join_code_normalise(self.cleaned_data["code"])
+
+
+class ReportAddressForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("Your e-mail address"),
+        help_text=gettext_lazy(
+            "Optional. Kept apart from your answers, used once to send the report and "
+            "then deleted."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
 
 class JoinForm(forms.Form):
@@ -302,6 +314,12 @@ def answer(request: HttpRequest, visit: Visit) -> HttpResponse:
 @require_GET
 @_participant_page()
 def done(request: HttpRequest, visit: Visit) -> HttpResponse:
+    return _done_page(request, visit, ReportAddressForm())
+
+
+def _done_page(
+    request: HttpRequest, visit: Visit, form: ReportAddressForm, status: int = 200
+) -> HttpResponse:
     answers = selectors.participant_answers(participant=visit.participant)
     definition = visit.session.instrument.definition
     context = {
@@ -310,5 +328,25 @@ def done(request: HttpRequest, visit: Visit) -> HttpResponse:
         "question_count": len(definition.questions),
         "resume_url": _resume_url(visit, answers),
         "first_url": _theme_url(visit, 1),
+        "report_form": form,
     }
-    return render(request, "reflection/participate/done.html", context)
+    return render(request, "reflection/participate/done.html", context, status=status)
+
+
+@require_POST
+@_participant_page()
+def report_address(request: HttpRequest, visit: Visit) -> HttpResponse:
+    """Leave an e-mail address to get the report (optional; never tied to the answers)."""
+    form = ReportAddressForm(request.POST)
+    if not form.is_valid():
+        return _done_page(request, visit, form, status=400)
+    report_mail.report_address_add(
+        session=visit.session,
+        email=form.cleaned_data["email"],
+        language=request.LANGUAGE_CODE,
+    )
+    messages.success(
+        request,
+        _("Thank you. We will e-mail you the report when it is ready."),
+    )
+    return redirect("participate:done", visit.code)

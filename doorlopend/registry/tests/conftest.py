@@ -1,6 +1,7 @@
 import signal
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -19,7 +20,8 @@ def english():
 
 @pytest.fixture
 def client(client: Client) -> Client:
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    # The pages follow a chosen language (the switch's cookie), never the browser's.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 

@@ -23,6 +23,7 @@ from doorlopend.partnerships.models import Membership
 from ..evidence import evidence_check
 from ..history import raw, same
 from ..models import ItemChange, ItemState, Status
+from ..notify import owner_tell
 
 # The fields a member edits in the item's form.
 EDITABLE = (
@@ -117,6 +118,8 @@ def state_update(*, state: ItemState, by: Membership, **fields) -> ItemChange | 
     current.save()
     for name in EDITABLE:  # the caller's object shows what was saved
         setattr(state, name, getattr(current, name))
+    if "owner" in changes:
+        owner_tell(current, by=by)
     return change_record(state=current, by=by, changes=changes)
 
 

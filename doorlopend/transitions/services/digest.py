@@ -1,4 +1,6 @@
-"""The e-mail digest of new signals for decanen and mentors.
+"""The e-mail digest of new signals for decanen and mentors (sent through
+`accounts.notifications.notify`, so in the reader's language, with an unsubscribe link,
+by the worker).
 
 One e-mail per person and partnership, with per school of theirs the number of new open
 signals per kind and a link to the school's signal list. The e-mail carries no names, no
@@ -19,16 +21,14 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import Count
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import ngettext
+from django.utils import timezone
 from django_scopes import scope
 
+from doorlopend.accounts.models import NotificationKind
+from doorlopend.accounts.notifications import MailTemplates, notify, site_url
 from doorlopend.partnerships.models import Partnership, RoleAssignment
 
 from ..choices import SignalKind
@@ -37,6 +37,11 @@ from ..models import Signal
 logger = logging.getLogger(__name__)
 WINDOW = datetime.timedelta(hours=24)
 LAST_RUN_KEY = "transitions:digest:last-run"
+TEMPLATES = MailTemplates(
+    "transitions/email/digest_subject.txt",
+    "transitions/email/digest.txt",
+    "transitions/email/digest.html",
+)
 
 
 @dataclass
@@ -50,15 +55,6 @@ class SchoolDigest:
         return sum(n for _label, n in self.counts)
 
 
-def site_url() -> str:
-    """The address of the site for links in e-mail (no request to take it from)."""
-    url = getattr(settings, "SITE_URL", "")
-    if not url:
-        logger.warning("SITE_URL is not set: links in e-mail point to localhost.")
-        url = "http://localhost:8000"
-    return url.rstrip("/")
-
-
 def digest_send(
     *,
     today: datetime.date | None = None,
@@ -70,19 +66,17 @@ def digest_send(
     remember = since is None
     since = since or cache.get(LAST_RUN_KEY) or until - WINDOW
     today = today or timezone.localdate()
-    messages = []
+    sent = 0
     base = None
     for partnership in Partnership.objects.order_by("pk"):
         with scope(partnership=partnership):
             counts = _counts(partnership, since, until)
             if counts:
                 base = base or site_url()
-                messages += _partnership_messages(partnership, counts, base, today)
-    if messages:
-        get_connection().send_messages(messages)
+                sent += _partnership_messages(partnership, counts, base, today)
     if remember:
         cache.set(LAST_RUN_KEY, until, timeout=None)
-    return len(messages)
+    return sent
 
 
 def _counts(partnership, since, until) -> dict[int, dict[str, int]]:
@@ -106,7 +100,7 @@ def _counts(partnership, since, until) -> dict[int, dict[str, int]]:
     return counts
 
 
-def _partnership_messages(partnership, counts, base: str, today) -> list:
+def _partnership_messages(partnership, counts, base: str, today) -> int:
     roles = (
         RoleAssignment.objects.filter(
             membership__partnership=partnership,
@@ -122,14 +116,14 @@ def _partnership_messages(partnership, counts, base: str, today) -> list:
         # Only those who may read the school's pupils (its decaan or mentor) hear of them.
         if role.membership.has_perm("transitions.pupils", role.organisation):
             schools_of[role.membership.user][role.organisation_id] = role.organisation
-    messages = []
+    sent = 0
     for user, schools in schools_of.items():
         digests = [
             _school_digest(partnership, school, counts[school.pk], base)
             for school in schools.values()
         ]
-        messages.append(_message(user, partnership, digests, base, today))
-    return messages
+        sent += _message(user, partnership, digests, base, today)
+    return sent
 
 
 def _school_digest(partnership, school, counts: dict[str, int], base: str):
@@ -147,29 +141,17 @@ def _school_digest(partnership, school, counts: dict[str, int], base: str):
     return digest
 
 
-def _message(
-    user, partnership, schools: list[SchoolDigest], base: str, today
-) -> EmailMultiAlternatives:
-    # Dutch is the language of the site; the user model has no language preference yet.
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "user": user,
+def _message(user, partnership, schools: list[SchoolDigest], base: str, today) -> int:
+    """Hand the digest to the one notification path: the reader's language, the
+    unsubscribe link, their choice to switch it off, sent by the worker."""
+    return notify(
+        user=user,
+        kind=NotificationKind.SIGNAL_DIGEST,
+        templates=TEMPLATES,
+        context={
             "partnership": partnership,
             "schools": schools,
             "total": sum(s.total for s in schools),
             "today": today,
-            "site_url": base,
-            "language": translation.get_language(),
-        }
-        subject = ngettext(
-            "Doorstroommonitor: %(count)s new signal",
-            "Doorstroommonitor: %(count)s new signals",
-            context["total"],
-        ) % {"count": context["total"]}
-        text = render_to_string("transitions/email/digest.txt", context)
-        html = render_to_string("transitions/email/digest.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=None, to=[user.email]
+        },
     )
-    message.attach_alternative(html, "text/html")
-    return message

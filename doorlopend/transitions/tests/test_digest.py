@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -12,11 +13,24 @@ from django_scopes import scopes_disabled
 
 from doorlopend.partnerships.tests.factories import SchoolFactory
 from doorlopend.transitions.models import Signal
-from doorlopend.transitions.services.digest import LAST_RUN_KEY, digest_send
+from doorlopend.transitions.services.digest import LAST_RUN_KEY
+from doorlopend.transitions.services.digest import digest_send as services_digest_send
 
 from .factories import TransitionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def digest_send(**kwargs) -> int:
+    """Run the digest and let the worker send what it queued (tests run in a transaction
+    that never commits: the queued e-mails are handed over here)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return services_digest_send(**kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _worker_sends(mail_worker):
+    """The worker sends at once (django-tasks' immediate backend)."""
 
 
 @pytest.fixture(autouse=True)
@@ -91,6 +105,7 @@ def test_digest_counts_new_signals_per_kind_without_names(
             assert name not in body
         assert "2026-03-03" not in body and "3 maart" not in body  # no pupil's dates
     assert "Ria Decaan" in text  # the reader's own name only
+    assert "https://doorlopend.example.nl/accounts/unsubscribe/" in text
     with override("nl"):
         assert mail.subject == ngettext(
             "Doorstroommonitor: %(count)s new signal",

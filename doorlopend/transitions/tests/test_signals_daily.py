@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import TestCase
 from django_scopes import scopes_disabled
 
 from doorlopend.transitions.models import Pupil, Signal
@@ -29,12 +30,14 @@ D = datetime.date
 
 def run(today: str) -> str:
     out = StringIO()
-    call_command("transitions_daily", "--today", today, stdout=out)
+    # The digests are queued for the worker when the command's writes commit.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("transitions_daily", "--today", today, stdout=out)
     return out.getvalue().strip().splitlines()[-1]
 
 
 def test_daily_refreshes_every_partnership_mails_and_runs_retention(
-    partnership, other_partnership, member_of, mailoutbox, settings
+    partnership, other_partnership, member_of, mailoutbox, settings, mail_worker
 ):
     settings.TRANSITIONS_RETENTION_NOTICE_DAYS = 14
     mine = with_history(partnership, cohort=2027)
