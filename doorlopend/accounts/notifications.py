@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -25,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django_scopes import scopes_disabled
 
 from . import tasks
 from .models import NotificationKind, NotificationOptOut, NotificationSent, User
@@ -238,6 +240,44 @@ def notify_due(
         },
         once=f"{kind}:{key}:{due_date.isoformat()}:{user.pk}",
     )
+
+
+@dataclass(frozen=True)
+class Due:
+    """An open item with an owner and a due date, as its reminder names it."""
+
+    user: User
+    item_kind: object  # a translatable word: "task", "action point", "step"
+    title: str
+    due_date: datetime.date
+    path: str
+    partnership: object
+    key: str  # the item, e.g. "planning.task:12": a reminder goes once per key and date
+
+
+def reminders_send(
+    due: Callable[[datetime.date, datetime.date], Iterable[Due]],
+    *,
+    today: datetime.date,
+) -> int:
+    """Remind the owners of the items `due(since, soon)` gives: soon due, or just
+    overdue (see reminder_window); how many were sent. Each app names its own items."""
+    soon, since = reminder_window(today)
+    # The daily work runs for every partnership at once, outside any request.
+    with scopes_disabled():
+        return sum(
+            notify_due(
+                user=item.user,
+                overdue=item.due_date < today,
+                item_kind=item.item_kind,
+                title=item.title,
+                due_date=item.due_date,
+                path=item.path,
+                partnership=item.partnership,
+                key=item.key,
+            )
+            for item in due(since, soon)
+        )
 
 
 def reminder_window(today) -> tuple:

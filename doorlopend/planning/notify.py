@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_scopes import scopes_disabled
 
-from doorlopend.accounts.notifications import notify_due, reminder_window
+from doorlopend.accounts.notifications import Due
+from doorlopend.accounts.notifications import reminders_send as remind_owners
 from doorlopend.partnerships.digest import MAX_TITLES, DigestLine, DigestSection
 
 from .models import Task, TaskStatus
@@ -17,31 +18,28 @@ from .models import Task, TaskStatus
 
 def reminders_send(*, today: datetime.date) -> int:
     """Reminders of open tasks to owners: soon due, or just overdue; how many sent."""
-    soon, since = reminder_window(today)
-    # The daily work runs for every partnership at once, outside any request.
-    with scopes_disabled():
-        tasks = (
-            Task.objects.exclude(status=TaskStatus.DONE)
-            .filter(owner__isnull=False, due_date__gte=since, due_date__lte=soon)
-            .select_related("owner__user", "partnership")
-            .order_by("pk")
+    return remind_owners(_due_tasks, today=today)
+
+
+def _due_tasks(since: datetime.date, soon: datetime.date) -> Iterator[Due]:
+    tasks = (
+        Task.objects.exclude(status=TaskStatus.DONE)
+        .filter(owner__isnull=False, due_date__gte=since, due_date__lte=soon)
+        .select_related("owner__user", "partnership")
+        .order_by("pk")
+    )
+    for task in tasks:
+        yield Due(
+            user=task.owner.user,
+            item_kind=_("task"),
+            title=task.title,
+            due_date=task.due_date,
+            path=reverse(
+                "planning:my_tasks", kwargs={"partnership_slug": task.partnership.slug}
+            ),
+            partnership=task.partnership,
+            key=f"planning.task:{task.pk}",
         )
-        sent = 0
-        for task in tasks:
-            sent += notify_due(
-                user=task.owner.user,
-                overdue=task.due_date < today,
-                item_kind=_("task"),
-                title=task.title,
-                due_date=task.due_date,
-                path=reverse(
-                    "planning:my_tasks",
-                    kwargs={"partnership_slug": task.partnership.slug},
-                ),
-                partnership=task.partnership,
-                key=f"planning.task:{task.pk}",
-            )
-        return sent
 
 
 def digest_section(partnership, since: datetime.date, today: datetime.date):

@@ -4,20 +4,20 @@ ready' to whoever asked for it."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_scopes import scopes_disabled
 
 from doorlopend.accounts.models import NotificationKind
 from doorlopend.accounts.notifications import (
     REPORT_READY,
+    Due,
     notify,
-    notify_due,
-    reminder_window,
     site_url,
 )
+from doorlopend.accounts.notifications import reminders_send as remind_owners
 from doorlopend.core.jobs import JobState
 from doorlopend.partnerships.digest import MAX_TITLES, DigestLine, DigestSection
 
@@ -27,33 +27,31 @@ from .models import ActionPoint, Report
 
 def reminders_send(*, today: datetime.date) -> int:
     """Reminders of open action points to their owners: soon due, or just overdue."""
-    soon, since = reminder_window(today)
-    # The daily work runs for every partnership at once, outside any request.
-    with scopes_disabled():
-        points = (
-            ActionPoint.objects.exclude(
-                status__in=[ActionStatus.GEREED, ActionStatus.VERVALLEN]
-            )
-            .filter(owner_member__isnull=False, due_date__gte=since, due_date__lte=soon)
-            .select_related("owner_member__user", "partnership")
-            .order_by("pk")
+    return remind_owners(_due_points, today=today)
+
+
+def _due_points(since: datetime.date, soon: datetime.date) -> Iterator[Due]:
+    points = (
+        ActionPoint.objects.exclude(
+            status__in=[ActionStatus.GEREED, ActionStatus.VERVALLEN]
         )
-        sent = 0
-        for point in points:
-            sent += notify_due(
-                user=point.owner_member.user,
-                overdue=point.due_date < today,
-                item_kind=_("action point"),
-                title=point.title,
-                due_date=point.due_date,
-                path=reverse(
-                    "reflection:action_point_list",
-                    kwargs={"partnership_slug": point.partnership.slug},
-                ),
-                partnership=point.partnership,
-                key=f"reflection.action:{point.pk}",
-            )
-        return sent
+        .filter(owner_member__isnull=False, due_date__gte=since, due_date__lte=soon)
+        .select_related("owner_member__user", "partnership")
+        .order_by("pk")
+    )
+    for point in points:
+        yield Due(
+            user=point.owner_member.user,
+            item_kind=_("action point"),
+            title=point.title,
+            due_date=point.due_date,
+            path=reverse(
+                "reflection:action_point_list",
+                kwargs={"partnership_slug": point.partnership.slug},
+            ),
+            partnership=point.partnership,
+            key=f"reflection.action:{point.pk}",
+        )
 
 
 def report_ready_tell(report: Report) -> bool:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_scopes import scopes_disabled
 
-from doorlopend.accounts.notifications import (
-    notify_assigned,
-    notify_due,
-    reminder_window,
-)
+from doorlopend.accounts.notifications import Due, notify_assigned
+from doorlopend.accounts.notifications import reminders_send as remind_owners
 from doorlopend.partnerships.digest import MAX_TITLES, DigestLine, DigestSection
 
 from .models import OPEN_STATUSES, ItemState, Status
@@ -53,32 +50,30 @@ def owner_tell(state: ItemState, *, by) -> bool:
 
 def reminders_send(*, today: datetime.date) -> int:
     """Reminders of open items of theirs to owners: soon due, or just overdue."""
-    soon, since = reminder_window(today)
-    # The daily sweep runs for every partnership at once, outside any request.
-    with scopes_disabled():
-        states = (
-            ItemState.objects.filter(
-                status__in=OPEN_STATUSES,
-                owner__isnull=False,
-                due_date__gte=since,
-                due_date__lte=soon,
-            )
-            .select_related("owner__user", "roadmap__partnership", "roadmap__version")
-            .order_by("pk")
+    return remind_owners(_due_states, today=today)
+
+
+def _due_states(since: datetime.date, soon: datetime.date) -> Iterator[Due]:
+    states = (
+        ItemState.objects.filter(
+            status__in=OPEN_STATUSES,
+            owner__isnull=False,
+            due_date__gte=since,
+            due_date__lte=soon,
         )
-        sent = 0
-        for state in states:
-            sent += notify_due(
-                user=state.owner.user,
-                overdue=state.due_date < today,
-                item_kind=_kind(state),
-                title=state.title,
-                due_date=state.due_date,
-                path=_path(state),
-                partnership=state.roadmap.partnership,
-                key=f"roadmaps.item:{state.pk}",
-            )
-        return sent
+        .select_related("owner__user", "roadmap__partnership", "roadmap__version")
+        .order_by("pk")
+    )
+    for state in states:
+        yield Due(
+            user=state.owner.user,
+            item_kind=_kind(state),
+            title=state.title,
+            due_date=state.due_date,
+            path=_path(state),
+            partnership=state.roadmap.partnership,
+            key=f"roadmaps.item:{state.pk}",
+        )
 
 
 def digest_section(partnership, since: datetime.date, today: datetime.date):
