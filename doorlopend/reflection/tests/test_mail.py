@@ -1,5 +1,7 @@
 """E-mail from reflection: an action point's new owner, and 'your report is ready'."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django_scopes import scope, scopes_disabled
@@ -7,10 +9,11 @@ from django_scopes import scope, scopes_disabled
 from doorlopend.partnerships.models import Membership
 
 from .. import report as report_module
-from ..choices import State
+from ..choices import ActionStatus, State
 from ..models import Report
+from ..notify import reminders_send
 from ..services import discussion, reports
-from .factories import SessionFactory
+from .factories import ActionPointFactory, SessionFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_worker")]
 
@@ -70,3 +73,29 @@ def test_the_person_who_asked_hears_the_report_is_ready(
     assert message.to == [asker.user.email]
     assert message.subject.startswith("Your report is ready: Juni")
     assert f"/reflectie/{session.pk}/report/{report.pk}/" in message.body
+
+
+def test_an_open_action_points_owner_is_reminded_once_and_a_done_one_not(
+    partnership, member_of, django_capture_on_commit_callbacks
+):
+    today = datetime.date(2026, 12, 4)
+    owner = membership(partnership, member_of(partnership, "ambassadeur"))
+    ActionPointFactory(
+        session__partnership=partnership,
+        owner_member=owner,
+        title="Stagebank vullen",
+        due_date=today + datetime.timedelta(days=1),
+    )
+    ActionPointFactory(
+        session__partnership=partnership,
+        owner_member=owner,
+        title="Al gedaan",
+        due_date=today + datetime.timedelta(days=1),
+        status=ActionStatus.GEREED,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders_send(today=today) == 1
+        assert reminders_send(today=today) == 0  # once per point and due date
+    [message] = mail.outbox
+    assert message.to == [owner.user.email]
+    assert "Stagebank vullen" in message.subject
