@@ -226,3 +226,34 @@ def test_programme_list_queries(client_for, partnership, django_assert_max_num_q
     client = client_for("stuurgroep")
     with django_assert_max_num_queries(10):
         assert client.get(url("programme_list", partnership)).status_code == 200
+
+
+def test_the_overview_card_names_the_thin_places(client_for, partnership, filled):
+    page = client_for("werkgroeplid").get(
+        reverse("partnerships:dashboard", args=[partnership.slug])
+    )
+    text = page.content.decode()
+    assert "Leerlijn Techniek" in text
+    assert "Geen activiteiten in vmbo 1–2." in text
+
+
+def test_without_a_programme_only_its_keepers_see_the_card(client_for, partnership):
+    address = reverse("partnerships:dashboard", args=[partnership.slug])
+    assert "Beginnen met het voorbeeld" in (
+        client_for("werkgroeplid").get(address).content.decode()
+    )
+    assert "LOB-programma" not in client_for("stuurgroep").get(address).content.decode()
+
+
+def test_the_overview_card_stays_bounded_with_many_items(
+    client_for, partnership, django_assert_max_num_queries
+):
+    client = client_for("werkgroeplid")
+    address = reverse("partnerships:dashboard", args=[partnership.slug])
+    _many(partnership, 2)
+    client.get(address)
+    with django_assert_max_num_queries(40) as few:
+        client.get(address)
+    _many(partnership, 40)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(address).status_code == 200
