@@ -257,3 +257,14 @@ def test_the_overview_card_stays_bounded_with_many_items(
     _many(partnership, 40)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(address).status_code == 200
+
+
+def test_the_example_twice_in_one_year_is_refused_in_words(client_for, partnership):
+    client = client_for("werkgroeplid")
+    address = url("programme_from_template", partnership)
+    client.post(address, {"school_year": "2026"})
+    response = client.post(address, {"school_year": "2026"})
+    assert response.status_code == 200
+    assert "heeft al een programma met deze naam" in response.content.decode()
+    with scopes_disabled():
+        assert Programme.objects.count() == 1
