@@ -24,7 +24,7 @@ def card_context(context: Context) -> dict | None:
         if not request.membership.has_perm("programme.manage"):
             return None
         return {"request": request, "programme": None}
-    items = selectors.programme_items(programme=programme)
+    items = selectors.programme_items(programme=programme, full=False)
     heat = coverage.heat_map(
         grouped=selectors.items_by_row(items), elements=element_choices_of(programme)
     )

@@ -11,15 +11,15 @@ and planning (INSTALLED_APPS order).
 from __future__ import annotations
 
 from doorlopend.core.demo import DemoContext
-from doorlopend.partnerships.models import Organisation, OrganisationKind
+from doorlopend.partnerships.models import Organisation, OrganisationKind, Partnership
 from doorlopend.partnerships.roles import Role
 from doorlopend.partnerships.selectors import membership_of
 from doorlopend.planning.models import Activity
 from doorlopend.routes.forms.routes import next_school_year
 from doorlopend.routes.models import Leerroute
 
-from .elements import element_choices_of
-from .models import Programme
+from .elements import element_choices_of, newest_elements_version
+from .models import AssignmentPair, Form, ItemRating, Programme, ProgrammeItem
 from .services import items as item_services
 from .services import programmes as services
 
@@ -147,3 +147,70 @@ def _items(programme, by, organisers) -> None:
                 for element, score in zip(elements, scores, strict=True)
             },
         )
+
+
+LARGE_ITEMS = 120
+
+
+def load_large(context: DemoContext) -> None:
+    """A programme of 120 items in bench-0, each rated on every element and most leading
+    to an item a year later, with an eind- and startopdracht: for the page measurements."""
+    partnership = Partnership.objects.filter(slug="bench-0").first()
+    if (
+        partnership is None
+        or Programme.objects.filter(partnership=partnership).exists()
+    ):
+        return
+    programme = Programme.objects.create(
+        partnership=partnership,
+        name="Benchprogramma",
+        school_year=next_school_year() - 1,
+        elements_version=newest_elements_version(),
+    )
+    grid = [(level, year) for level in ("vmbo", "mbo") for year in range(1, 5)]
+    forms = list(Form.values)
+    items = ProgrammeItem.objects.bulk_create(
+        ProgrammeItem(
+            programme=programme,
+            title=f"Benchonderdeel {n}",
+            level=grid[n % len(grid)][0],
+            year=grid[n % len(grid)][1],
+            form=forms[n % len(forms)],
+            leerweg=("bb", "kb", "gl", "tl", "")[n % 5] if n % len(grid) < 4 else "",
+        )
+        for n in range(LARGE_ITEMS)
+    )
+    keys = [key for key, _title in element_choices_of(programme)]
+    ItemRating.objects.bulk_create(
+        ItemRating(item=item, element=key, score=(n + k) % 3, why=f"Reden {n}")
+        for n, item in enumerate(items)
+        for k, key in enumerate(keys)
+    )
+    by_row = {}
+    for item in items:
+        by_row.setdefault((item.level, item.year), []).append(item)
+    for (level, year), row in by_row.items():
+        later = by_row.get((level, year + 1))
+        for n, item in enumerate(row):
+            if later:
+                item.leads_to = later[n % len(later)]
+    ProgrammeItem.objects.bulk_update(items, ["leads_to"])
+    organisations = list(
+        Organisation.objects.filter(partnership=partnership).order_by("pk")[:5]
+    )
+    if organisations:
+        through = ProgrammeItem.organisations.through
+        through.objects.bulk_create(
+            through(
+                programmeitem_id=item.pk,
+                organisation_id=organisations[n % len(organisations)].pk,
+            )
+            for n, item in enumerate(items)
+        )
+    AssignmentPair.objects.create(
+        programme=programme,
+        title="Benchopdracht",
+        eindopdracht="Een loopbaanreflectie.",
+        startopdracht="Het intakegesprek.",
+    )
+    context.count("programme items", LARGE_ITEMS)

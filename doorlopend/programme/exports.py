@@ -85,7 +85,7 @@ def programme_xlsx(programme: Programme) -> bytes:
                     item.title,
                     item.get_form_display(),
                     item.get_audience_display(),
-                    ", ".join(o.name for o in item.organisations.all()),
+                    ", ".join(o.name for o in item.organisation_list),
                     item.leads_to.title if item.leads_to else "",
                     *(r.score if r else None for r in scores),
                 ],

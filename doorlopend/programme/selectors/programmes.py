@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 
 from doorlopend.partnerships.models import Partnership
+from doorlopend.registry.education import Leerweg
 
 from ..grid import Row, rows_shown
-from ..models import AssignmentPair, ItemRating, Programme, ProgrammeItem
+from ..models import AssignmentPair, ItemRating, Programme, ProgrammeItem, Score
 
 
 def programme_list(*, partnership: Partnership) -> QuerySet[Programme]:
@@ -29,23 +30,63 @@ def programme_get(*, partnership: Partnership, programme_id: int) -> Programme |
     )
 
 
-def programme_items(*, programme: Programme, leerweg: str = "") -> list[ProgrammeItem]:
-    """The items in the order of the transition, each with `scores` {element: rating};
-    with `leerweg`, the vmbo items of that leerweg or of every leerweg."""
-    items = (
-        ProgrammeItem.objects.filter(programme=programme)
-        .select_related("activity", "leads_to")
-        .prefetch_related(
-            "organisations",
-            Prefetch("ratings", queryset=ItemRating.objects.order_by("pk")),
+@dataclass(frozen=True)
+class Rated:
+    """One rating as the pages read it: the score (0, 1, 2) and its why."""
+
+    score: int
+    why: str
+
+    def get_score_display(self) -> str:
+        return str(Score(self.score).label)
+
+
+def programme_items(
+    *, programme: Programme, leerweg: str = "", full: bool = True
+) -> list[ProgrammeItem]:
+    """The items in the order of the transition, each with `scores` {element: Rated};
+    with `leerweg`, the vmbo items of that leerweg or of every leerweg. `full` adds what
+    the programme page shows beyond the heat map: organisations, activity, leads to.
+    Ratings are read as values (a programme has items × 7 of them)."""
+    items = ProgrammeItem.objects.filter(programme=programme)
+    if full:
+        items = items.select_related("activity", "leads_to").prefetch_related(
+            "organisations"
         )
-    )
     if leerweg:
-        items = [i for i in items if i.level != "vmbo" or i.leerweg in ("", leerweg)]
+        items = items.exclude(level="vmbo", leerweg__in=set(Leerweg.values) - {leerweg})
     items = sorted(items, key=lambda i: i.order)
+    scores: dict[int, dict[str, Rated]] = {item.pk: {} for item in items}
+    for item_id, element, score, why in ItemRating.objects.filter(
+        item__programme=programme
+    ).values_list("item_id", "element", "score", "why"):
+        if item_id in scores:
+            scores[item_id][element] = Rated(score, why)
     for item in items:
-        item.scores = {r.element: r for r in item.ratings.all()}
+        item.scores = scores[item.pk]
+        # Read once here: the page names them twice, and each `.all()` is a new queryset.
+        item.organisation_list = list(item.organisations.all()) if full else []
+        item.facts = _facts(item) if full else ""
     return items
+
+
+def _facts(item: ProgrammeItem) -> str:
+    """Form, period, audience and who it is for, in one line (built once, not in the
+    template: a programme page shows a hundred items)."""
+    parts = [
+        item.get_form_display(),
+        item.get_period_display(),
+        item.get_audience_display(),
+    ]
+    if item.leerweg:
+        parts.append(item.leerweg.upper())
+    if item.profile:
+        parts.append(item.get_profile_display())
+    if item.mbo_leerweg:
+        parts.append(item.mbo_leerweg.upper())
+    if item.crebo:
+        parts.append(f"crebo {item.crebo}")
+    return " · ".join(str(part) for part in parts)
 
 
 @dataclass

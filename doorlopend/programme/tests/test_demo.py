@@ -40,3 +40,19 @@ def test_the_demo_programme_is_rated_across_the_transition():
     )
     lines = selectors.samenhang_lines(found)
     assert any(len(line) >= 3 for line in lines)
+
+
+def test_the_bench_programme_is_made_once():
+    from doorlopend.core.demo import DemoContext
+    from doorlopend.partnerships.tests.factories import PartnershipFactory
+
+    from .. import demo
+
+    PartnershipFactory(slug="bench-0")
+    with scopes_disabled():
+        demo.load_large(DemoContext())
+        demo.load_large(DemoContext())
+        items = ProgrammeItem.objects.filter(programme__partnership__slug="bench-0")
+        assert items.count() == demo.LARGE_ITEMS
+        assert ItemRating.objects.filter(item__in=items).count() == 7 * len(items)
+        assert items.filter(leads_to__isnull=False).exists()

@@ -22,7 +22,7 @@ def heat_map(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_of(request, programme_id)
     leerweg = request.GET.get("leerweg", "")
     leerweg = leerweg if leerweg in Leerweg.values else ""
-    items = selectors.programme_items(programme=programme, leerweg=leerweg)
+    items = selectors.programme_items(programme=programme, leerweg=leerweg, full=False)
     heat = coverage.heat_map(
         grouped=selectors.items_by_row(items, leerweg),
         elements=element_choices_of(programme),
