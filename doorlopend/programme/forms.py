@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.partnerships.models import Organisation, OrganisationKind, Partnership
@@ -10,7 +11,7 @@ from doorlopend.planning.models import Activity
 from doorlopend.registry.education import Leerweg
 from doorlopend.routes.models import Leerroute
 
-from .grid import YEAR_CHOICES, Level
+from .grid import YEAR_CHOICES, YEARS, Level
 from .models import Audience, Form, Period, Programme, ProgrammeItem, Score
 
 TEXT = {"rows": 3}
@@ -114,12 +115,14 @@ class ItemForm(forms.Form):
         label=_("Activity in this year's plan"),
         queryset=Activity.objects.none(),
         required=False,
+        empty_label="—",
         help_text=_("The plan says when it happens this year."),
     )
     leads_to = forms.ModelChoiceField(
         label=_("Leads to"),
         queryset=ProgrammeItem.objects.none(),
         required=False,
+        empty_label="—",
         help_text=_("A later item that builds on this one (samenhang)."),
     )
 
@@ -140,8 +143,16 @@ class ItemForm(forms.Form):
         self.fields["activity"].queryset = Activity.objects.filter(
             partnership=partnership
         ).order_by("-starts_at")
-        later = ProgrammeItem.objects.filter(programme=programme).order_by(
-            "level", "year", "title"
+        # In the order of the transition (vmbo, havo, vwo, mbo, hbo), not of the alphabet.
+        later = (
+            ProgrammeItem.objects.filter(programme=programme)
+            .annotate(
+                level_order=Case(
+                    *(When(level=level, then=n) for n, level in enumerate(YEARS)),
+                    default=len(YEARS),
+                )
+            )
+            .order_by("level_order", "year", "title")
         )
         if item is not None:
             later = later.exclude(pk=item.pk)
