@@ -7,10 +7,19 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from doorlopend.partnerships.models import Partnership
-from doorlopend.registry.education import Leerweg
+from doorlopend.registry.education import Leerweg, VmboProfile
 
 from ..grid import Row, rows_shown
-from ..models import AssignmentPair, ItemRating, Programme, ProgrammeItem, Score
+from ..models import (
+    AssignmentPair,
+    Audience,
+    Form,
+    ItemRating,
+    Period,
+    Programme,
+    ProgrammeItem,
+    Score,
+)
 
 
 def programme_list(*, partnership: Partnership) -> QuerySet[Programme]:
@@ -62,31 +71,43 @@ def programme_items(
     ).values_list("item_id", "element", "score", "why"):
         if item_id in scores:
             scores[item_id][element] = Rated(score, why)
+    labels = _labels() if full else {}
     for item in items:
         item.scores = scores[item.pk]
         # Read once here: the page names them twice, and each `.all()` is a new queryset.
         item.organisation_list = list(item.organisations.all()) if full else []
-        item.facts = _facts(item) if full else ""
+        item.facts = _facts(item, labels) if full else ""
     return items
 
 
-def _facts(item: ProgrammeItem) -> str:
+def _facts(item: ProgrammeItem, labels: dict[str, dict]) -> str:
     """Form, period, audience and who it is for, in one line (built once, not in the
     template: a programme page shows a hundred items)."""
     parts = [
-        item.get_form_display(),
-        item.get_period_display(),
-        item.get_audience_display(),
+        labels["form"].get(item.form, item.form),
+        labels["period"].get(item.period, item.period),
+        labels["audience"].get(item.audience, item.audience),
     ]
     if item.leerweg:
         parts.append(item.leerweg.upper())
     if item.profile:
-        parts.append(item.get_profile_display())
+        parts.append(labels["profile"].get(item.profile, item.profile))
     if item.mbo_leerweg:
         parts.append(item.mbo_leerweg.upper())
     if item.crebo:
         parts.append(f"crebo {item.crebo}")
-    return " · ".join(str(part) for part in parts)
+    return " · ".join(parts)
+
+
+def _labels() -> dict[str, dict]:
+    """The choices' labels, translated once per page (get_FOO_display per item and
+    field costs a lookup through lazy translations each time)."""
+    return {
+        "form": {k: str(v) for k, v in Form.choices},
+        "period": {k: str(v) for k, v in Period.choices},
+        "audience": {k: str(v) for k, v in Audience.choices},
+        "profile": {k: str(v) for k, v in VmboProfile.choices},
+    }
 
 
 @dataclass
