@@ -29,9 +29,9 @@ class Content:
     pairs: list[AssignmentPair]
 
 
-def content_of(programme: Programme) -> Content:
-    items = selectors.programme_items(programme=programme)
-    grouped = selectors.items_by_row(items)
+def content_of(programme: Programme, leerweg: str = "") -> Content:
+    items = selectors.programme_items(programme=programme, leerweg=leerweg)
+    grouped = selectors.items_by_row(items, leerweg)
     elements = element_choices_of(programme)
     for item in items:
         item.score_row = [
@@ -47,14 +47,15 @@ def content_of(programme: Programme) -> Content:
     )
 
 
-def filename(programme: Programme, extension: str) -> str:
-    return f"programma-{slugify(programme.name)}-{programme.school_year}.{extension}"
+def filename(programme: Programme, extension: str, leerweg: str = "") -> str:
+    name = f"programma-{slugify(programme.name)}-{programme.school_year}"
+    return f"{name}-{leerweg}.{extension}" if leerweg else f"{name}.{extension}"
 
 
-def programme_xlsx(programme: Programme) -> bytes:
+def programme_xlsx(programme: Programme, leerweg: str = "") -> bytes:
     """Sheets: the items with a score (0, 1, 2) per element, each rating's why, the heat
     map (best score and how many items serve it), the eind- and startopdrachten."""
-    c = content_of(programme)
+    c = content_of(programme, leerweg)
     wb = xlsx.workbook_new()
     titles = [title for _key, title in c.elements]
     items = xlsx.sheet_add(
@@ -147,9 +148,13 @@ def programme_xlsx(programme: Programme) -> bytes:
     return xlsx.workbook_bytes(wb)
 
 
-def programme_pdf(programme: Programme) -> bytes:
-    c = content_of(programme)
+def programme_pdf(programme: Programme, leerweg: str = "") -> bytes:
+    """The heat map, the thin places, the items with their scores, samenhang and the
+    eind- and startopdrachten; with `leerweg`, that leerweg's line only."""
+    c = content_of(programme, leerweg)
     title = f"{programme.name} {programme.school_year_label}"
+    if leerweg:
+        title = f"{title} · {leerweg.upper()}"
     html = render_to_string(
         "programme/pdf/programme.html",
         {"c": c, "title": title, "made_at": timezone.localtime()},

@@ -90,3 +90,21 @@ def test_downloads_carry_a_file_name(client_for, partnership, programme):
             f'filename="programma-leerlijn-techniek-2026.{ext}"'
             in response["Content-Disposition"]
         )
+
+
+def test_one_leerwegs_line_as_pdf_and_xlsx(client_for, partnership, programme):
+    ProgrammeItemFactory(programme=programme, year=3, leerweg="tl", title="PGP-project")
+    ProgrammeItemFactory(programme=programme, year=3, leerweg="kb", title="Keuzevak")
+    client = client_for("stuurgroep")
+    base = reverse("programme:programme_pdf", args=[partnership.slug, programme.pk])
+    response = client.get(f"{base}?leerweg=tl")
+    text = pdf_text(response.content)
+    assert "Leerlijn Techniek 2026–2027 · TL" in text
+    assert "PGP-project" in text
+    assert "Keuzevak" not in text
+    assert "programma-leerlijn-techniek-2026-tl.pdf" in response["Content-Disposition"]
+    sheet = reverse("programme:programme_xlsx", args=[partnership.slug, programme.pk])
+    wb = load_workbook(io.BytesIO(client.get(f"{sheet}?leerweg=kb").content))
+    titles = [row[2] for row in wb["Programma"].iter_rows(values_only=True)]
+    assert "Keuzevak" in titles
+    assert "PGP-project" not in titles
