@@ -63,6 +63,7 @@ from doorlopend.planning.models import (  # noqa: E402
     Milestone,
     Task,
 )
+from doorlopend.programme.models import AssignmentPair, ProgrammeItem  # noqa: E402
 from doorlopend.reflection.models import ActionPoint, Report, Session  # noqa: E402
 from doorlopend.roadmaps.models import Roadmap  # noqa: E402
 from doorlopend.routes.models import Consent, Leerroute  # noqa: E402
@@ -138,6 +139,11 @@ def values_for(partnership) -> dict:
         party = route.parties.first()
         state = checklist.states.filter(organisation__isnull=False).first()
         plan = plan_values(partnership)
+        # The programme of `programme.demo.load_large`: 120 items, each rated 7 times.
+        programme_item = ProgrammeItem.objects.filter(
+            programme__partnership=partnership
+        ).first()
+        pair = AssignmentPair.objects.filter(programme=programme_item.programme).first()
     return {
         **plan,
         "partnership_slug": partnership.slug,
@@ -159,6 +165,9 @@ def values_for(partnership) -> dict:
         "block_key": "veranderopdracht-mt",
         "document_id": document.pk,
         "kind": "projectplan",
+        "programme_id": programme_item.programme_id,
+        "programme_item_id": programme_item.pk,
+        "pair_id": pair.pk,
     }
 
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "doorlopend.roadmaps",
     "doorlopend.documents",
     "doorlopend.planning",
+    "doorlopend.programme",
 ]
 
 MIDDLEWARE = [

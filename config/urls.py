@@ -33,6 +33,10 @@ urlpatterns = [
         "p/<slug:partnership_slug>/plan/",
         include("doorlopend.planning.urls"),
     ),
+    path(
+        "p/<slug:partnership_slug>/programma/",
+        include("doorlopend.programme.urls"),
+    ),
     # The voortgangsrapportage beside the plan it reports on; documents makes and keeps it.
     path(
         "p/<slug:partnership_slug>/plan/voortgangsrapportage/",

@@ -41,6 +41,12 @@ from doorlopend.planning.tests.factories import (
     MeasurementFactory,
     TaskFactory,
 )
+from doorlopend.programme.tests.factories import (
+    AssignmentPairFactory,
+    ItemRatingFactory,
+    ProgrammeFactory,
+    ProgrammeItemFactory,
+)
 from doorlopend.reflection.models import Report
 from doorlopend.reflection.tests.factories import (
     ActionPointFactory,
@@ -157,8 +163,21 @@ def populate(partnership, member_of, tag: str) -> World:
         milestone = Milestone.objects.create(
             assignment=assignment, title=f"Mijlpaal {tag}", date="2027-01-01"
         )
+    programme = ProgrammeFactory(partnership=partnership, name=f"Programma {tag}")
+    programme_item = ProgrammeItemFactory(
+        programme=programme, title=f"Onderdeel {tag}", activity=activity
+    )
+    with scopes_disabled():
+        programme_item.organisations.add(school)
+    ItemRatingFactory(item=programme_item, why=f"Waarom {tag}")
+    pair = AssignmentPairFactory(
+        programme=programme, title=f"Opdracht {tag}", vo_owner=school
+    )
     values = {
         "partnership_slug": partnership.slug,
+        "programme_id": programme.pk,
+        "programme_item_id": programme_item.pk,
+        "pair_id": pair.pk,
         "goal_id": goal.pk,
         "measurement_id": MeasurementFactory(goal=goal).pk,
         "activity_id": activity.pk,

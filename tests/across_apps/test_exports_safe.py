@@ -176,6 +176,28 @@ def access_log(request, partnership) -> tuple[str, bytes, list[str]]:
     return "csv", data, texts
 
 
+def programme(request, partnership) -> tuple[str, bytes, list[str]]:
+    from doorlopend.programme.exports import programme_xlsx
+    from doorlopend.programme.tests.factories import (
+        AssignmentPairFactory,
+        ItemRatingFactory,
+        ProgrammeItemFactory,
+    )
+
+    school = OrganisationFactory(partnership=partnership, name=HOSTILE["organisation"])
+    item = ProgrammeItemFactory(
+        programme__partnership=partnership, title=HOSTILE["activity"]
+    )
+    with scopes_disabled():
+        item.organisations.add(school)
+    ItemRatingFactory(item=item, why=HOSTILE["purpose"])
+    AssignmentPairFactory(programme=item.programme, criteria=HOSTILE["line"])
+    with scopes_disabled():
+        data = programme_xlsx(item.programme)
+    keys = ("activity", "organisation", "purpose", "line")
+    return "xlsx", data, [HOSTILE[k] for k in keys]
+
+
 EXPORTS: dict[str, Callable] = {
     "planning.export_budget": budget,
     "reflection.export": reflection,
@@ -183,6 +205,7 @@ EXPORTS: dict[str, Callable] = {
     "routes.duo (csv)": duo_csv,
     "routes.duo (xlsx)": duo_xlsx,
     "transitions.views.privacy": access_log,
+    "programme.exports": programme,
 }
 
 

@@ -42,6 +42,9 @@ NOT_IDS = {
     "tab": "a part of the facilitator's session page",
     "theme": "a theme key of the session's instrument (a key, no id)",
     "language": "a language code (the language switch)",
+    "row": "a year of the programme's grid, such as vmbo-3 (no id)",
+    "element": "a key of the 7 elementen list instrument (no id)",
+    "leerweg": "a vmbo leerweg code (no id)",
 }
 
 

@@ -71,6 +71,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "planning.assignment": frozenset({Role.COORDINATOR, Role.PORTEFEUILLEHOUDER}),
     # The weekly digest e-mail of the partnership's progress (counts, never pupils).
     "partnership.digest": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
+    # The LOB programme (years × the 7 elementen), its ratings and the eind- and
+    # startopdracht: the coördinator and werkgroepleden keep it, everyone on staff reads.
+    "programme.view": STAFF_ROLES,
+    "programme.manage": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
     # What each role's overview page starts with (core.dashboard: a card's `first_for`).

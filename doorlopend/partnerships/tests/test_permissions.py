@@ -76,6 +76,6 @@ def test_guard_loads_membership_once(
     # the years with data, and the newest year's figures (two); the roadmap card: the
     # checklist and one aggregate; the plan card: task counts and the inbox; the
     # first-run guide (one); the docent's own work: activities, tasks and how many,
-    # items (four)
-    with django_assert_max_num_queries(20):
+    # items (four); the programme card: the newest programme (one)
+    with django_assert_max_num_queries(21):
         assert client.get(url).status_code == 200

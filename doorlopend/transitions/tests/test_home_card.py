@@ -129,8 +129,9 @@ def test_the_decaans_home_does_not_grow_with_signals_or_files(
     for n in range(6):
         waiting_file(world, world.vo_a, name=f"bestand-{n}.csv")
     # the guard, the cards of reflection, doorstroom, roadmaps and the plan, the
-    # first-run guide, one query for the school's signals and two for its files
-    with django_assert_max_num_queries(25), CaptureQueriesContext(connection) as many:
+    # first-run guide, one query for the school's signals and two for its files, the
+    # programme card (one: there is no programme)
+    with django_assert_max_num_queries(26), CaptureQueriesContext(connection) as many:
         body = client.get(home(world)).content.decode()
     assert open_signals(13) in body
     assert len(many) == len(few)

@@ -1,0 +1,1 @@
+"""Reads of the LOB programme: lists, one programme's items by year, its coverage."""

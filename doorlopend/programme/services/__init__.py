@@ -1,0 +1,1 @@
+"""Writes of the LOB programme: programmes, items, ratings, eind- and startopdrachten."""

@@ -1,0 +1,1 @@
+"""Views of the LOB programme: thin, each resolves, validates and calls one service."""
