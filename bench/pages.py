@@ -35,7 +35,6 @@ logging.getLogger("django.request").setLevel(
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.db.models import Count  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -49,26 +48,17 @@ from doorlopend.documents.services import (  # noqa: E402
     document_request,
 )
 from doorlopend.partnerships.models import (  # noqa: E402
-    Invitation,
     Membership,
     Organisation,
     RoleAssignment,
 )
 from doorlopend.planning.models import (  # noqa: E402
-    Activity,
-    BudgetLine,
     ChangeAssignment,
     CommunicationItem,
-    Goal,
     Milestone,
     Task,
 )
-from doorlopend.programme.models import AssignmentPair, ProgrammeItem  # noqa: E402
-from doorlopend.reflection.models import ActionPoint, Report, Session  # noqa: E402
-from doorlopend.roadmaps.models import Roadmap  # noqa: E402
-from doorlopend.routes.models import Consent, Leerroute  # noqa: E402
-from doorlopend.transitions import access  # noqa: E402
-from doorlopend.transitions.models import Signal  # noqa: E402
+from tests.demo_values import school_values, values_for  # noqa: E402
 
 REPEAT = 20
 # Pages whose interesting work needs a query string (a search as someone types it).
@@ -97,119 +87,43 @@ def prepare() -> None:
     print(f"# load_demo --large: {time.perf_counter() - started:.1f} s")
 
 
-def values_for(partnership) -> dict:
-    """A real object for each URL kwarg, from the partnership being measured."""
+def plan_objects(partnership) -> None:
+    """Make what the large demo lacks for the plan van aanpak's pages: a task, a
+    communication item and a change assignment with a milestone."""
     with scopes_disabled():
-        organisation = Organisation.objects.filter(partnership=partnership).first()
-        role = (
-            RoleAssignment.objects.filter(membership__partnership=partnership)
-            .exclude(role="coordinator")
-            .first()
-        )
-        invitation, _ = Invitation.objects.get_or_create(
-            partnership=partnership,
-            email="bench-invited@example.org",
-            role="docent",
-            defaults={
-                "token_hash": Invitation.new_token()[1],
-                "expires_at": "2099-01-01T00:00Z",
-            },
-        )
-        # The national LOB day of `reflection.demo.load_large`: 1,000 participants.
-        session = (
-            Session.objects.filter(partnership=partnership)
-            .annotate(n=Count("participants"))
-            .order_by("-n")
-            .first()
-        )
-        report, _ = Report.objects.get_or_create(session=session)
-        action = ActionPoint.objects.filter(partnership=partnership).first()
-        route = Leerroute.objects.filter(partnership=partnership).order_by("pk").first()
-        checklist = Roadmap.objects.filter(partnership=partnership, route=None).first()
-        consent = Consent.objects.filter(route=route).first()
-        document = GeneratedDocument.objects.filter(route=route).first()
-        if document is None:  # a made projectplan, for its status and download pages
-            document = document_request(
-                route=route,
-                kind=Kind.PROJECTPLAN,
-                by=Membership.objects.filter(partnership=partnership).first(),
-                language="nl",
-            )
-            document_build(document_id=document.pk)
-        party = route.parties.first()
-        state = checklist.states.filter(organisation__isnull=False).first()
-        plan = plan_values(partnership)
-        # The programme of `programme.demo.load_large`: 120 items, each rated 7 times.
-        programme_item = ProgrammeItem.objects.filter(
-            programme__partnership=partnership
+        school = Organisation.objects.filter(
+            partnership=partnership, kind__in=["vo", "mbo", "hbo"]
         ).first()
-        pair = AssignmentPair.objects.filter(programme=programme_item.programme).first()
-    return {
-        **plan,
-        "partnership_slug": partnership.slug,
-        "organisation_id": organisation.pk,
-        "entry_id": organisation.register_entry_id,
-        "role_id": role.pk,
-        "invitation_id": invitation.pk,
-        "session_id": session.pk,
-        "report_id": report.pk,
-        "action_id": action.pk,
-        "theme_key": "relatie",
-        "instrument_key": "reflectietool",
-        "name": "groups",
-        "route_id": route.pk,
-        "party_id": party.pk,
-        "consent_id": consent.pk,
-        "roadmap_id": checklist.pk,
-        "state_id": state.pk,
-        "block_key": "veranderopdracht-mt",
-        "document_id": document.pk,
-        "kind": "projectplan",
-        "programme_id": programme_item.programme_id,
-        "programme_item_id": programme_item.pk,
-        "pair_id": pair.pk,
-    }
-
-
-def plan_values(partnership) -> dict:
-    """The plan van aanpak's objects in the bench partnership (200 activities, 50 goals
-    from `load_demo --large`); a task, a communication item and a change assignment with
-    a milestone are made here when the large demo has none."""
-    goal = Goal.objects.filter(partnership=partnership).first()
-    activity = Activity.objects.filter(partnership=partnership).first()
-    line = BudgetLine.objects.filter(source__partnership=partnership).first()
-    school = Organisation.objects.filter(
-        partnership=partnership, kind__in=["vo", "mbo", "hbo"]
-    ).first()
-    task = Task.objects.filter(partnership=partnership).first() or Task.objects.create(
-        partnership=partnership, title="Benchtaak"
-    )
-    item = CommunicationItem.objects.filter(partnership=partnership).first()
-    if item is None:
-        item = CommunicationItem.objects.create(
-            partnership=partnership,
-            audience="ouders",
-            message="Bench",
-            channel="nieuwsbrief",
-            moment="2027-01-01",
+        if not Task.objects.filter(partnership=partnership).exists():
+            Task.objects.create(partnership=partnership, title="Benchtaak")
+        if not CommunicationItem.objects.filter(partnership=partnership).exists():
+            CommunicationItem.objects.create(
+                partnership=partnership,
+                audience="ouders",
+                message="Bench",
+                channel="nieuwsbrief",
+                moment="2027-01-01",
+            )
+        assignment, _ = ChangeAssignment.objects.get_or_create(
+            partnership=partnership, organisation=school, defaults={"what": "Bench"}
         )
-    assignment, _ = ChangeAssignment.objects.get_or_create(
-        partnership=partnership, organisation=school, defaults={"what": "Bench"}
+        if not assignment.milestones.exists():
+            Milestone.objects.create(
+                assignment=assignment, title="Bench", date="2027-01-01"
+            )
+
+
+def real_document(route) -> GeneratedDocument:
+    """A projectplan built as the worker builds it: its pages are measured with a real
+    PDF behind them."""
+    document = document_request(
+        route=route,
+        kind=Kind.PROJECTPLAN,
+        by=Membership.objects.filter(partnership=route.partnership).first(),
+        language="nl",
     )
-    milestone = assignment.milestones.first() or Milestone.objects.create(
-        assignment=assignment, title="Bench", date="2027-01-01"
-    )
-    return {
-        "goal_id": goal.pk,
-        "measurement_id": goal.measurements.first().pk,
-        "activity_id": activity.pk,
-        "person_id": activity.people.first().pk,
-        "source_id": line.source_id,
-        "line_id": line.pk,
-        "task_id": task.pk,
-        "item_id": item.pk,
-        "milestone_id": milestone.pk,
-    }
+    document_build(document_id=document.pk)
+    return GeneratedDocument.objects.get(pk=document.pk)
 
 
 def measure(client: Client, url: str) -> tuple[int, int, float]:
@@ -223,32 +137,6 @@ def measure(client: Client, url: str) -> tuple[int, int, float]:
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
     return response.status_code, len(queries), statistics.quantiles(timings, n=20)[-1]
-
-
-def decaan_values(partnership) -> tuple[object, dict] | None:
-    """A decaan of the bench partnership and a pupil and signal of their school."""
-    with scopes_disabled():
-        role = (
-            RoleAssignment.objects.filter(
-                membership__partnership=partnership, role="decaan"
-            )
-            .select_related("membership__user", "organisation")
-            .first()
-        )
-        if role is None:
-            return None
-        school = role.organisation
-        transition = access.visible_transitions(school).first()
-        signal = Signal.objects.filter(
-            transition__in=access.visible_transitions(school)
-        ).first()
-    if transition is None:
-        return None
-    values = {"partnership_slug": partnership.slug, "school_id": school.pk}
-    values["pupil_id"] = transition.pupil_id
-    if signal is not None:
-        values["signal_id"] = signal.pk
-    return role.membership.user, values
 
 
 def measure_pages(
@@ -286,7 +174,8 @@ def main() -> None:
         )
     client = Client()
     client.force_login(membership.user)
-    values = values_for(membership.partnership)
+    plan_objects(membership.partnership)
+    values = values_for(membership.partnership, make_document=real_document)
     with override_settings(ROOT_URLCONF=__name__):
         measure(
             client, "/__floor__/"
@@ -298,12 +187,21 @@ def main() -> None:
         routes = [r for r in all_routes() if r.in_partnership and r.name != "core:home"]
         measure_pages(client, routes, values, floor, rows)
         # The pupil pages are the decaan's (the coordinator gets 403 there).
-        decaan = decaan_values(membership.partnership)
+        with scopes_disabled():
+            decaan = (
+                RoleAssignment.objects.filter(
+                    membership__partnership=membership.partnership, role="decaan"
+                )
+                .select_related("membership__user")
+                .first()
+            )
         if decaan is not None:
-            client.force_login(decaan[0])
+            user = decaan.membership.user
+            client.force_login(user)
             print("# pupil pages, as a decaan of the bench partnership")
             pupil_routes = [r for r in routes if "school_id" in r.kwargs]
-            measure_pages(client, pupil_routes, decaan[1], floor, rows)
+            school = school_values(user, membership.partnership)
+            measure_pages(client, pupil_routes, values | school, floor, rows)
     print(
         f"pages={len(rows)} max_queries={max(r[2] for r in rows)} max_p95_ms={max(r[3] for r in rows):.1f}"
     )
