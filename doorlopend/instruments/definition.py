@@ -7,9 +7,12 @@ of the file (source_lines.py).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from .kinds import ActionLine, kind_rules
 
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -57,6 +60,10 @@ class Scale:
 class Question:
     key: str
     text: str
+    # A scan's tags: the element (of the list `Definition.elements` names) and the OCW
+    # action lines (of `Definition.action_lines`) the statement is about.
+    element: str = ""
+    action_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,10 @@ class Definition:
     themes: tuple[Theme, ...]
     introduction: str = ""
     guide: tuple[str, ...] = ()
+    kind: str = "questionnaire"
+    # A scan only: the list instrument its elements come from, and the action lines.
+    elements: str = ""
+    action_lines: tuple[ActionLine, ...] = ()
 
     @property
     def questions(self) -> list[Question]:
@@ -96,7 +107,8 @@ class Definition:
         data = asdict(self)
         # JSON object keys are strings; `parse` turns them back into ints.
         data["scale"]["labels"] = {str(k): v for k, v in self.scale.labels.items()}
-        return data
+        # Lists where asdict kept tuples: the data as the database gives it back.
+        return json.loads(json.dumps(data))
 
 
 class _Checker:
@@ -139,8 +151,13 @@ class _Checker:
         return data
 
 
-def parse(data: Any, *, origin: str = "definition") -> Definition:
-    """Validate `data` (a loaded YAML/JSON document) and return the definition."""
+def parse(
+    data: Any, *, origin: str = "definition", kind: str = "questionnaire"
+) -> Definition:
+    """Validate `data` (a loaded YAML/JSON document) and return the definition.
+
+    `kind` "scan" adds the tags, "poll" the two-point scale (kinds.py).
+    """
     c = _Checker()
     data = c.mapping(data, "document")
     version = data.get("version")
@@ -156,6 +173,8 @@ def parse(data: Any, *, origin: str = "definition") -> Definition:
         url=c.text(src, "url", "source.", required=False),
     )
     scale = _parse_scale(c, c.mapping(data.get("scale"), "scale"))
+    extra = kind_rules(kind, c, data, scale)
+    tags = extra.pop("tags")
     themes = []
     theme_keys: set[str] = set()
     question_keys: set[str] = set()
@@ -172,6 +191,7 @@ def parse(data: Any, *, origin: str = "definition") -> Definition:
                 text=c.text(
                     q if isinstance(q, dict) else {}, "text", f"{where}questions[{j}]."
                 ),
+                **tags(raw, q, f"{where}questions[{j}]."),
             )
             for j, q in enumerate(c.sequence(raw.get("questions"), f"{where}questions"))
         )
@@ -200,6 +220,8 @@ def parse(data: Any, *, origin: str = "definition") -> Definition:
         themes=tuple(themes),
         introduction=c.text(data, "introduction", "", required=False),
         guide=tuple(" ".join(g.split()) for g in guide),
+        kind=kind,
+        **extra,
     )
 
 
