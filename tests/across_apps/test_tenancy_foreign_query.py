@@ -41,6 +41,7 @@ NOT_IDS = {
     "cohort": "a year",
     "tab": "a part of the facilitator's session page",
     "theme": "a theme key of the session's instrument (a key, no id)",
+    "element": "an element (theme) key of a school's scan (a key, no id)",
 }
 
 
@@ -70,6 +71,12 @@ def _cases(a: World, b: World) -> dict[str, list[tuple[str, str]]]:
             (
                 "coordinator",
                 f"/p/{slug}/reflectie/new/?leerroute={a.values['route_id']}",
+            )
+        ],
+        "school": [
+            (
+                "decaan",
+                f"/p/{slug}/reflectie/scan/new/?school={a.values['school_id']}",
             )
         ],
         "revoke": [],  # a POST key: below

@@ -180,3 +180,9 @@ def _minutes(start: datetime | None, end: datetime | None) -> int | None:
     if start is None or end is None:
         return None
     return max(0, int((end - start).total_seconds() // 60))
+
+
+@register.filter
+def point_for(points, theme_key: str):
+    """The first action point about `theme_key` among `points`, or None."""
+    return next((p for p in points if p.theme_key == theme_key), None)
