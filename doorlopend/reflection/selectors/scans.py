@@ -75,12 +75,12 @@ def _theme_row(theme: ThemeResult) -> ScanRow:
     return ScanRow(key=theme.key, title=theme.title, figures=theme.figures)
 
 
-def scan_summary(session: Session) -> ScanSummary:
-    """The scan's figures per element (its themes) and per OCW action line."""
-    results = session_results(session)
+def action_line_rows(results: SessionResults) -> list[ScanRow]:
+    """Per OCW action line the pooled figures of its statements that are shown on their
+    own: sums of shown figures, so nothing new follows (test_scan_anonymity)."""
     definition = results.definition
     tagged = {q.key: q for q in definition.questions}
-    lines = []
+    rows = []
     for line in definition.action_lines:
         shown = [
             q
@@ -88,7 +88,7 @@ def scan_summary(session: Session) -> ScanSummary:
             if line.key in tagged[q.key].action_lines and not q.figures.suppressed
         ]
         if not shown:
-            lines.append(ScanRow(line.key, line.title, Figures(0, {}, 0, True)))
+            rows.append(ScanRow(line.key, line.title, Figures(0, {}, 0, True)))
             continue
         counts: Counter = Counter()
         for q in shown:
@@ -97,12 +97,18 @@ def scan_summary(session: Session) -> ScanSummary:
             counts, max(q.figures.respondents for q in shown), definition.scale.values
         )
         figures.dont_know = sum(q.figures.dont_know for q in shown)
-        lines.append(ScanRow(line.key, line.title, figures))
+        rows.append(ScanRow(line.key, line.title, figures))
+    return rows
+
+
+def scan_summary(session: Session) -> ScanSummary:
+    """The scan's figures per element (its themes) and per OCW action line."""
+    results = session_results(session)
     return ScanSummary(
         session=session,
         results=results,
         elements=[_theme_row(t) for t in results.themes],
-        action_lines=lines,
+        action_lines=action_line_rows(results),
         disagreements=results.disagreements[:DISAGREEMENTS],
     )
 
