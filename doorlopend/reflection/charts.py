@@ -18,8 +18,6 @@ from doorlopend.core.charts import strip_scripts
 
 from .selectors.results import SessionResults, ThemeResult
 
-SCALE_RANGE = (1, 5)
-
 STYLE = Style(
     background="#ffffff",
     plot_background="#ffffff",
@@ -74,7 +72,8 @@ def uses_radar(results: SessionResults) -> bool:
 def radar_svg(results: SessionResults) -> bytes:
     """The theme means on a 1–5 radar (or horizontal bars when a radar would mislead)."""
     themes = charted_themes(results)
-    low, high = SCALE_RANGE
+    # The instrument's own scale: 1–5 for the reflectietool and the scan, 1–2 for a poll.
+    low, high = results.definition.scale.min, results.definition.scale.max
     options = {
         "style": STYLE,
         "js": [],
@@ -102,7 +101,7 @@ def radar_svg(results: SessionResults) -> bytes:
         offset = low
     else:
         # Bars grow from 1, the lowest score. (pygal fails on axis options without data.)
-        axis = {"range": SCALE_RANGE, "zero": low, "y_labels": [*range(low, high + 1)]}
+        axis = {"range": (low, high), "zero": low, "y_labels": [*range(low, high + 1)]}
         chart = pygal.HorizontalBar(
             height=max(260, 90 * len(themes) + 120),
             print_values=True,

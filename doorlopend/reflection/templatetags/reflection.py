@@ -186,3 +186,25 @@ def _minutes(start: datetime | None, end: datetime | None) -> int | None:
 def point_for(points, theme_key: str):
     """The first action point about `theme_key` among `points`, or None."""
     return next((p for p in points if p.theme_key == theme_key), None)
+
+
+@register.simple_tag
+def poll_segments(figures: Figures, scale) -> list[Segment]:
+    """A poll's answers per point in words ("oneens", "eens", "weet niet"), as bar
+    segments: the beamer names each count, so no legend of colours is needed."""
+    segments = [
+        Segment(
+            scale.labels.get(value, str(value)),
+            figures.distribution.get(value, 0),
+            colour,
+        )
+        for value, colour in zip(scale.values, _colours(scale.values), strict=True)
+    ]
+    segments.append(Segment(scale.dont_know, figures.dont_know, DONT_KNOW_COLOUR))
+    total = sum(s.count for s in segments)
+    x = 0.0
+    for segment in segments:
+        segment.x = x
+        segment.width = 100 * segment.count / total if total else 0
+        x += segment.width
+    return segments
