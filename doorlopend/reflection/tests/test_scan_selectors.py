@@ -113,3 +113,22 @@ def test_the_stuurgroep_reads_the_overview_without_a_name(partnership, member_of
     ).content.decode()
     assert "school A" in body and "school C" in body
     assert not any(name in body for name in names)
+
+
+@pytest.mark.django_db
+def test_many_scans_results_in_two_queries_are_each_scans_own(
+    partnership, django_assert_num_queries
+):
+    a, b = school(partnership, "Rivercollege"), school(partnership, "Lingecollege")
+    sessions = [scan_of(a, value=2), scan_of(b, people=2, value=5), scan_of(a, value=4)]
+    with scopes_disabled():
+        sessions = [
+            type(s).objects.select_related("instrument").get(pk=s.pk) for s in sessions
+        ]
+        with django_assert_num_queries(2):
+            batch = scans.results_of(sessions)
+        for session in sessions:
+            alone = scans.session_results(session)
+            assert batch[session.pk].themes == alone.themes
+            assert batch[session.pk].suppressed == alone.suppressed
+            assert batch[session.pk].joined == alone.joined
