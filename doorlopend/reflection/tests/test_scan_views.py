@@ -33,6 +33,8 @@ def test_a_decaan_starts_a_scan_of_their_school(partnership, member_of, schools)
     assert session.instrument.key == "lob-scan"
     assert "Het Rivercollege" in session.title
     assert response.url == _url("session_detail", partnership, session.pk)
+    detail = client.get(response.url).content.decode()
+    assert _url("scan_school", partnership, a.pk) in detail  # back to the school's scans
     # They run it on the facilitator page: open it for the team's phones.
     client.post(_url("session_state", partnership, session.pk), {"action": "open"})
     session.refresh_from_db()
