@@ -34,7 +34,9 @@ def test_a_decaan_starts_a_scan_of_their_school(partnership, member_of, schools)
     assert "Het Rivercollege" in session.title
     assert response.url == _url("session_detail", partnership, session.pk)
     detail = client.get(response.url).content.decode()
-    assert _url("scan_school", partnership, a.pk) in detail  # back to the school's scans
+    assert (
+        _url("scan_school", partnership, a.pk) in detail
+    )  # back to the school's scans
     # They run it on the facilitator page: open it for the team's phones.
     client.post(_url("session_state", partnership, session.pk), {"action": "open"})
     session.refresh_from_db()
@@ -230,3 +232,27 @@ def test_the_scan_pages_queries_are_bounded(
         assert (
             coordinator.get(_url("scan_school", partnership, a.pk)).status_code == 200
         )
+
+
+@pytest.mark.django_db
+def test_another_partnership_finds_no_scan(
+    partnership, other_partnership, member_of, schools
+):
+    a, _b = schools
+    scan = scan_of(a)
+    theirs = school(other_partnership, "Zeeuws College")
+    outsider = client_as(member_of, other_partnership, "decaan", theirs)
+    for url in (
+        # Their own slug with our ids, and our slug (they are no member here).
+        _url("scan_school", other_partnership, a.pk),
+        _url("session_detail", other_partnership, scan.pk),
+        _url("scan_school", partnership, a.pk),
+        _url("scan_overview", partnership),
+    ):
+        assert outsider.get(url).status_code == 404, url
+    response = outsider.post(
+        _url("scan_action_point", other_partnership, scan.pk), {"element": "ouders"}
+    )
+    assert response.status_code == 404
+    with scopes_disabled():
+        assert not ActionPoint.objects.exists()
