@@ -58,3 +58,24 @@ def test_a_poll_session_is_started_from_the_session_form(partnership, client_for
     assert response.status_code == 302
     page = client.get(response.url + "?tab=uitleg")
     assert "Opening werkgroep" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_polls_legend_names_its_points_in_the_colours_of_its_bars():
+    from ..templatetags.reflection import scale_legend
+
+    poll = instrument("peiling-doorlopend-leren").definition
+    legend = scale_legend(poll.scale)
+    assert [(s.label, s.tone) for s in legend] == [
+        ("oneens", "1"),
+        ("eens", "5"),
+        ("weet niet", "dk"),
+    ]
+    assert [s.tone for s in scale_legend(instrument("lob-scan").definition.scale)] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "dk",
+    ]
