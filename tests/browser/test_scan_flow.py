@@ -92,3 +92,26 @@ def test_a_decaan_runs_the_school_scan_with_three_phones(
         page.get_by_text(re.compile("Versterk “Waar mogelijk ouders betrekken”")).first
     ).to_be_visible()
     axe_check(page)
+
+
+def test_the_stuurgroep_sees_the_schools_side_by_side_without_names(
+    demo, live_server, page: Page, axe_check, screenshot
+):
+    from django_scopes import scopes_disabled
+
+    from doorlopend.partnerships.models import Organisation
+    from doorlopend.reflection.tests.scan_helpers import scan_of
+
+    with scopes_disabled():
+        third = Organisation.objects.get(name="ROC Betuwe en Bommelerwaard")
+    scan_of(third, value=4)  # the demo's two schools and this one: three have scanned
+    log_in(page, live_server.url, "stuurgroep@example.org")
+    page.goto(f"{live_server.url}/p/rivierenland/reflectie/scan/")
+    table = page.locator(".table-scroll", has=page.get_by_role("table"))
+    for letter in "ABC":
+        expect(table).to_contain_text(f"school {letter}")
+    expect(page.locator("main")).not_to_contain_text("Kersenbongerd")
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        axe_check(page)
+    screenshot(page, "scan-overview-stuurgroep")
