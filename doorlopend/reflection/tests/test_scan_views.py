@@ -256,3 +256,17 @@ def test_another_partnership_finds_no_scan(
     assert response.status_code == 404
     with scopes_disabled():
         assert not ActionPoint.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_school_with_a_scan_is_not_removed_and_says_why(
+    partnership, member_of, schools
+):
+    a, _b = schools
+    scan_of(a)
+    coordinator = client_as(member_of, partnership, "coordinator")
+    url = reverse("partnerships:organisation_delete", args=[partnership.slug, a.pk])
+    page = coordinator.post(url, follow=True).content.decode()
+    assert "LOB-scans" in page and "kan niet worden verwijderd" in page
+    with scopes_disabled():
+        assert Session.objects.filter(organisation=a).exists()
