@@ -155,6 +155,11 @@ def _partnership_sessions(context: DemoContext) -> None:
 
 
 def load_large(context: DemoContext) -> None:
+    _national_day(context)
+    scans.load_large_scans(context)
+
+
+def _national_day(context: DemoContext) -> None:
     """The first bench partnership runs a national LOB day: 1,000 participants, 22 answers each,
     and nine earlier sessions of 30 (a trend of ten points)."""
     from doorlopend.partnerships.models import Partnership
@@ -163,7 +168,10 @@ def load_large(context: DemoContext) -> None:
     from ..models import ActionPoint, Answer, Participant
 
     partnership = Partnership.objects.filter(slug="bench-0").first()
-    if partnership is None or Session.objects.filter(partnership=partnership).exists():
+    if (
+        partnership is None
+        or Session.objects.filter(partnership=partnership, organisation=None).exists()
+    ):
         return
     tool = InstrumentVersion.objects.get(key="reflectietool", version=1)
     keys = [q.key for q in tool.definition.questions]

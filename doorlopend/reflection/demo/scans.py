@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from doorlopend.core.demo import DemoContext
 from doorlopend.instruments.models import InstrumentVersion
-from doorlopend.partnerships.models import Organisation
+from doorlopend.partnerships.models import SCHOOL_KINDS, Organisation
 from doorlopend.partnerships.roles import Role
 from doorlopend.partnerships.selectors import membership_of
 
@@ -107,3 +107,66 @@ def _poll(context: DemoContext) -> None:
         )
     services.session_close(session=poll)
     context.count("reflection_sessions", 1)
+
+
+def load_large_scans(context: DemoContext) -> None:
+    """The first bench partnership: five schools (the bench decaan's first) with a scan a
+    year ago and one now, 25 phones each: the scan pages at volume."""
+    from doorlopend.partnerships.models import Partnership, RoleAssignment
+
+    from ..choices import State
+    from ..models import Answer, Participant
+
+    partnership = Partnership.objects.filter(slug="bench-0").first()
+    if (
+        partnership is None
+        or Session.objects.filter(
+            partnership=partnership, instrument__key=SCAN_KEY
+        ).exists()
+    ):
+        return
+    decaan = RoleAssignment.objects.filter(
+        membership__partnership=partnership, role=Role.DECAAN
+    ).first()
+    schools = list(
+        # When this runs the bench partnership has one vo school; hbo schools scan too.
+        Organisation.objects.filter(partnership=partnership, kind__in=SCHOOL_KINDS)
+        .exclude(pk=decaan.organisation_id if decaan else None)
+        .order_by("pk")[:4]
+    )
+    if decaan is not None:
+        schools.insert(0, decaan.organisation)
+    scan = scan_services.scan_instrument()
+    keys = [q.key for q in scan.definition.questions]
+    today = timezone.localdate()
+    sessions = Session.objects.bulk_create(
+        Session(
+            partnership=partnership,
+            organisation=school,
+            instrument=scan,
+            title=f"Benchscan {school.pk}-{year}",
+            date=today - timedelta(days=365 * year),
+            state=State.CLOSED,
+            join_code=f"SCAN{n}{year}",  # closed: the code need not be unique
+        )
+        for n, school in enumerate(schools)
+        for year in (1, 0)
+    )
+    Participant.objects.bulk_create(
+        Participant(
+            session=s, token=f"benchscan-{s.pk}-{i}", sector="vo", layer="uitvoering"
+        )
+        for s in sessions
+        for i in range(25)
+    )
+    rng = random.Random(5)
+    participants = Participant.objects.filter(session__in=sessions).only("pk")
+    Answer.objects.bulk_create(
+        (
+            Answer(participant=p, question_key=k, value=rng.randint(1, 5))
+            for p in participants.iterator()
+            for k in keys
+        ),
+        batch_size=5000,
+    )
+    context.count("reflection_scans", len(sessions))
