@@ -74,6 +74,8 @@ class Theme:
     prompt: str = ""
     principle: str = ""
     background: str = ""
+    # A word or two for a chart's axis, where the title is too long to fit.
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,7 @@ def parse(
                 prompt=c.text(raw, "prompt", where, required=False),
                 principle=c.text(raw, "principle", where, required=False),
                 background=c.text(raw, "background", where, required=False),
+                short=c.text(raw, "short", where, required=False),
                 questions=questions,
             )
         )

@@ -112,7 +112,10 @@ def radar_svg(results: SessionResults) -> bytes:
         offset = 0
     # A horizontal bar chart has the numbers on its x axis.
     chart.add_xml_filter(partial(_finish, numbers_axis="y" if radar else "x"))
-    chart.x_labels = [t.title for t in themes]
+    # A theme's short name where the data file gives one (the scan's nine elements).
+    chart.x_labels = [
+        getattr(results.definition.theme(t.key), "short", "") or t.title for t in themes
+    ]
     if themes:
         chart.add(_("Mean"), [round(t.figures.mean - offset, 2) for t in themes])
     return chart.render()

@@ -133,3 +133,14 @@ def test_many_scans_results_in_two_queries_are_each_scans_own(
             assert batch[session.pk].themes == alone.themes
             assert batch[session.pk].suppressed == alone.suppressed
             assert batch[session.pk].joined == alone.joined
+
+
+@pytest.mark.django_db
+def test_the_scans_radar_names_its_nine_axes_short(partnership):
+    from .. import charts
+
+    scan = scan_of(school(partnership, "Rivercollege"))
+    with scopes_disabled():
+        svg = charts.radar_svg(scans.session_results(scan)).decode()
+    assert ">Ouders<" in svg and ">Overgang<" in svg
+    assert "Waar mogelijk ouders betrekken" not in svg
