@@ -65,7 +65,9 @@ def _documents(partnership: Partnership) -> Iterator[tuple[str, bytes]]:
 
 def _session_with_results(partnership: Partnership) -> Session:
     session = (
-        Session.objects.filter(partnership=partnership, state=State.CLOSED)
+        Session.objects.filter(
+            partnership=partnership, organisation=None, state=State.CLOSED
+        )
         .order_by("-date", "-pk")
         .first()
     )

@@ -7,9 +7,12 @@ of the file (source_lines.py).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from .kinds import ActionLine, kind_rules
 
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -57,6 +60,10 @@ class Scale:
 class Question:
     key: str
     text: str
+    # A scan's tags: the element (of the list `Definition.elements` names) and the OCW
+    # action lines (of `Definition.action_lines`) the statement is about.
+    element: str = ""
+    action_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,8 @@ class Theme:
     prompt: str = ""
     principle: str = ""
     background: str = ""
+    # A word or two for a chart's axis, where the title is too long to fit.
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,10 @@ class Definition:
     themes: tuple[Theme, ...]
     introduction: str = ""
     guide: tuple[str, ...] = ()
+    kind: str = "questionnaire"
+    # A scan only: the list instrument its elements come from, and the action lines.
+    elements: str = ""
+    action_lines: tuple[ActionLine, ...] = ()
 
     @property
     def questions(self) -> list[Question]:
@@ -96,7 +109,8 @@ class Definition:
         data = asdict(self)
         # JSON object keys are strings; `parse` turns them back into ints.
         data["scale"]["labels"] = {str(k): v for k, v in self.scale.labels.items()}
-        return data
+        # Lists where asdict kept tuples: the data as the database gives it back.
+        return json.loads(json.dumps(data))
 
 
 class _Checker:
@@ -139,8 +153,13 @@ class _Checker:
         return data
 
 
-def parse(data: Any, *, origin: str = "definition") -> Definition:
-    """Validate `data` (a loaded YAML/JSON document) and return the definition."""
+def parse(
+    data: Any, *, origin: str = "definition", kind: str = "questionnaire"
+) -> Definition:
+    """Validate `data` (a loaded YAML/JSON document) and return the definition.
+
+    `kind` "scan" adds the tags, "poll" the two-point scale (kinds.py).
+    """
     c = _Checker()
     data = c.mapping(data, "document")
     version = data.get("version")
@@ -156,6 +175,8 @@ def parse(data: Any, *, origin: str = "definition") -> Definition:
         url=c.text(src, "url", "source.", required=False),
     )
     scale = _parse_scale(c, c.mapping(data.get("scale"), "scale"))
+    extra = kind_rules(kind, c, data, scale)
+    tags = extra.pop("tags")
     themes = []
     theme_keys: set[str] = set()
     question_keys: set[str] = set()
@@ -172,6 +193,7 @@ def parse(data: Any, *, origin: str = "definition") -> Definition:
                 text=c.text(
                     q if isinstance(q, dict) else {}, "text", f"{where}questions[{j}]."
                 ),
+                **tags(raw, q, f"{where}questions[{j}]."),
             )
             for j, q in enumerate(c.sequence(raw.get("questions"), f"{where}questions"))
         )
@@ -182,6 +204,7 @@ def parse(data: Any, *, origin: str = "definition") -> Definition:
                 prompt=c.text(raw, "prompt", where, required=False),
                 principle=c.text(raw, "principle", where, required=False),
                 background=c.text(raw, "background", where, required=False),
+                short=c.text(raw, "short", where, required=False),
                 questions=questions,
             )
         )
@@ -200,6 +223,8 @@ def parse(data: Any, *, origin: str = "definition") -> Definition:
         themes=tuple(themes),
         introduction=c.text(data, "introduction", "", required=False),
         guide=tuple(" ".join(g.split()) for g in guide),
+        kind=kind,
+        **extra,
     )
 
 

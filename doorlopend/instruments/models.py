@@ -12,13 +12,21 @@ from django.utils.translation import gettext_lazy as _
 
 from .definition import Definition
 from .itemlist import ListDefinition
-from .parsing import LIST, QUESTIONNAIRE, ROADMAP, parse_any
+from .parsing import LIST, POLL, QUESTIONNAIRE, ROADMAP, SCAN, parse_any
 from .roadmap import RoadmapDefinition
 
 
 class InstrumentVersionQuerySet(models.QuerySet):
     def questionnaires(self) -> InstrumentVersionQuerySet:
         return self.filter(kind=InstrumentVersion.Kind.QUESTIONNAIRE)
+
+    def sessionable(self) -> InstrumentVersionQuerySet:
+        """What a partnership's own sessions run: questionnaires and polls (a scan runs
+        per school, from the scan page)."""
+        return self.filter(kind__in=[QUESTIONNAIRE, POLL])
+
+    def scans(self) -> InstrumentVersionQuerySet:
+        return self.filter(kind=InstrumentVersion.Kind.SCAN)
 
     def roadmaps(self) -> InstrumentVersionQuerySet:
         return self.filter(kind=InstrumentVersion.Kind.ROADMAP)
@@ -39,6 +47,8 @@ class InstrumentVersion(models.Model):
         QUESTIONNAIRE = QUESTIONNAIRE, _("questionnaire")
         ROADMAP = ROADMAP, _("roadmap")
         LIST = LIST, _("list")
+        SCAN = SCAN, _("scan")
+        POLL = POLL, _("poll")
 
     key = models.SlugField(_("instrument"), max_length=60)
     kind = models.CharField(

@@ -6,12 +6,15 @@ from typing import Any
 
 from .definition import Definition, DefinitionError, parse
 from .itemlist import ListDefinition, parse_list
+from .kinds import POLL, SCAN
 from .roadmap import RoadmapDefinition, parse_roadmap
 
 QUESTIONNAIRE = "questionnaire"
 ROADMAP = "roadmap"
 LIST = "list"
-KINDS = (QUESTIONNAIRE, ROADMAP, LIST)
+KINDS = (QUESTIONNAIRE, ROADMAP, LIST, SCAN, POLL)
+# The kinds a reflection session runs: a questionnaire with the same engine and results.
+SESSION_KINDS = (QUESTIONNAIRE, SCAN, POLL)
 
 
 def kind_of(data: Any) -> str:
@@ -29,6 +32,6 @@ def parse_any(
         return parse_roadmap(data, origin=origin)
     if kind == LIST:
         return parse_list(data, origin=origin)
-    if kind == QUESTIONNAIRE:
-        return parse(data, origin=origin)
+    if kind in SESSION_KINDS:
+        return parse(data, origin=origin, kind=kind)
     raise DefinitionError(origin, [f"kind: must be one of {', '.join(KINDS)}"])

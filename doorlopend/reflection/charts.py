@@ -18,8 +18,6 @@ from doorlopend.core.charts import strip_scripts
 
 from .selectors.results import SessionResults, ThemeResult
 
-SCALE_RANGE = (1, 5)
-
 STYLE = Style(
     background="#ffffff",
     plot_background="#ffffff",
@@ -74,7 +72,8 @@ def uses_radar(results: SessionResults) -> bool:
 def radar_svg(results: SessionResults) -> bytes:
     """The theme means on a 1–5 radar (or horizontal bars when a radar would mislead)."""
     themes = charted_themes(results)
-    low, high = SCALE_RANGE
+    # The instrument's own scale: 1–5 for the reflectietool and the scan, 1–2 for a poll.
+    low, high = results.definition.scale.min, results.definition.scale.max
     options = {
         "style": STYLE,
         "js": [],
@@ -102,7 +101,7 @@ def radar_svg(results: SessionResults) -> bytes:
         offset = low
     else:
         # Bars grow from 1, the lowest score. (pygal fails on axis options without data.)
-        axis = {"range": SCALE_RANGE, "zero": low, "y_labels": [*range(low, high + 1)]}
+        axis = {"range": (low, high), "zero": low, "y_labels": [*range(low, high + 1)]}
         chart = pygal.HorizontalBar(
             height=max(260, 90 * len(themes) + 120),
             print_values=True,
@@ -113,7 +112,10 @@ def radar_svg(results: SessionResults) -> bytes:
         offset = 0
     # A horizontal bar chart has the numbers on its x axis.
     chart.add_xml_filter(partial(_finish, numbers_axis="y" if radar else "x"))
-    chart.x_labels = [t.title for t in themes]
+    # A theme's short name where the data file gives one (the scan's nine elements).
+    chart.x_labels = [
+        getattr(results.definition.theme(t.key), "short", "") or t.title for t in themes
+    ]
     if themes:
         chart.add(_("Mean"), [round(t.figures.mean - offset, 2) for t in themes])
     return chart.render()

@@ -58,3 +58,6 @@ class ActionStatus(models.TextChoices):
     BEZIG = "bezig", _("in progress")
     GEREED = "gereed", _("done")
     VERVALLEN = "vervallen", _("dropped")
+
+
+SCAN_KEY = "lob-scan"  # the instrument of a school's own LOB-scan

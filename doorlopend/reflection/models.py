@@ -51,6 +51,18 @@ class Session(models.Model):
             "The route as it was typed before leerroutes were kept in Doorlopend."
         ),
     )
+    # A school's own LOB-scan: run by that school's decaan or portefeuillehouder, read by
+    # them and the coördinator only (permissions: reflection.view's object rule). Named
+    # `organisation` as a role's school is, so the permission predicates read it.
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("school"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reflection_sessions",
+        help_text=_("Only for a school's own scan: the school it belongs to."),
+    )
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.CONCEPT
     )
@@ -95,6 +107,10 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_school_scan(self) -> bool:
+        return self.organisation_id is not None
 
     @property
     def is_open(self) -> bool:

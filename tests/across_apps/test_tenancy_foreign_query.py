@@ -43,7 +43,7 @@ NOT_IDS = {
     "theme": "a theme key of the session's instrument (a key, no id)",
     "language": "a language code (the language switch)",
     "row": "a year of the programme's grid, such as vmbo-3 (no id)",
-    "element": "a key of the 7 elementen list instrument (no id)",
+    "element": "a key of the 7 elementen list, or an element of a school's scan (a key, no id)",
     "leerweg": "a vmbo leerweg code (no id)",
 }
 
@@ -74,6 +74,12 @@ def _cases(a: World, b: World) -> dict[str, list[tuple[str, str]]]:
             (
                 "coordinator",
                 f"/p/{slug}/reflectie/new/?leerroute={a.values['route_id']}",
+            )
+        ],
+        "school": [
+            (
+                "decaan",
+                f"/p/{slug}/reflectie/scan/new/?school={a.values['school_id']}",
             )
         ],
         "revoke": [],  # a POST key: below

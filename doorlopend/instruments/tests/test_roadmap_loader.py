@@ -168,7 +168,7 @@ def test_an_unknown_kind_is_refused(tmp_path):
     with pytest.raises(DefinitionError) as info:
         instruments_sync(data_dir=tmp_path)
     assert info.value.errors == [
-        "line 1: kind: must be one of questionnaire, roadmap, list"
+        "line 1: kind: must be one of questionnaire, roadmap, list, scan, poll"
     ]
 
 

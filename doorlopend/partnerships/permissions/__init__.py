@@ -27,6 +27,31 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # the coördinator and werkgroepleden run sessions, notes and action points.
     "reflection.view": STAFF_ROLES,
     "reflection.manage": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
+    # Running a session on the facilitator page: the partnership's sessions for those
+    # who manage them, a school's own LOB-scan for that school's decaan and
+    # portefeuillehouder only (rules.py). A school's scan is read by them and the
+    # coördinator (reflection.view's object rule); the stuurgroep and every school's
+    # people read the partnership's overview, with the other schools as "school A, B".
+    "reflection.facilitate": frozenset(
+        {
+            Role.COORDINATOR,
+            Role.WERKGROEPLID,
+            Role.DECAAN,
+            Role.PORTEFEUILLEHOUDER,
+        }
+    ),
+    "reflection.run_school_scan": frozenset({Role.DECAAN, Role.PORTEFEUILLEHOUDER}),
+    "reflection.view_school_scan": frozenset(
+        {Role.COORDINATOR, Role.DECAAN, Role.PORTEFEUILLEHOUDER}
+    ),
+    "reflection.scan_overview": frozenset(
+        {
+            Role.COORDINATOR,
+            Role.STUURGROEP,
+            Role.DECAAN,
+            Role.PORTEFEUILLEHOUDER,
+        }
+    ),
     # Doorstroommonitor. Figures are aggregates (cells under TRANSITIONS_MIN_CELL hidden)
     # for everyone; pupils' personal data only for the decaan or mentor of the pupil's
     # sending or receiving school (transitions.access narrows it to those schools).

@@ -21,6 +21,14 @@ The object rules, by permission:
   (planning.manage) any task.
 - planning.evaluate_activity (obj: an activity) — the members listed among its people;
   the coördinator (planning.manage) any activity.
+- reflection.view (obj: a session) — a partnership's session everyone on staff; a
+  school's own scan only the coördinator and that school's decaan or portefeuillehouder
+  (reflection.view_school_scan for that school).
+- reflection.facilitate (obj: a session) — a partnership's session those who hold
+  reflection.manage; a school's scan its decaan or portefeuillehouder
+  (reflection.run_school_scan for that school).
+- reflection.run_school_scan / .view_school_scan (obj: a school or its scan) — only for
+  the school named in the member's role; the coördinator views every school's.
 - transitions.pupils / .import / .erase / .privacy (obj: a school) — only for the schools
   where the member holds such a role (the decaan or mentor of the sending or receiving
   school reads its pupils; its decaan writes and erases; its privacy officer reads the log).
@@ -54,6 +62,17 @@ OBJECT_RULES: dict[str, rules.Predicate] = {
     "planning.assignment": is_coordinator | is_portefeuillehouder_of_school,
     "planning.tasks": holds("planning.manage") | is_owner,
     "planning.evaluate_activity": holds("planning.manage") | is_listed,
+    "reflection.view": (
+        ~has_school | is_coordinator | holds_for_school("reflection.view_school_scan")
+    ),
+    "reflection.facilitate": (
+        (has_school & holds_for_school("reflection.run_school_scan"))
+        | (~has_school & holds("reflection.manage"))
+    ),
+    "reflection.run_school_scan": holds_for_school("reflection.run_school_scan"),
+    "reflection.view_school_scan": (
+        is_coordinator | holds_for_school("reflection.view_school_scan")
+    ),
     "transitions.pupils": holds_for_school("transitions.pupils"),
     "transitions.import": holds_for_school("transitions.import"),
     "transitions.erase": holds_for_school("transitions.erase"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from doorlopend.registry.models import RegisterEntry, Sector
@@ -102,4 +103,16 @@ def organisation_delete(*, organisation: Organisation) -> None:
             )
             % {"name": organisation, "routes": ", ".join(routes)}
         )
-    organisation.delete()
+    try:
+        with transaction.atomic():
+            organisation.delete()
+    except ProtectedError:
+        # Records of later apps that must outlive a change of members (a school's own
+        # LOB-scan, pupils, budget lines) name it: this layer cannot list them by name.
+        raise ValidationError(
+            _(
+                "%(name)s still has records of its own in Doorlopend (such as the "
+                "school's LOB-scans, pupils or budget lines): it cannot be removed."
+            )
+            % {"name": organisation}
+        ) from None

@@ -54,7 +54,7 @@ class SessionForm(forms.Form):
         self.fields["leerroute"].queryset = Leerroute.objects.filter(
             partnership=partnership
         ).order_by("name")
-        latest = InstrumentVersion.objects.questionnaires().latest_per_key()
+        latest = InstrumentVersion.objects.sessionable().latest_per_key()
         self.fields["instrument"].queryset = InstrumentVersion.objects.filter(
             pk__in=[v.pk for v in latest]
         ).order_by("title")

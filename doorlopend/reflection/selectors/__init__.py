@@ -15,9 +15,12 @@ from ..models import ActionPoint, Answer, Participant, Session, ThemeNote
 
 
 def session_list(*, partnership: Partnership) -> QuerySet[Session]:
-    """The partnership's sessions, newest first, with their participant counts."""
+    """The partnership's sessions, newest first, with their participant counts.
+
+    A school's own scan is that school's: it is listed on the scan page, never here.
+    """
     return (
-        Session.objects.filter(partnership=partnership)
+        Session.objects.filter(partnership=partnership, organisation=None)
         .select_related("instrument", "leerroute")
         .annotate(participant_count=Count("participants", distinct=True))
         # Explicit: Django drops Meta.ordering from queries with GROUP BY.
@@ -104,10 +107,12 @@ def theme_notes(*, session: Session) -> dict[str, ThemeNote]:
 
 
 def previous_session(*, session: Session) -> Session | None:
-    """The partnership's last closed session of the same instrument before this one."""
+    """The last closed session of the same instrument before this one: the
+    partnership's, or for a school's scan that school's."""
     return (
         Session.objects.filter(
             partnership=session.partnership,
+            organisation=session.organisation_id,
             instrument__key=session.instrument.key,
             state=State.CLOSED,
         )
@@ -119,12 +124,18 @@ def previous_session(*, session: Session) -> Session | None:
 
 
 def trend_sessions(
-    *, partnership: Partnership, instrument_key: str
+    *, partnership: Partnership, instrument_key: str, school_id: int | None = None
 ) -> QuerySet[Session]:
-    """Closed sessions of one instrument, oldest first: the points of a trend line."""
+    """Closed sessions of one instrument, oldest first: the points of a trend line.
+
+    The partnership's own sessions, or with `school_id` that school's scans only.
+    """
     return (
         Session.objects.filter(
-            partnership=partnership, instrument__key=instrument_key, state=State.CLOSED
+            partnership=partnership,
+            organisation=school_id,
+            instrument__key=instrument_key,
+            state=State.CLOSED,
         )
         .select_related("instrument")
         .order_by("date", "pk")

@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.instruments.services import version_mark_used
-from doorlopend.partnerships.models import Membership, Partnership
+from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.routes.models import Leerroute
 
 from ..choices import Mode, Phase, State
@@ -79,10 +79,12 @@ def session_create(
     date: date,
     leerroute: Leerroute | None = None,
     mode: str = Mode.SCOREN,
+    organisation: Organisation | None = None,
     by: Membership | None,
 ) -> Session:
     """A new session in concept, with its join code already known (for the slides).
 
+    `organisation`: only for a school's own scan (services.scans.scan_start checks who).
     `by` is None only when the system makes it (the demo loader).
     """
     _route_check(partnership.pk, leerroute)
@@ -93,6 +95,7 @@ def session_create(
         date=date,
         leerroute=leerroute,
         mode=mode,
+        organisation=organisation,
         created_by=by.user if by else None,
         join_code=_fresh_code(),
     )

@@ -41,15 +41,19 @@ class Segment:
     colour: str
     x: float = 0.0
     width: float = 0.0
+    tone: str = "dk"  # the CSS class dist-<tone> of its colour: 1 … 5, or dk
 
 
 @register.inclusion_tag("reflection/_distribution.html")
 def distribution(figures: Figures, scale, dont_know_label: str = "") -> dict:
     """A stacked bar of the answers per scale point, with its text equivalent."""
-    segments = [
-        Segment(str(value), figures.distribution.get(value, 0), colour)
-        for value, colour in zip(scale.values, _colours(scale.values), strict=True)
-    ]
+    segments = _toned(
+        [
+            Segment(str(value), figures.distribution.get(value, 0), colour)
+            for value, colour in zip(scale.values, _colours(scale.values), strict=True)
+        ],
+        scale.values,
+    )
     segments.append(
         Segment(dont_know_label or scale.dont_know, figures.dont_know, DONT_KNOW_COLOUR)
     )
@@ -62,21 +66,36 @@ def distribution(figures: Figures, scale, dont_know_label: str = "") -> dict:
     return {"segments": segments, "total": total}
 
 
-def _colours(values: list[int]) -> list[str]:
-    if values == list(SCALE_COLOURS):
-        return list(SCALE_COLOURS.values())
-    # Another scale: spread the five colours over its points.
+def _tones(values: list[int]) -> list[int]:
+    """Which of the five colours each point gets: all five for 1–5; another scale spreads
+    them (a poll's oneens/eens: red and blue)."""
     last = len(values) - 1 or 1
+    return [round(i * 4 / last) + 1 for i in range(len(values))]
+
+
+def _colours(values: list[int]) -> list[str]:
     palette = list(SCALE_COLOURS.values())
-    return [palette[round(i * 4 / last)] for i in range(len(values))]
+    return [palette[tone - 1] for tone in _tones(values)]
+
+
+def _toned(segments: list[Segment], values: list[int]) -> list[Segment]:
+    for segment, tone in zip(segments, _tones(values), strict=False):
+        segment.tone = str(tone)
+    return segments
 
 
 @register.simple_tag
 def scale_legend(scale) -> list[Segment]:
-    legend = [
-        Segment(str(v), 0, c)
-        for v, c in zip(scale.values, _colours(scale.values), strict=True)
-    ]
+    """The points of the scale with their colours: numbers, or on a scale of three points
+    or fewer (a poll) their words."""
+    words = len(scale.values) <= 3
+    legend = _toned(
+        [
+            Segment(scale.labels.get(v, str(v)) if words else str(v), 0, c)
+            for v, c in zip(scale.values, _colours(scale.values), strict=True)
+        ],
+        scale.values,
+    )
     return [*legend, Segment(scale.dont_know, 0, DONT_KNOW_COLOUR)]
 
 
@@ -180,3 +199,31 @@ def _minutes(start: datetime | None, end: datetime | None) -> int | None:
     if start is None or end is None:
         return None
     return max(0, int((end - start).total_seconds() // 60))
+
+
+@register.filter
+def point_for(points, theme_key: str):
+    """The first action point about `theme_key` among `points`, or None."""
+    return next((p for p in points if p.theme_key == theme_key), None)
+
+
+@register.simple_tag
+def poll_segments(figures: Figures, scale) -> list[Segment]:
+    """A poll's answers per point in words ("oneens", "eens", "weet niet"), as bar
+    segments: the beamer names each count, so no legend of colours is needed."""
+    segments = [
+        Segment(
+            scale.labels.get(value, str(value)),
+            figures.distribution.get(value, 0),
+            colour,
+        )
+        for value, colour in zip(scale.values, _colours(scale.values), strict=True)
+    ]
+    segments.append(Segment(scale.dont_know, figures.dont_know, DONT_KNOW_COLOUR))
+    total = sum(s.count for s in segments)
+    x = 0.0
+    for segment in segments:
+        segment.x = x
+        segment.width = 100 * segment.count / total if total else 0
+        x += segment.width
+    return segments

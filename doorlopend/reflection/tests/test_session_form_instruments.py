@@ -12,8 +12,9 @@ from doorlopend.reflection.forms.sessions import SessionForm
 def test_the_reflection_session_form_offers_no_roadmaps(partnership):
     with scopes_disabled():  # the form also offers the partnership's leerroutes
         offered = SessionForm(partnership=partnership).fields["instrument"].queryset
-    assert set(offered.values_list("kind", flat=True)) == {"questionnaire"}
-    assert {"reflectietool", "besluitvorming"} <= set(
+    # A poll runs as a partnership's session; a scan only per school (the scan page).
+    assert set(offered.values_list("kind", flat=True)) == {"questionnaire", "poll"}
+    assert {"reflectietool", "besluitvorming", "peiling-doorlopend-leren"} <= set(
         offered.values_list("key", flat=True)
     )
     assert InstrumentVersion.objects.roadmaps().count() == 2

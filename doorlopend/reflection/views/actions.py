@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from .. import selectors, services
 from ..choices import ActionStatus
 from ..forms.actions import POINT_FIELDS, ActionPointForm
 from ..models import ActionPoint, Session
+from .access import session_get
 
 TOKEN_SECONDS = 24 * 3600
 
@@ -45,7 +46,7 @@ def action_points_context(
     request: HttpRequest, session: Session, *, form=None, added: bool = False
 ) -> dict:
     """What `_action_points.html` shows: the session's points and, for managers, a form."""
-    can_manage = request.membership.has_perm("reflection.manage")
+    can_manage = request.membership.has_perm("reflection.facilitate", session)
     if can_manage and form is None:
         form = _form(request, session)
     return {
@@ -83,15 +84,15 @@ def _created(request: HttpRequest, session: Session) -> HttpResponse:
     return redirect(f"{url}?tab=actiepunten#action-points")
 
 
-@partnership_view("reflection.manage")
+@partnership_view("reflection.facilitate")
 @require_http_methods(["GET", "POST"])
 def action_point_create(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = get_object_or_404(
-        Session.objects.select_related("instrument"),
-        pk=session_id,
-        partnership=request.partnership,
+    session = session_get(
+        request,
+        session_id,
+        perm="reflection.facilitate",
+        queryset=Session.objects.select_related("instrument"),
     )
-    session.partnership = request.partnership  # the guard loaded it: spare a query
     form = _form(request, session, request.POST or None)
     if form.is_valid():
         key = _token_key(form.cleaned_data["token"])
@@ -130,6 +131,12 @@ def action_point_edit(request: HttpRequest, action_id: int) -> HttpResponse:
         partnership=request.partnership,
     )
     point.partnership = request.partnership  # spares a query in _back()
+    if point.session and not request.membership.has_perm(
+        "reflection.view", point.session
+    ):
+        raise Http404(
+            "No action point here"
+        )  # of a school's scan the member can't read
     initial = {
         name: getattr(point, name) for name in POINT_FIELDS if "owner" not in name
     }
@@ -162,7 +169,15 @@ def action_point_edit(request: HttpRequest, action_id: int) -> HttpResponse:
 def action_point_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     status = status if status in ActionStatus.values else ""
-    points = selectors.action_point_list(partnership=request.partnership, status=status)
+    points = [
+        point
+        for point in selectors.action_point_list(
+            partnership=request.partnership, status=status
+        )
+        # A school's scan, and so its action points, only for those who may read it.
+        if point.session is None
+        or request.membership.has_perm("reflection.view", point.session)
+    ]
     context = {
         "points": points,
         "status": status,

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -27,19 +27,21 @@ from .. import charts, qr, selectors, services, tabs
 from ..forms.actions import PhaseForm, ThemeNoteForm
 from ..models import Session, ThemeNote
 from ..selectors.results import SessionResults, session_results
+from .access import session_get
 from .actions import action_points_context
 
 SVG = "image/svg+xml"
 
 
-def _session(request: HttpRequest, session_id: int) -> Session:
-    session = get_object_or_404(
-        Session.objects.select_related("instrument", "leerroute"),
-        pk=session_id,
-        partnership=request.partnership,
+def _session(
+    request: HttpRequest, session_id: int, perm: str = "reflection.view"
+) -> Session:
+    return session_get(
+        request,
+        session_id,
+        perm=perm,
+        queryset=Session.objects.select_related("instrument", "leerroute"),
     )
-    session.partnership = request.partnership  # the guard loaded it: spare a query
-    return session
 
 
 def join_url(request: HttpRequest, session: Session) -> str:
@@ -69,7 +71,7 @@ def _live_context(request: HttpRequest, session: Session) -> dict:
         "results": results,
         "version": _version(session, results),
         "uses_radar": charts.uses_radar(results),
-        "can_manage": request.membership.has_perm("reflection.manage"),
+        "can_manage": request.membership.has_perm("reflection.facilitate", session),
     }
 
 
@@ -89,7 +91,7 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
         "tab": tab,
         "tabs": tabs.tabs(session, tab),
         "definition": definition,
-        "can_manage": request.membership.has_perm("reflection.manage"),
+        "can_manage": request.membership.has_perm("reflection.facilitate", session),
         "has_participants": selectors.session_has_participants(session=session),
     }
     if tab == tabs.UITLEG:
@@ -213,10 +215,10 @@ def _to_detail(session: Session, anchor: str) -> HttpResponse:
     return redirect(f"{url}#{anchor}")
 
 
-@partnership_view("reflection.manage")
+@partnership_view("reflection.facilitate")
 @require_POST
 def session_phase(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = _session(request, session_id)
+    session = _session(request, session_id, "reflection.facilitate")
     form = PhaseForm(request.POST)
     error = None
     if form.is_valid():
@@ -240,10 +242,10 @@ def _note_message(request: HttpRequest, theme, errors: list[str]) -> None:
         messages.success(request, done)
 
 
-@partnership_view("reflection.manage")
+@partnership_view("reflection.facilitate")
 @require_POST
 def theme_note(request: HttpRequest, session_id: int, theme_key: str) -> HttpResponse:
-    session = _session(request, session_id)
+    session = _session(request, session_id, "reflection.facilitate")
     theme = session.instrument.definition.theme(theme_key)
     if theme is None:
         raise Http404("No such theme in this session.")
@@ -275,11 +277,11 @@ def theme_note(request: HttpRequest, session_id: int, theme_key: str) -> HttpRes
     return render(request, "reflection/_note.html", context)
 
 
-@partnership_view("reflection.manage")
+@partnership_view("reflection.facilitate")
 @require_POST
 def session_beamer_theme(request: HttpRequest, session_id: int) -> HttpResponse:
     """Put one theme's questions (and, when scored, their bars) on the beamer."""
-    session = _session(request, session_id)
+    session = _session(request, session_id, "reflection.facilitate")
     key = request.POST.get("theme", "")
     try:
         services.session_beamer_theme_set(session=session, theme_key=key)

@@ -20,16 +20,17 @@ from .. import export
 from ..models import Report, Session
 from ..report import report_filename
 from ..services import reports as report_services
+from .access import session_get
 
 STATUS_TEMPLATE = "reflection/_report_status.html"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _session(request: HttpRequest, session_id: int) -> Session:
-    return get_object_or_404(
-        Session.objects.select_related("instrument", "leerroute"),
-        pk=session_id,
-        partnership=request.partnership,
+    return session_get(
+        request,
+        session_id,
+        queryset=Session.objects.select_related("instrument", "leerroute"),
     )
 
 

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -12,6 +12,7 @@ from doorlopend.partnerships.access import partnership_view
 from .. import selectors, services
 from ..forms.sessions import SessionForm
 from ..models import Session
+from .access import session_get
 
 
 def _detail(session: Session) -> HttpResponse:
@@ -51,13 +52,14 @@ def session_create(request: HttpRequest) -> HttpResponse:
     return render(request, "reflection/session_form.html", {"form": form})
 
 
-@partnership_view("reflection.manage")
+@partnership_view("reflection.facilitate")
 @require_http_methods(["GET", "POST"])
 def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = get_object_or_404(
-        Session.objects.select_related("leerroute"),
-        pk=session_id,
-        partnership=request.partnership,
+    session = session_get(
+        request,
+        session_id,
+        perm="reflection.facilitate",
+        queryset=Session.objects.select_related("leerroute"),
     )
     initial = {
         "title": session.title,
@@ -83,10 +85,10 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
     )
 
 
-@partnership_view("reflection.manage")
+@partnership_view("reflection.facilitate")
 @require_http_methods(["GET", "POST"])
 def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = get_object_or_404(Session, pk=session_id, partnership=request.partnership)
+    session = session_get(request, session_id, perm="reflection.facilitate")
     if request.method == "POST":
         try:
             services.session_delete(session=session)
@@ -107,10 +109,10 @@ STATE_ACTIONS = {
 }
 
 
-@partnership_view("reflection.manage")
+@partnership_view("reflection.facilitate")
 @require_POST
 def session_state(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = get_object_or_404(Session, pk=session_id, partnership=request.partnership)
+    session = session_get(request, session_id, perm="reflection.facilitate")
     action = STATE_ACTIONS.get(request.POST.get("action", ""))
     if action is None:
         messages.error(request, _("Unknown action."))

@@ -1,4 +1,5 @@
-"""Demo reflection sessions: two closed ones a season apart (a trend), one open, one concept."""
+"""Demo reflection sessions: two closed ones a season apart (a trend), one open, one concept;
+and (scans.py) two schools' LOB-scans a year apart and the opening poll."""
 
 import random
 from datetime import timedelta
@@ -11,9 +12,10 @@ from doorlopend.partnerships.models import Organisation
 from doorlopend.partnerships.roles import Role
 from doorlopend.partnerships.selectors import membership_of
 
-from . import services
-from .choices import DONT_KNOW, Layer, Sector
-from .models import Session
+from .. import services
+from ..choices import DONT_KNOW, Layer, Sector
+from ..models import Session
+from . import scans
 
 # Sector and layer of the demo participants: a stuurgroep-and-werkgroep mix.
 PEOPLE = [
@@ -64,8 +66,13 @@ def _run(session: Session, people: list, rng: random.Random, lift: float = 0.0) 
 
 
 def load_demo(context: DemoContext) -> None:
+    _partnership_sessions(context)
+    scans.load_scans(context)
+
+
+def _partnership_sessions(context: DemoContext) -> None:
     partnership = context.partnership
-    if Session.objects.filter(partnership=partnership).exists():
+    if Session.objects.filter(partnership=partnership, organisation=None).exists():
         return
     rng = random.Random(2026)
     today = timezone.localdate()
@@ -148,15 +155,23 @@ def load_demo(context: DemoContext) -> None:
 
 
 def load_large(context: DemoContext) -> None:
+    _national_day(context)
+    scans.load_large_scans(context)
+
+
+def _national_day(context: DemoContext) -> None:
     """The first bench partnership runs a national LOB day: 1,000 participants, 22 answers each,
     and nine earlier sessions of 30 (a trend of ten points)."""
     from doorlopend.partnerships.models import Partnership
 
-    from .choices import State
-    from .models import ActionPoint, Answer, Participant
+    from ..choices import State
+    from ..models import ActionPoint, Answer, Participant
 
     partnership = Partnership.objects.filter(slug="bench-0").first()
-    if partnership is None or Session.objects.filter(partnership=partnership).exists():
+    if (
+        partnership is None
+        or Session.objects.filter(partnership=partnership, organisation=None).exists()
+    ):
         return
     tool = InstrumentVersion.objects.get(key="reflectietool", version=1)
     keys = [q.key for q in tool.definition.questions]
