@@ -94,6 +94,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # activity), and the coördinator any activity.
     "planning.evaluate_activity": STAFF_ROLES,
     "planning.assignment": frozenset({Role.COORDINATOR, Role.PORTEFEUILLEHOUDER}),
+    # A school's own LOB plan (its vision, with versions): the school's portefeuillehouder
+    # keeps it, the coördinator any school's (rules.py: about the school); staff reads.
+    "planning.school_plan": frozenset({Role.COORDINATOR, Role.PORTEFEUILLEHOUDER}),
     # The weekly digest e-mail of the partnership's progress (counts, never pupils).
     "partnership.digest": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
     # The LOB programme (years × the 7 elementen), its ratings and the eind- and

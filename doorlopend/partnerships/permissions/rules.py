@@ -17,6 +17,8 @@ The object rules, by permission:
   ambassadeur or docent works the partnership-wide rows (those without a school).
 - planning.assignment (obj: the school) — the coördinator any school's assignment, a
   portefeuillehouder their own school's.
+- planning.school_plan (obj: the school) — the coördinator any school's own LOB plan,
+  a portefeuillehouder their own school's.
 - planning.tasks (obj: a task) — its owner moves it along; the coördinator
   (planning.manage) any task.
 - planning.evaluate_activity (obj: an activity) — the members listed among its people;
@@ -60,6 +62,7 @@ OBJECT_RULES: dict[str, rules.Predicate] = {
         | (~has_school & is_partnership_wide_worker)
     ),
     "planning.assignment": is_coordinator | is_portefeuillehouder_of_school,
+    "planning.school_plan": is_coordinator | is_portefeuillehouder_of_school,
     "planning.tasks": holds("planning.manage") | is_owner,
     "planning.evaluate_activity": holds("planning.manage") | is_listed,
     "reflection.view": (

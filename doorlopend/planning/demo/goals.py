@@ -122,7 +122,7 @@ def _owner(partnership: Partnership, context: DemoContext) -> Membership | None:
 def _vision(
     partnership: Partnership, context: DemoContext, by: Membership | None
 ) -> None:
-    if VisionVersion.objects.filter(partnership=partnership).exists():
+    if VisionVersion.objects.filter(partnership=partnership, school=None).exists():
         return
     # A first version and the current one, so the history shows a diff.
     vision_services.vision_save(

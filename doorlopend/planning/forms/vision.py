@@ -30,6 +30,24 @@ class VisionForm(forms.Form):
     )
 
 
+class SchoolVisionForm(forms.Form):
+    """A school's own vision and ambition on LOB; the shared definition is the
+    partnership's."""
+
+    vision = forms.CharField(
+        label=_("Vision"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What LOB means at this school, with the pupil at the centre."),
+    )
+    ambition = forms.CharField(
+        label=_("Ambition"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What the school wants to have reached in its LOB in a few years."),
+    )
+
+
 class ExpectationForm(forms.Form):
     needs = forms.CharField(
         label=_("Needs"),

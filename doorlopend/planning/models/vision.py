@@ -10,11 +10,20 @@ from ._common import by_user
 class VisionVersion(models.Model):
     """One saved version of the vision; the newest is shown at the top of the plan.
 
-    Appended to only: editing saves a new version, so its history is complete.
+    Appended to only: editing saves a new version, so its history is complete. Without
+    a school it is the partnership's vision; with one, that school's own LOB plan's.
     """
 
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="visions"
+    )
+    school = models.ForeignKey(
+        "partnerships.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="school_visions",
+        verbose_name=_("school"),
     )
     definition = models.TextField(
         _("shared definition of a doorlopende leerlijn LOB"), blank=True

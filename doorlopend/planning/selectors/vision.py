@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
@@ -22,10 +22,19 @@ VISION_TEXTS = (
 HISTORY_LIMIT = 100
 
 
-def current_vision(*, partnership: Partnership) -> VisionVersion | None:
+def versions_of(
+    *, partnership: Partnership, school: Organisation | None = None
+) -> QuerySet[VisionVersion]:
+    """The versions of one plan: the partnership's (no school) or one school's own."""
+    return VisionVersion.objects.filter(partnership=partnership, school=school)
+
+
+def current_vision(
+    *, partnership: Partnership, school: Organisation | None = None
+) -> VisionVersion | None:
     """The newest version, or None before the first one is saved."""
     return (
-        VisionVersion.objects.filter(partnership=partnership)
+        versions_of(partnership=partnership, school=school)
         .select_related("created_by")
         .order_by("-created_at", "-pk")
         .first()
@@ -100,10 +109,12 @@ def line_diff(old: str, new: str) -> list[DiffLine]:
     return lines
 
 
-def vision_history(*, partnership: Partnership) -> list[HistoryEntry]:
+def vision_history(
+    *, partnership: Partnership, school: Organisation | None = None
+) -> list[HistoryEntry]:
     """Versions newest first, each with the texts that changed against the one before."""
     versions = list(
-        VisionVersion.objects.filter(partnership=partnership)
+        versions_of(partnership=partnership, school=school)
         .select_related("created_by")
         .order_by("-created_at", "-pk")[: HISTORY_LIMIT + 1]
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -26,19 +26,27 @@ def vision_save(
     vision: str,
     ambition: str,
     by: Membership | None,
+    school: Organisation | None = None,
 ) -> VisionVersion | None:
     """Append a new version when something changed; None when it equals the newest.
 
-    Earlier versions are never changed, so the history is complete. `by` is None only
-    when the system makes it (the demo loader).
+    Earlier versions are never changed, so the history is complete. Without a school
+    it is the partnership's vision; with one, that school's own (kept by its
+    portefeuillehouder or the coördinator: `planning.school_plan` about the school).
+    `by` is None only when the system makes it (the demo loader).
     """
+    if school is not None:
+        if school.partnership_id != partnership.pk:
+            raise ValidationError(_("Choose an organisation of this partnership."))
+        if by is not None and not by.has_perm("planning.school_plan", school):
+            raise PermissionDenied(_("You may not change this school's plan."))
     texts = {
         "definition": _normalise(definition),
         "vision": _normalise(vision),
         "ambition": _normalise(ambition),
     }
     current = (
-        VisionVersion.objects.filter(partnership=partnership)
+        VisionVersion.objects.filter(partnership=partnership, school=school)
         .order_by("-created_at", "-pk")
         .first()
     )
@@ -49,7 +57,10 @@ def vision_save(
     if current is None and not any(texts.values()):
         return None
     version = VisionVersion(
-        partnership=partnership, created_by=by.user if by else None, **texts
+        partnership=partnership,
+        school=school,
+        created_by=by.user if by else None,
+        **texts,
     )
     version.full_clean()
     version.save()

@@ -12,6 +12,7 @@ from . import (
     goals,
     inbox,
     plan,
+    school_plan,
     tasks,
     timeline,
     vision,
@@ -20,6 +21,7 @@ from . import (
 app_name = "planning"
 urlpatterns: list = [
     *plan.urlpatterns,
+    *school_plan.urlpatterns,
     *activities.urlpatterns,
     *assignments.urlpatterns,
     *budget.urlpatterns,

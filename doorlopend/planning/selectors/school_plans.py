@@ -1,0 +1,77 @@
+"""Reads of the schools' own LOB plans: one school's plan, and all of them in summary.
+
+A school's plan is kept through the same code as the partnership's: its vision is a
+`VisionVersion` with that school (`selectors.vision`, with `school=`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Count, Max
+
+from doorlopend.partnerships.models import (
+    SCHOOL_KINDS,
+    Membership,
+    Organisation,
+    Partnership,
+)
+
+from ..models import VisionVersion
+from . import vision as vision_selectors
+
+
+@dataclass
+class SchoolPlanRow:
+    school: Organisation
+    vision_at: datetime | None
+    versions: int
+
+    @property
+    def has_vision(self) -> bool:
+        return self.vision_at is not None
+
+
+def school_plan_rows(*, partnership: Partnership) -> list[SchoolPlanRow]:
+    """Every school of the partnership with the date of its vision's newest version and
+    the number of versions (1 query)."""
+    schools = (
+        Organisation.objects.filter(partnership=partnership, kind__in=SCHOOL_KINDS)
+        .annotate(
+            vision_at=Max("school_visions__created_at"),
+            version_count=Count("school_visions"),
+        )
+        .order_by("name")
+    )
+    return [SchoolPlanRow(s, s.vision_at, s.version_count) for s in schools]
+
+
+@dataclass
+class SchoolPlan:
+    school: Organisation
+    version: VisionVersion | None
+    versions: int
+    can_manage: bool
+
+
+def school_plan(*, school: Organisation, membership: Membership) -> SchoolPlan:
+    """One school's own plan: its newest vision and how many versions it has (2 queries)."""
+    versions = vision_selectors.versions_of(
+        partnership=school.partnership, school=school
+    )
+    return SchoolPlan(
+        school=school,
+        version=vision_selectors.current_vision(
+            partnership=school.partnership, school=school
+        ),
+        versions=versions.count(),
+        can_manage=membership.has_perm("planning.school_plan", school),
+    )
+
+
+def plan_school_plans(
+    *, partnership: Partnership, membership: Membership, today: date
+) -> list[SchoolPlanRow]:
+    """The plan page's summary of the schools' own plans (1 query)."""
+    return school_plan_rows(partnership=partnership)
