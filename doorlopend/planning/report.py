@@ -4,7 +4,8 @@ Built as `core.document_content.DocumentContent`, so the documents module render
 with the projectplan's template and keeps its plain text for the content hash and for
 comparing versions. Goals with their latest measurement and revisions, the activities
 held this school year, the budget per source (Decimal throughout), where each school
-stands, and the action points still waiting in the inbox. A fixed number of queries.
+stands, each school's own LOB plan, and the action points still waiting in the inbox. A
+fixed number of queries.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from doorlopend.core.document_content import (
     Facts,
     Section,
     Table,
+    Text,
     euro,
 )
 from doorlopend.partnerships.models import Partnership
@@ -38,6 +40,7 @@ from .models import (
     Measurement,
     Milestone,
     ProgressUpdate,
+    VisionVersion,
 )
 from .selectors.inbox import inbox_open
 from .selectors.timeline import school_year_bounds, school_year_of
@@ -256,6 +259,43 @@ def _schools(partnership: Partnership) -> Section:
     )
 
 
+def _school_plans(partnership: Partnership) -> Section:
+    """Each school's own LOB plan: the date and count of its vision's versions, and its
+    newest vision and ambition in full (1 query)."""
+    newest: dict[int, VisionVersion] = {}
+    counts: dict[int, int] = {}
+    for v in (
+        VisionVersion.objects.filter(partnership=partnership, school__isnull=False)
+        .select_related("school")
+        .order_by("school__name", "school_id", "-created_at", "-pk")
+    ):
+        newest.setdefault(v.school_id, v)
+        counts[v.school_id] = counts.get(v.school_id, 0) + 1
+    rows = [
+        [v.school.name, _date(timezone.localdate(v.created_at)), str(counts[pk])]
+        for pk, v in newest.items()
+    ]
+    texts = [
+        Text(
+            "\n\n".join(t for t in (v.vision, v.ambition) if t),
+            title=v.school.name,
+            empty=EMPTY,
+        )
+        for v in newest.values()
+    ]
+    return Section(
+        _("The schools' own LOB plans"),
+        [
+            Table(
+                [_("School"), _("Vision of"), _("Versions")],
+                rows,
+                empty=_("No school has written down a vision of its own yet."),
+            ),
+            *texts,
+        ],
+    )
+
+
 def _inbox(partnership: Partnership) -> Section:
     rows = [
         [
@@ -300,6 +340,7 @@ def progress_report_content(
             _activities(partnership, start, end),
             _budget(partnership),
             _schools(partnership),
+            _school_plans(partnership),
             _inbox(partnership),
         ],
     )

@@ -10,8 +10,10 @@ from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
 from doorlopend.core.testing.pdf import pdf_text
+from doorlopend.partnerships.tests.factories import SchoolFactory
 from doorlopend.planning.models import GoalRevision, ProgressUpdate
 from doorlopend.planning.report import progress_report_content
+from doorlopend.planning.services.vision import vision_save
 from doorlopend.planning.tests.factories import (
     ActivityFactory,
     BudgetLineFactory,
@@ -250,3 +252,35 @@ def test_the_report_writes_its_dates_in_dutch(partnership, plan):
     assert day in text
     english = "January February March April May June July August October November"
     assert not any(month in text for month in english.split())
+
+
+def test_the_report_includes_each_schools_own_plan(
+    partnership, client_for, django_capture_on_commit_callbacks
+):
+    school = SchoolFactory(partnership=partnership, name="Het Lingecollege")
+    SchoolFactory(partnership=partnership, name="Pantarijn")
+    with scopes_disabled():
+        for ambition in ("Twee gesprekken.", "Elke leerling drie loopbaangesprekken."):
+            vision_save(
+                partnership=partnership,
+                school=school,
+                definition="",
+                vision="LOB is de kern van de mentorles.",
+                ambition=ambition,
+                by=None,
+            )
+    client = client_for("coordinator")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("report_make", partnership), HTTP_HX_REQUEST="true")
+    with scopes_disabled():
+        document = GeneratedDocument.objects.get()
+    download_url = reverse("documents:download", args=[partnership.slug, document.pk])
+    download = client_for("stuurgroep").get(download_url)
+    text = pdf_text(b"".join(download.streaming_content))
+    assert "De eigen LOB-plannen van de scholen" in text
+    assert "Het Lingecollege" in text
+    assert "LOB is de kern van de mentorles." in text
+    # The newest version only; a school without a vision of its own is not listed.
+    assert "Elke leerling drie loopbaangesprekken." in text
+    assert "Twee gesprekken." not in text
+    assert "Pantarijn" not in text
