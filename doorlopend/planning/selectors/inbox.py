@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from doorlopend.instruments.models import InstrumentVersion
-from doorlopend.partnerships.models import Membership, Partnership
+from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.reflection.models import ActionPoint
 
 from ..models import Triage
@@ -18,7 +18,7 @@ PLAN_INBOX_SHOWN = 3
 
 def _points(partnership: Partnership) -> QuerySet[ActionPoint]:
     return ActionPoint.objects.filter(partnership=partnership).select_related(
-        "session", "owner_member__user", "owner_organisation"
+        "session__organisation", "owner_member__user", "owner_organisation"
     )
 
 
@@ -40,18 +40,32 @@ def inbox_open(*, partnership: Partnership) -> list[ActionPoint]:
     return list(_points(partnership).filter(triage__isnull=True))
 
 
-def inbox_handled(*, partnership: Partnership) -> list[Triage]:
-    """The handled points with what they became, newest first."""
+def inbox_handled(
+    *, partnership: Partnership, school: Organisation | None = None
+) -> list[Triage]:
+    """The handled points with what they became, newest first; with a school, only those
+    of that school's own scans."""
+    triages = Triage.objects.filter(partnership=partnership)
+    if school is not None:
+        triages = triages.filter(action_point__session__organisation=school)
     return list(
-        Triage.objects.filter(partnership=partnership)
-        .select_related(
+        triages.select_related(
             "action_point__session",
             "task",
             "activity",
             "revision__goal",
             "created_by",
-        )
-        .order_by("-created_at", "-pk")
+        ).order_by("-created_at", "-pk")
+    )
+
+
+def school_inbox_open(
+    *, partnership: Partnership, school: Organisation
+) -> list[ActionPoint]:
+    """The open action points of a school's own LOB-scans: the inbox of its own plan.
+    The coördinator handles them in the partnership's inbox, where they are marked."""
+    return list(
+        _points(partnership).filter(triage__isnull=True, session__organisation=school)
     )
 
 

@@ -17,8 +17,10 @@ from doorlopend.partnerships.models import (
     Organisation,
     Partnership,
 )
+from doorlopend.reflection.models import ActionPoint
 
-from ..models import VisionVersion
+from ..models import Triage, VisionVersion
+from . import inbox as inbox_selectors
 from . import vision as vision_selectors
 
 
@@ -53,10 +55,14 @@ class SchoolPlan:
     version: VisionVersion | None
     versions: int
     can_manage: bool
+    open_points: list[ActionPoint]
+    handled: list[Triage]
 
 
 def school_plan(*, school: Organisation, membership: Membership) -> SchoolPlan:
-    """One school's own plan: its newest vision and how many versions it has (2 queries)."""
+    """One school's own plan: its newest vision, how many versions it has, and the action
+    points of its own LOB-scans, open and handled (4 queries)."""
+    partnership = school.partnership
     versions = vision_selectors.versions_of(
         partnership=school.partnership, school=school
     )
@@ -67,6 +73,10 @@ def school_plan(*, school: Organisation, membership: Membership) -> SchoolPlan:
         ),
         versions=versions.count(),
         can_manage=membership.has_perm("planning.school_plan", school),
+        open_points=inbox_selectors.school_inbox_open(
+            partnership=partnership, school=school
+        ),
+        handled=inbox_selectors.inbox_handled(partnership=partnership, school=school),
     )
 
 

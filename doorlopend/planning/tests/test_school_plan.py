@@ -15,10 +15,13 @@ from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.models import Membership
 from doorlopend.partnerships.roles import Role
 from doorlopend.partnerships.tests.factories import OrganisationFactory, SchoolFactory
+from doorlopend.reflection.services.scans import scan_action_point
+from doorlopend.reflection.tests.scan_helpers import scan_of
 
 from ..demo import school_plan as demo_school_plan
 from ..models import VisionVersion
 from ..selectors.vision import current_vision
+from ..services.inbox import triage_decline
 from ..services.vision import vision_save
 from .test_tasks import logged_in
 
@@ -180,3 +183,55 @@ def test_demo_school_plan_loads_once(partnership, member_of, schools):
         assert not VisionVersion.objects.exclude(school=schools[0]).exists()
         current = current_vision(partnership=partnership, school=schools[0])
         assert "meeloopdag" in current.ambition
+
+
+def test_a_scan_action_point_lands_in_the_schools_plan(
+    partnership, member_of, client_for, schools
+):
+    school, other = schools
+    user = lead_of(partnership, member_of, school)
+    scan = scan_of(school)
+    with scopes_disabled():
+        by = Membership.objects.get(partnership=partnership, user=user)
+        point = scan_action_point(session=scan, element_key="ouders", by=by)
+    client = logged_in(user)
+    page = client.get(url(partnership, "school_plan", school.pk)).content.decode()
+    assert point.title in page
+    assert _("not handled yet") in page
+    elsewhere = client.get(url(partnership, "school_plan", other.pk)).content.decode()
+    assert point.title not in elsewhere
+    # The coördinator handles it in the partnership's inbox, which names the school plan.
+    coordinator = client_for("coordinator")
+    inbox = coordinator.get(url(partnership, "inbox")).content.decode()
+    assert url(partnership, "school_plan", school.pk) in inbox
+    with scopes_disabled():
+        triage_decline(point=point, by=by_coordinator(partnership), reason="Al gepland")
+    page = client.get(url(partnership, "school_plan", school.pk)).content.decode()
+    assert _("not handled yet") not in page
+    assert _("not in the plan") in page
+
+
+def by_coordinator(partnership):
+    return Membership.objects.filter(
+        partnership=partnership, roles__role=Role.COORDINATOR
+    ).first()
+
+
+def test_school_plan_page_queries(
+    partnership, member_of, client_for, schools, django_assert_max_num_queries
+):
+    school = schools[0]
+    user = lead_of(partnership, member_of, school)
+    with scopes_disabled():
+        by = Membership.objects.get(partnership=partnership, user=user)
+        for _n in range(3):
+            scan = scan_of(school, people=3)
+            for key in ("ouders", "reflectie"):
+                scan_action_point(session=scan, element_key=key, by=by)
+        vision_save(
+            partnership=partnership, school=school, definition="", by=by, **TEXTS
+        )
+    client = logged_in(user)
+    with django_assert_max_num_queries(14):
+        response = client.get(url(partnership, "school_plan", school.pk))
+    assert response.content.decode().count(_("not handled yet")) == 6
