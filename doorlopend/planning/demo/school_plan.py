@@ -1,7 +1,9 @@
 """The demo's one school plan: the vmbo school of the demo portefeuillehouder keeps its
-own vision on LOB, in two versions so its history shows a change.
+own vision on LOB, in two versions so its history shows a change, and the weakest element
+of its newest LOB-scan became an action point of its plan.
 
-Idempotent: a school that has a vision version keeps it.
+Idempotent: a school that has a vision version keeps it; the scan makes one action point
+per element.
 """
 
 from __future__ import annotations
@@ -10,6 +12,10 @@ from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.models import RoleAssignment
 from doorlopend.partnerships.roles import Role
 from doorlopend.partnerships.selectors import membership_of
+from doorlopend.reflection.choices import State
+from doorlopend.reflection.models import Session
+from doorlopend.reflection.selectors.scans import scan_summary
+from doorlopend.reflection.services.scans import scan_action_point
 
 from ..models import VisionVersion
 from ..services import vision as vision_services
@@ -43,6 +49,7 @@ def load_demo(context: DemoContext) -> None:
     if by is None or lead is None:
         return
     school = lead.organisation
+    _scan_point(school, by)
     if VisionVersion.objects.filter(partnership=partnership, school=school).exists():
         return
     for ambition in (AMBITION_FIRST, AMBITION):
@@ -55,3 +62,18 @@ def load_demo(context: DemoContext) -> None:
             by=by,
         )
     context.count("school_vision_versions", 2)
+
+
+def _scan_point(school, by) -> None:
+    scan = (
+        Session.objects.filter(
+            partnership=school.partnership_id, organisation=school, state=State.CLOSED
+        )
+        .order_by("-date", "-pk")
+        .first()
+    )
+    if scan is None:
+        return
+    weak = scan_summary(scan).weak
+    if weak:
+        scan_action_point(session=scan, element_key=weak[0].key, by=by)
