@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from doorlopend.partnerships.models import (
     SCHOOL_KINDS,
@@ -29,6 +29,7 @@ class SchoolPlanRow:
     school: Organisation
     vision_at: datetime | None
     versions: int
+    open_points: int
 
     @property
     def has_vision(self) -> bool:
@@ -36,17 +37,25 @@ class SchoolPlanRow:
 
 
 def school_plan_rows(*, partnership: Partnership) -> list[SchoolPlanRow]:
-    """Every school of the partnership with the date of its vision's newest version and
-    the number of versions (1 query)."""
+    """Every school of the partnership with the date of its vision's newest version, the
+    number of versions and of open action points from its own LOB-scans (1 query)."""
     schools = (
         Organisation.objects.filter(partnership=partnership, kind__in=SCHOOL_KINDS)
         .annotate(
             vision_at=Max("school_visions__created_at"),
-            version_count=Count("school_visions"),
+            version_count=Count("school_visions", distinct=True),
+            open_point_count=Count(
+                "reflection_sessions__action_points",
+                filter=Q(reflection_sessions__action_points__triage__isnull=True),
+                distinct=True,
+            ),
         )
         .order_by("name")
     )
-    return [SchoolPlanRow(s, s.vision_at, s.version_count) for s in schools]
+    return [
+        SchoolPlanRow(s, s.vision_at, s.version_count, s.open_point_count)
+        for s in schools
+    ]
 
 
 @dataclass

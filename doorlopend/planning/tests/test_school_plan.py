@@ -204,11 +204,15 @@ def test_a_scan_action_point_lands_in_the_schools_plan(
     coordinator = client_for("coordinator")
     inbox = coordinator.get(url(partnership, "inbox")).content.decode()
     assert url(partnership, "school_plan", school.pk) in inbox
+    summary = coordinator.get(url(partnership, "plan")).content.decode()
+    assert "1 open actiepunt uit de LOB-scan" in summary
     with scopes_disabled():
         triage_decline(point=point, by=by_coordinator(partnership), reason="Al gepland")
     page = client.get(url(partnership, "school_plan", school.pk)).content.decode()
     assert _("not handled yet") not in page
     assert _("not in the plan") in page
+    summary = coordinator.get(url(partnership, "plan")).content.decode()
+    assert "open actiepunt uit de LOB-scan" not in summary
 
 
 def by_coordinator(partnership):
