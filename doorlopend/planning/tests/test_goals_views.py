@@ -291,6 +291,6 @@ def test_goal_detail_queries(partnership, client_for, django_assert_max_num_quer
                 reason=f"Reden {n}",
             )
     client = client_for("coordinator")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(url("goal_detail", partnership, goal.pk))
     assert response.status_code == 200
