@@ -36,7 +36,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doorlopend.partnerships.models import Partnership
 
-from ..choices import RouteKind
+from ..choices import Eindopdracht, RouteKind
 from ..models import CohortSettings, Transition
 from ..suppression import OTHER, TOTAL, Grid, Shown, merge_small, min_cell
 
@@ -52,7 +52,8 @@ DIMENSIONS = {
     "route": _("route"),
 }
 
-# (key, label, help text); "pupils" is the base of every other column but the last two.
+# (key, label, help text); "pupils" is the base of every column but "retained" (whose
+# base is "year_base") and "eindopdracht_started" (whose base is "eindopdracht_done").
 MEASURES = [
     ("pupils", _("Pupils"), _("Pupils of this year of transition.")),
     (
@@ -76,8 +77,23 @@ MEASURES = [
         ),
     ),
     ("diploma", _("Diploma"), _("Obtained an mbo diploma.")),
+    (
+        "eindopdracht_done",
+        _("Eindopdracht completed"),
+        _(
+            "Completed the eindopdracht of the last vmbo year, as the school imported "
+            "it with its leavers."
+        ),
+    ),
+    (
+        "eindopdracht_started",
+        _("Of those: started"),
+        _("Of those who completed the eindopdracht: started at the mbo school."),
+    ),
 ]
 COUNTED = [key for key, _label, _help in MEASURES]
+# The measures whose base is not "pupils": of those who ...
+BASES = {"retained": "year_base", "eindopdracht_started": "eindopdracht_done"}
 FUNNEL = ("registered", "placed", "started", "retained", "diploma")
 
 
@@ -249,6 +265,11 @@ def _counts(*, deadline: datetime.date, today: datetime.date) -> dict:
             & (Q(stopped_on__isnull=True) | Q(stopped_on__gt=one_year_on)),
         ),
         "diploma": Count("pk", filter=Q(diploma_on__isnull=False)),
+        "eindopdracht_done": Count("pk", filter=Q(eindopdracht=Eindopdracht.JA)),
+        "eindopdracht_started": Count(
+            "pk",
+            filter=Q(eindopdracht=Eindopdracht.JA, started_on__isnull=False),
+        ),
     }
 
 
@@ -332,11 +353,22 @@ def _suppressed(cohort, dimension, deadline, today, raw, labels) -> CohortFigure
     pupils = grid("pupils", "pupils")
     hidden_pupils = pupils.suppress(k)
     grids = {"pupils": pupils}
-    for m in ("registered", "placed", "started", "year_base", "diploma"):
+    for m in (
+        "registered",
+        "placed",
+        "started",
+        "year_base",
+        "diploma",
+        "eindopdracht_done",
+    ):
         grids[m] = grid(m, "pupils")
         grids[m].suppress(k, forced=hidden_pupils)
     grids["retained"] = grid("retained", "year_base")
     grids["retained"].suppress(k, forced=hidden_pupils | grids["year_base"].hidden)
+    grids["eindopdracht_started"] = grid("eindopdracht_started", "eindopdracht_done")
+    grids["eindopdracht_started"].suppress(
+        k, forced=hidden_pupils | grids["eindopdracht_done"].hidden
+    )
 
     line_labels = [*LINES, (TOTAL, _("total"))]
 
@@ -346,7 +378,7 @@ def _suppressed(cohort, dimension, deadline, today, raw, labels) -> CohortFigure
             n = pupils.shown((g, c))
             figures = {"pupils": n}
             for m in COUNTED[1:]:
-                base = figures["year_base"] if m == "retained" else n
+                base = figures[BASES[m]] if m in BASES else n
                 figures[m] = grids[m].shown((g, c), base=base)
             lines.append(Line(key=c, label=str(label), figures=figures))
         return Group(key=g, label=labels.get(g, str(_("All pupils"))), lines=lines)
