@@ -164,6 +164,12 @@ class CohortFigures:
         return str(DIMENSIONS[self.dimension])
 
     @property
+    def funnel_measures(self) -> list[tuple[str, str]]:
+        """(key, label) of the funnel's columns, in the order of `Line.funnel`."""
+        labels = {key: label for key, label, _help in self.measures}
+        return [(key, labels[key]) for key in FUNNEL]
+
+    @property
     def is_empty(self) -> bool:
         return self.total.total.pupils.count == 0
 

@@ -137,3 +137,7 @@ def test_the_figures_page_shows_the_columns(partnership, client_for):
     shown = response.context["figures"].groups[0].line("leerroute")
     assert shown.figures["eindopdracht_done"].count == 12
     assert "Eindopdracht" in body or "eindopdracht" in body
+    # The funnel table (registration to diploma) keeps its own columns, each filled.
+    funnel = body[body.index('id="funnel-title"') :]
+    funnel = funnel[: funnel.index("</table>")]
+    assert funnel.count('<th scope="col" class="num">') == len(figures.FUNNEL)
