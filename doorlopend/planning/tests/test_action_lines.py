@@ -150,3 +150,26 @@ def test_the_plan_counts_action_lines_and_parent_activities(partnership, client_
     assert ">" + _("OCW action lines") + "</h2>" in body
     assert "?when=all&amp;audience=ouders" in body
     assert f"?when=all&amp;line={INFO}" in body
+
+
+def test_the_goal_list_shows_and_filters_by_action_line(partnership, client_for):
+    GoalFactory(partnership=partnership, title="Deskundig", action_lines=[LOB])
+    GoalFactory(partnership=partnership, title="Overgang", action_lines=[OVERGANG])
+    client = client_for("stuurgroep")
+    response = client.get(url(partnership, "goal_list"))
+    assert [line.goal.title for line in response.context["lines"]] == [
+        "Deskundig",
+        "Overgang",
+    ]
+    assert "Betere samenwerking bij de onderwijsovergangen" in (
+        response.content.decode()
+    )
+    narrowed = client.get(url(partnership, "goal_list"), {"line": OVERGANG})
+    assert [line.goal.title for line in narrowed.context["lines"]] == ["Overgang"]
+    assert narrowed.context["lines"][0].action_line_titles == [
+        "Betere samenwerking bij de onderwijsovergangen"
+    ]
+    none = client.get(url(partnership, "goal_list"), {"line": INFO})
+    assert _("No goal names this action line yet.") in none.content.decode()
+    unknown = client.get(url(partnership, "goal_list"), {"line": "nergens"})
+    assert len(unknown.context["lines"]) == 2
