@@ -92,6 +92,9 @@ MEASURES = [
     ),
 ]
 COUNTED = [key for key, _label, _help in MEASURES]
+# The eindopdracht's two columns: a table of their own on the page (the main table fits a
+# laptop without them), a column each in the export.
+EINDOPDRACHT = ("eindopdracht_done", "eindopdracht_started")
 # The measures whose base is not "pupils": of those who ...
 BASES = {"retained": "year_base", "eindopdracht_started": "eindopdracht_done"}
 FUNNEL = ("registered", "placed", "started", "retained", "diploma")
@@ -110,6 +113,15 @@ class Line:
     @property
     def cells(self) -> list[Shown]:
         return [self.figures[key] for key in COUNTED]
+
+    @property
+    def table_cells(self) -> list[Shown]:
+        """The cells of the page's main table: all but the eindopdracht's."""
+        return [self.figures[key] for key in COUNTED if key not in EINDOPDRACHT]
+
+    @property
+    def eindopdracht_cells(self) -> list[Shown]:
+        return [self.figures[key] for key in EINDOPDRACHT]
 
     @property
     def funnel(self) -> list[Shown]:
@@ -162,6 +174,20 @@ class CohortFigures:
     @property
     def dimension_label(self) -> str:
         return str(DIMENSIONS[self.dimension])
+
+    @property
+    def table_measures(self) -> list:
+        return [m for m in self.measures if m[0] not in EINDOPDRACHT]
+
+    @property
+    def eindopdracht_measures(self) -> list:
+        return [m for m in self.measures if m[0] in EINDOPDRACHT]
+
+    @property
+    def has_eindopdracht(self) -> bool:
+        """Whether any school reported the eindopdracht for this year (or it is hidden)."""
+        done = self.total.total.figures["eindopdracht_done"]
+        return done.hidden or bool(done.count)
 
     @property
     def funnel_measures(self) -> list[tuple[str, str]]:

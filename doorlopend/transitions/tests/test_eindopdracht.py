@@ -136,8 +136,21 @@ def test_the_figures_page_shows_the_columns(partnership, client_for):
     body = response.content.decode()
     shown = response.context["figures"].groups[0].line("leerroute")
     assert shown.figures["eindopdracht_done"].count == 12
-    assert "Eindopdracht" in body or "eindopdracht" in body
+    # A table of its own, beside (not inside) the main table that must fit a laptop.
+    assert 'id="eindopdracht-title"' in body
+    main = body[body.index('id="table-title"') : body.index('id="eindopdracht-title"')]
+    assert str(figures.MEASURES[-1][1]) not in main
     # The funnel table (registration to diploma) keeps its own columns, each filled.
     funnel = body[body.index('id="funnel-title"') :]
     funnel = funnel[: funnel.index("</table>")]
     assert funnel.count('<th scope="col" class="num">') == len(figures.FUNNEL)
+
+
+def test_no_eindopdracht_table_when_no_school_reported_it(partnership, client_for):
+    make(partnership, 12, sending_organisation=school(partnership, "Vo Een"))
+    response = client_for("coordinator").get(
+        reverse("transitions:home", args=[partnership.slug]),
+        {"cohort": 2025, "dimension": "route"},
+    )
+    assert not response.context["figures"].has_eindopdracht
+    assert 'id="eindopdracht-title"' not in response.content.decode()
