@@ -36,6 +36,14 @@ class Status(models.TextChoices):
     ONBEKEND = "onbekend", _("bestemming onbekend")
 
 
+class Eindopdracht(models.TextChoices):
+    """Whether the pupil completed the eindopdracht of the last vmbo year (issue 15): a
+    school may import it with its leavers; the pupil's own work is the dossier's."""
+
+    JA = "ja", _("eindopdracht completed")
+    NEE = "nee", _("eindopdracht not completed")
+
+
 REGISTRATION = frozenset(
     {
         Status.AANGEMELD,

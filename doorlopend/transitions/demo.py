@@ -22,7 +22,7 @@ from doorlopend.partnerships import services as partnership_services
 from doorlopend.partnerships.models import Organisation, Partnership
 from doorlopend.partnerships.roles import Role
 
-from .choices import RouteKind, Status
+from .choices import Eindopdracht, RouteKind, Status
 from .models import Pupil, StatusEvent, Transition
 from .privacy import pseudonym
 from .services import signals
@@ -128,6 +128,14 @@ def _chain(rng: random.Random, year: int, route: str) -> tuple[list, str]:
     return events, school
 
 
+def _eindopdracht(route_kind: str, i: int) -> str:
+    """The leerroutes' schools report the eindopdracht (four in five completed it); the
+    regular pupils' schools do not. By position, so the random draws stay as they were."""
+    if route_kind == RouteKind.REGULIER:
+        return ""
+    return Eindopdracht.NEE if i % 5 == 0 else Eindopdracht.JA
+
+
 def _generate(
     *,
     partnership: Partnership,
@@ -196,10 +204,12 @@ def _generate(
             receiving_organisation=receiving,
             sector=SECTORS[profile] if receiving else "",
             mbo_leerweg=("bbl" if rng.random() < 0.15 else "bol") if receiving else "",
+            eindopdracht=_eindopdracht(route[0], i),
         )
-        for pupil, (cohort, school, leerweg, profile, route, receiving, _events) in zip(
-            pupils, plans, strict=True
-        )
+        for i, (
+            pupil,
+            (cohort, school, leerweg, profile, route, receiving, _events),
+        ) in enumerate(zip(pupils, plans, strict=True))
     ]
     Transition.objects.bulk_create(transitions, batch_size=1000)
     StatusEvent.objects.bulk_create(

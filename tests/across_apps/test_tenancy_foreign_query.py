@@ -28,6 +28,7 @@ NOT_IDS = {
     "closed": "a flag",
     "kind": "a kind of organisation",
     "status": "a status",
+    "line": "the key of an OCW action line (from the LOB-scan instrument)",
     "v": "the version of a live fragment",
     # Read from a POST body outside a form class.
     "outcome": "a triage outcome",

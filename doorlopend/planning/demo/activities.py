@@ -20,6 +20,7 @@ from doorlopend.partnerships.selectors import membership_of
 from ..elements import element_choices
 from ..models import (
     Activity,
+    ActivityAudience,
     ActivityKind,
     ActivityPerson,
     ActivityStatus,
@@ -98,7 +99,7 @@ ACTIVITIES = [
     ),
     (
         "Ouderavond doorlopende leerroute",
-        ActivityKind.BIJEENKOMST,
+        ActivityKind.OUDERAVOND,
         21,
         19,
         ["ouders", "verwachtingen"],
@@ -130,6 +131,34 @@ ACTIVITIES = [
         [],
     ),
 ]
+# For whom, and which OCW action lines, per activity (by title); pupils and none if absent.
+CLASSIFIED = {
+    "Startbijeenkomst werkgroep LOB": (
+        ActivityAudience.DOCENTEN,
+        ["samenwerking-overgangen"],
+    ),
+    "Excursie naar het ROC techniekplein": (
+        ActivityAudience.LEERLINGEN,
+        ["informatie-beroepenveld", "samenwerking-overgangen"],
+    ),
+    "Gastles installatiebedrijf": (
+        ActivityAudience.LEERLINGEN,
+        ["informatie-beroepenveld"],
+    ),
+    "Studiemiddag loopbaangesprekken": (ActivityAudience.DOCENTEN, ["deskundige-lob"]),
+    "Uitwisseling docenten vmbo en mbo": (
+        ActivityAudience.DOCENTEN,
+        ["deskundige-lob", "samenwerking-overgangen"],
+    ),
+    "Ouderavond doorlopende leerroute": (
+        ActivityAudience.OUDERS,
+        ["informatie-beroepenveld"],
+    ),
+    "Bedrijfsbezoek werkgever in de regio": (
+        ActivityAudience.LEERLINGEN,
+        ["informatie-beroepenveld"],
+    ),
+}
 SOURCES = [
     ("Subsidie Doorlopend Techniek", FundingSource.Kind.SUBSIDY, "15000.00"),
     ("Regionale middelen", FundingSource.Kind.REGIONAL, "6000.00"),
@@ -169,11 +198,14 @@ def _activities(context: DemoContext, partnership: Partnership) -> None:
         costs,
         people,
     ) in enumerate(ACTIVITIES):
+        audience, lines = CLASSIFIED.get(title, (ActivityAudience.LEERLINGEN, []))
         activity = services.activity_create(
             partnership=partnership,
             by=coordinator,
             title=title,
             kind=kind,
+            audience=audience,
+            action_lines=lines,
             date=school_day(today, days, partnership=partnership),
             start_time=datetime.time(hour, 0),
             end_time=datetime.time(hour + 2, 30),

@@ -62,6 +62,12 @@ NEEDS = {
         "Een regionaal plan dat aansluit bij de RMC-aanpak.",
     ),
 }
+# The OCW action lines the demo's goals serve, in turn (keys of the LOB-scan's lines).
+GOAL_ACTION_LINES = [
+    ["deskundige-lob"],
+    ["samenwerking-overgangen", "informatie-beroepenveld"],
+    ["samenwerking-overgangen"],
+]
 GOALS = [
     # title, specific, indicator, unit, baseline, target, months to deadline, theme,
     # measured values (oldest first)
@@ -169,7 +175,17 @@ def load_demo(context: DemoContext) -> None:
         return
     owner = _owner(partnership, context)
     today = timezone.localdate()
-    for title, specific, indicator, unit, base, target, months, theme, values in GOALS:
+    for n, (
+        title,
+        specific,
+        indicator,
+        unit,
+        base,
+        target,
+        months,
+        theme,
+        values,
+    ) in enumerate(GOALS):
         goal = goal_services.goal_create(
             partnership=partnership,
             by=by,
@@ -182,6 +198,7 @@ def load_demo(context: DemoContext) -> None:
             deadline=school_day(today, 30 * months, partnership=partnership),
             owner=owner,
             theme_key=theme,
+            action_lines=GOAL_ACTION_LINES[n % len(GOAL_ACTION_LINES)],
         )
         start = today - datetime.timedelta(days=90 * (len(values) - 1))
         Measurement.objects.bulk_create(

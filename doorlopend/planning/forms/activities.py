@@ -10,8 +10,9 @@ from doorlopend.core.forms import DateField, DutchDecimalField, TimeInput
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.partnerships.selectors import members_who_may
 
+from ..action_lines import action_line_choices
 from ..elements import element_choices
-from ..models import Activity, ActivityKind, ActivityStatus, Goal
+from ..models import Activity, ActivityAudience, ActivityKind, ActivityStatus, Goal
 
 TEXT = {"rows": 3}
 
@@ -28,6 +29,16 @@ def decimal_field(
 class ActivityForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=ActivityKind.choices)
+    audience = forms.ChoiceField(
+        label=_("For whom"),
+        choices=ActivityAudience.choices,
+        initial=ActivityAudience.LEERLINGEN,
+        required=False,
+        help_text=_(
+            "Activities for parents (element 5, “Help mee bij LOB”) are counted "
+            "apart on the plan page."
+        ),
+    )
     date = DateField(
         label=_("Date"),
     )
@@ -76,6 +87,15 @@ class ActivityForm(forms.Form):
             "An activity that serves several is more meaningful."
         ),
     )
+    action_lines = forms.MultipleChoiceField(
+        label=_("OCW action lines"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Which of the three OCW action lines for LOB this activity serves."
+        ),
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=ActivityStatus.choices,
@@ -111,6 +131,11 @@ class ActivityForm(forms.Form):
         self.fields["elements"].choices = (
             choices if choices is not None else element_choices()
         )
+        self.fields["action_lines"].choices = action_line_choices()
+
+    def clean_audience(self) -> str:
+        """Pupils unless said otherwise."""
+        return self.cleaned_data.get("audience") or ActivityAudience.LEERLINGEN
 
 
 def initial_of(activity: Activity) -> dict:
@@ -119,6 +144,7 @@ def initial_of(activity: Activity) -> dict:
     return {
         "title": activity.title,
         "kind": activity.kind,
+        "audience": activity.audience,
         "date": starts.date(),
         "start_time": starts.time(),
         "end_time": ends.time() if ends else None,
@@ -128,6 +154,7 @@ def initial_of(activity: Activity) -> dict:
         "costs": activity.costs,
         "goals": list(activity.goals.all()),
         "elements": list(activity.elements),
+        "action_lines": list(activity.action_lines),
         "status": activity.status,
         "evaluation": activity.evaluation,
     }

@@ -12,6 +12,7 @@ from doorlopend.partnerships.forms import MemberChoiceField
 from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.partnerships.selectors import members_who_may
 
+from ..action_lines import action_line_choices
 from ..models import Goal
 from ..selectors.goals import theme_choices
 from ..services import goals as services
@@ -78,6 +79,13 @@ class GoalForm(forms.Form):
             "invalid_choice": _("Relevant: choose one of the reflectietool's themes.")
         },
     )
+    action_lines = forms.MultipleChoiceField(
+        label=_("OCW action lines"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Which of the three OCW action lines for LOB this goal serves."),
+    )
 
     def __init__(self, *args, partnership: Partnership, goal: Goal | None = None, **kw):
         if goal is not None and not kw.get("initial"):
@@ -89,6 +97,7 @@ class GoalForm(forms.Form):
         self.fields["owner"].queryset = members_who_may(
             partnership=partnership, perm="planning.view"
         )
+        self.fields["action_lines"].choices = action_line_choices()
         self.fields["theme_key"].choices = [
             ("", _("(choose a theme)")),
             *theme_choices(),

@@ -3,6 +3,7 @@
 from .activities import (
     Activity,
     ActivityApproval,
+    ActivityAudience,
     ActivityKind,
     ActivityPerson,
     ActivityStatus,
@@ -17,6 +18,7 @@ from .work import CommunicationItem, Task, TaskStatus
 __all__ = [
     "Activity",
     "ActivityApproval",
+    "ActivityAudience",
     "ActivityKind",
     "ActivityPerson",
     "ActivityStatus",

@@ -18,7 +18,17 @@ class ActivityKind(models.TextChoices):
     )
     STUDIEMIDDAG = "studiemiddag", _("study afternoon")
     BEDRIJFSBEZOEK = "bedrijfsbezoek", _("company visit")
+    OUDERAVOND = "ouderavond", _("parents' evening")
     ANDERS = "anders", _("other")
+
+
+class ActivityAudience(models.TextChoices):
+    """Whom an activity is for. Parents have their own (element 5, "Help mee bij LOB")."""
+
+    LEERLINGEN = "leerlingen", _("pupils and students")
+    OUDERS = "ouders", _("parents")
+    DOCENTEN = "docenten", _("teachers, mentors and decanen")
+    PARTNERS = "partners", _("partners and employers")
 
 
 class ActivityStatus(models.TextChoices):
@@ -42,6 +52,12 @@ class Activity(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("type"), max_length=25, choices=ActivityKind.choices)
+    audience = models.CharField(
+        _("for whom"),
+        max_length=12,
+        choices=ActivityAudience.choices,
+        default=ActivityAudience.LEERLINGEN,
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
@@ -60,6 +76,8 @@ class Activity(models.Model):
     elements = models.JSONField(
         _("elements of effective LOB"), default=list, blank=True
     )
+    # Keys of the three OCW action lines (planning/action_lines.py) it serves.
+    action_lines = models.JSONField(_("OCW action lines"), default=list, blank=True)
     status = models.CharField(
         _("status"),
         max_length=10,

@@ -29,6 +29,8 @@ class Goal(models.Model):
     owner = owner_field("goals")
     # The reflectietool theme the goal answers (a theme key of the instrument).
     theme_key = models.CharField(_("theme"), max_length=60)
+    # Keys of the three OCW action lines (planning/action_lines.py) it serves.
+    action_lines = models.JSONField(_("OCW action lines"), default=list, blank=True)
     created_by = by_user()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

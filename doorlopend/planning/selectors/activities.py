@@ -18,6 +18,7 @@ from ..elements import element_choices
 from ..models import (
     Activity,
     ActivityApproval,
+    ActivityAudience,
     ActivityKind,
     ActivityPerson,
     ActivityStatus,
@@ -38,18 +39,36 @@ class ActivityFilter:
     kind: str = ""
     status: str = ""
     element: str = ""
+    audience: str = ""
+    action_line: str = ""
 
     @classmethod
-    def from_query(cls, query, element_keys: set[str]) -> ActivityFilter:
+    def from_query(
+        cls, query, element_keys: set[str], line_keys: set[str] = frozenset()
+    ) -> ActivityFilter:
         when = query.get("when", "upcoming")
         kind = query.get("kind", "")
         status = query.get("status", "")
         element = query.get("element", "")
+        audience = query.get("audience", "")
+        line = query.get("line", "")
         return cls(
             when=when if when in WHEN_CHOICES else "upcoming",
             kind=kind if kind in ActivityKind.values else "",
             status=status if status in ActivityStatus.values else "",
             element=element if element in element_keys else "",
+            audience=audience if audience in ActivityAudience.values else "",
+            action_line=line if line in line_keys else "",
+        )
+
+    @property
+    def narrowed(self) -> bool:
+        return bool(
+            self.kind
+            or self.status
+            or self.element
+            or self.audience
+            or self.action_line
         )
 
 
@@ -68,6 +87,8 @@ class PlanActivities:
     planned: int
     held: int
     thin: list[ElementCount] = field(default_factory=list)
+    # Confirmed activities for parents (element 5, "Help mee bij LOB"), not cancelled.
+    for_parents: int = 0
 
 
 def _start_of_today() -> datetime.datetime:
@@ -100,6 +121,12 @@ def activity_list(*, partnership: Partnership, filters: ActivityFilter) -> Query
         # (JSON `contains` does not exist on SQLite). Keys are slugs, so the quoted key
         # matches only itself.
         activities = activities.filter(elements__icontains=f'"{filters.element}"')
+    if filters.audience:
+        activities = activities.filter(audience=filters.audience)
+    if filters.action_line:
+        activities = activities.filter(
+            action_lines__icontains=f'"{filters.action_line}"'
+        )
     return activities
 
 
@@ -203,12 +230,15 @@ def plan_activities(
         choices,
     )
     coverage = element_coverage(partnership=partnership, choices=choices)
-    statuses = dict(
+    counts = list(
         base.order_by()
-        .values_list("status")
+        .values_list("status", "audience")
         .annotate(n=Count("pk"))
-        .values_list("status", "n")
+        .values_list("status", "audience", "n")
     )
+    statuses = Counter()
+    for status, _audience, n in counts:
+        statuses[status] += n
     return PlanActivities(
         upcoming=upcoming,
         recent=recent,
@@ -216,6 +246,12 @@ def plan_activities(
         planned=statuses.get(ActivityStatus.PLANNED, 0),
         held=statuses.get(ActivityStatus.HELD, 0),
         thin=thin_elements(coverage),
+        for_parents=sum(
+            n
+            for status, audience, n in counts
+            if audience == ActivityAudience.OUDERS
+            and status != ActivityStatus.CANCELLED
+        ),
     )
 
 

@@ -3,7 +3,7 @@ the plan's summary, and the reflectietool themes a goal can answer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.partnerships.models import Membership, Partnership
 
+from ..action_lines import with_titles
 from ..models import Goal, GoalRevision, Measurement
 
 REFLECTIETOOL = "reflectietool"
@@ -61,6 +62,8 @@ class GoalLine:
     latest_value: Decimal | None
     latest_date: date | None
     revision_count: int
+    # Titles of the OCW action lines it serves; filled by `goal_lines(with_lines=...)`.
+    action_line_titles: list[str] = field(default_factory=list)
 
     @property
     def progress(self) -> int | None:
@@ -98,9 +101,20 @@ def _goals(partnership: Partnership) -> QuerySet[Goal]:
     )
 
 
-def goal_lines(*, partnership: Partnership) -> list[GoalLine]:
-    """Every goal with its latest measurement and number of revisions (2 queries)."""
+def goal_lines(
+    *,
+    partnership: Partnership,
+    action_line: str = "",
+    line_choices: list[tuple[str, str]] | None = None,
+) -> list[GoalLine]:
+    """Every goal with its latest measurement and number of revisions (2 queries); only
+    those serving `action_line` when given. With `line_choices` (the OCW action lines),
+    each line names the action lines its goal serves."""
     titles = dict(theme_choices())
+    goals = _goals(partnership)
+    if action_line:
+        # A text match on the stored JSON list, as for activities' elements.
+        goals = goals.filter(action_lines__icontains=f'"{action_line}"')
     return [
         GoalLine(
             goal=g,
@@ -108,8 +122,13 @@ def goal_lines(*, partnership: Partnership) -> list[GoalLine]:
             latest_value=g.latest_value,
             latest_date=g.latest_date,
             revision_count=g.revision_count,
+            action_line_titles=[
+                title for _key, title in with_titles(g.action_lines, line_choices)
+            ]
+            if line_choices
+            else [],
         )
-        for g in _goals(partnership)
+        for g in goals
     ]
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
+from .. import action_lines as lines
 from ..elements import element_choices
 from ..models import Activity, ActivityApproval, ActivityPerson, ActivityStatus, Goal
 
@@ -20,6 +21,7 @@ from ..models import Activity, ActivityApproval, ActivityPerson, ActivityStatus,
 ACTIVITY_FIELDS = (
     "title",
     "kind",
+    "audience",
     "place",
     "materials",
     "costs",
@@ -48,6 +50,7 @@ def _check(
     status: str,
     costs: Decimal,
     elements: list[str],
+    action_lines: list[str],
     organisations: Iterable[Organisation],
     goals: Iterable[Goal],
 ) -> None:
@@ -73,6 +76,11 @@ def _check(
         errors.setdefault("elements", []).append(
             _("Unknown element: %(keys)s.") % {"keys": ", ".join(unknown)}
         )
+    unknown_lines = lines.unknown(action_lines, lines.action_line_choices())
+    if unknown_lines:
+        errors.setdefault("action_lines", []).append(
+            _("Unknown action line: %(keys)s.") % {"keys": ", ".join(unknown_lines)}
+        )
     if any(o.partnership_id != partnership.pk for o in organisations):
         errors.setdefault("organisations", []).append(
             _("Choose organisations of this partnership.")
@@ -96,11 +104,13 @@ def _save(
     start_time: datetime.time,
     end_time: datetime.time | None = None,
     elements: Iterable[str] = (),
+    action_lines: Iterable[str] | None = None,
     organisations: Iterable[Organisation] = (),
     goals: Iterable[Goal] = (),
     **data,
 ) -> Activity:
     elements, organisations, goals = list(elements), list(organisations), list(goals)
+    action_lines = list(activity.action_lines if action_lines is None else action_lines)
     for name in ACTIVITY_FIELDS:
         if name in data:
             setattr(activity, name, data[name])
@@ -112,10 +122,12 @@ def _save(
         status=activity.status,
         costs=activity.costs,
         elements=elements,
+        action_lines=action_lines,
         organisations=organisations,
         goals=goals,
     )
     activity.elements = _ordered_elements(elements)
+    activity.action_lines = lines.ordered(action_lines, lines.action_line_choices())
     activity.full_clean(exclude=["partnership", "created_by"])
     activity.save()
     activity.organisations.set(organisations)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from doorlopend.partnerships.models import Membership, Partnership
 
+from .. import action_lines
 from ..models import Goal, GoalRevision, Measurement, Triage
 from ..selectors.goals import theme_keys
 
@@ -27,7 +28,22 @@ GOAL_FIELDS = (
     "deadline",
     "owner",
     "theme_key",
+    "action_lines",
 )
+
+
+def _order_action_lines(goal: Goal) -> None:
+    """Keeps the goal's OCW action lines known and in their order."""
+    choices = action_lines.action_line_choices()
+    unknown = action_lines.unknown(goal.action_lines or [], choices)
+    if unknown:
+        raise ValidationError(
+            {
+                "action_lines": _("Unknown action line: %(keys)s.")
+                % {"keys": ", ".join(unknown)}
+            }
+        )
+    goal.action_lines = action_lines.ordered(goal.action_lines or [], choices)
 
 
 def smart_problems(
@@ -142,6 +158,7 @@ def goal_create(*, partnership: Partnership, by: Membership | None, **data) -> G
         raise TypeError(f"goal_create() got unexpected fields {sorted(unknown)}")
     goal = Goal(partnership=partnership, created_by=by.user if by else None, **data)
     goal.unit = goal.unit or ""
+    _order_action_lines(goal)
     _check(goal, today=timezone.localdate(), check_deadline_past=True)
     goal.full_clean()
     goal.save()
@@ -163,6 +180,7 @@ def goal_update(*, goal: Goal, by: Membership | None, reason: str = "", **data) 
     for name, value in data.items():
         setattr(goal, name, value)
     goal.unit = goal.unit or ""
+    _order_action_lines(goal)
     problems = smart_problems(
         partnership=goal.partnership,
         data={

@@ -13,10 +13,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from doorlopend.partnerships.access import partnership_view
 
+from ..action_lines import action_line_choices
 from ..elements import element_choices
 from ..forms.activities import ActivityForm, PersonForm
 from ..forms.proposals import DecisionForm, EvaluationForm
-from ..models import Activity, ActivityKind, ActivityPerson, ActivityStatus
+from ..models import (
+    Activity,
+    ActivityAudience,
+    ActivityKind,
+    ActivityPerson,
+    ActivityStatus,
+)
 from ..selectors import activities as selectors
 from ..services import activities as services
 
@@ -54,8 +61,9 @@ def _name(person: ActivityPerson) -> str:
 @require_GET
 def activity_list(request: HttpRequest) -> HttpResponse:
     choices = element_choices()
+    lines = action_line_choices()
     filters = selectors.ActivityFilter.from_query(
-        request.GET, {key for key, _title in choices}
+        request.GET, {key for key, _title in choices}, {key for key, _t in lines}
     )
     context = {
         "page": selectors.activity_page(
@@ -68,6 +76,8 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "kinds": ActivityKind.choices,
         "statuses": ActivityStatus.choices,
         "elements": choices,
+        "audiences": ActivityAudience.choices,
+        "action_lines": lines,
         "coverage": selectors.element_coverage(
             partnership=request.partnership, choices=choices
         ),

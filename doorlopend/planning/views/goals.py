@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from doorlopend.partnerships.access import partnership_view
 
 from .. import charts
+from ..action_lines import action_line_choices
 from ..forms.goals import GoalEditForm, GoalForm, MeasurementForm
 from ..models import Goal, Measurement
 from ..selectors import goals as selectors
@@ -36,8 +37,17 @@ def _to_goal(request: HttpRequest, goal: Goal, anchor: str = "") -> HttpResponse
 @partnership_view("planning.view")
 @require_GET
 def goal_list(request: HttpRequest) -> HttpResponse:
-    lines = selectors.goal_lines(partnership=request.partnership)
-    return render(request, "planning/goals/goal_list.html", {"lines": lines})
+    choices = action_line_choices()
+    chosen = request.GET.get("line", "")
+    chosen = chosen if chosen in dict(choices) else ""
+    lines = selectors.goal_lines(
+        partnership=request.partnership, action_line=chosen, line_choices=choices
+    )
+    return render(
+        request,
+        "planning/goals/goal_list.html",
+        {"lines": lines, "action_lines": choices, "chosen_line": chosen},
+    )
 
 
 @partnership_view("planning.manage")

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from doorlopend.partnerships.access import partnership_view
 
 from ..selectors import (
+    action_lines,
     activities,
     assignments,
     budget,
@@ -30,6 +31,7 @@ SECTIONS = (
     ("vision", vision.plan_vision),
     ("goals", goals.plan_goals),
     ("activities", activities.plan_activities),
+    ("action_lines", action_lines.plan_action_lines),
     ("budget", budget.plan_budget),
     ("assignments", assignments.plan_assignments),
     ("school_plans", school_plans.plan_school_plans),

@@ -13,7 +13,7 @@ from django_scopes import ScopedManager
 from doorlopend.partnerships.models import Organisation, Partnership
 from doorlopend.registry.education import Leerweg, MboLeerweg, VmboProfile
 
-from ..choices import RouteKind, Status
+from ..choices import Eindopdracht, RouteKind, Status
 from ..privacy import EncryptedTextField
 
 
@@ -108,6 +108,13 @@ class Transition(models.Model):
         _("BOL/BBL"), max_length=3, choices=MboLeerweg.choices, blank=True
     )
     # Derived from the status history (services.history); never typed in.
+    # "" unknown, "ja" or "nee" (`choices.Eindopdracht`), as the leavers file gives it.
+    eindopdracht = models.CharField(
+        _("eindopdracht afgerond"),
+        max_length=3,
+        choices=Eindopdracht.choices,
+        blank=True,
+    )
     status = models.CharField(
         _("current status"), max_length=30, choices=Status.choices, blank=True
     )

@@ -23,14 +23,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import (
-    Count,
-    DateField,
-    ExpressionWrapper,
-    F,
-    Max,
-    Q,
-)
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,8 +32,14 @@ from doorlopend.partnerships.models import Partnership
 from ..choices import RouteKind
 from ..models import CohortSettings, Transition
 from ..suppression import OTHER, TOTAL, Grid, Shown, merge_small, min_cell
-
-YEAR = datetime.timedelta(days=365)
+from .measures import (  # re-exported: the figures' columns, for their readers
+    BASES,
+    COUNTED,
+    EINDOPDRACHT,
+    FUNNEL,
+    MEASURES,
+    counts_of,
+)
 
 REGULAR, LEERROUTE = "regulier", "leerroute"
 LINES = [(REGULAR, _("regular")), (LEERROUTE, _("leerroute (DLR/GLR)"))]
@@ -51,34 +50,6 @@ DIMENSIONS = {
     "sector": _("sector"),
     "route": _("route"),
 }
-
-# (key, label, help text); "pupils" is the base of every other column but the last two.
-MEASURES = [
-    ("pupils", _("Pupils"), _("Pupils of this year of transition.")),
-    (
-        "registered",
-        _("Registered by the deadline"),
-        _("First registered at an mbo school on or before the registration deadline."),
-    ),
-    ("placed", _("Placed"), _("Definitively placed or enrolled.")),
-    ("started", _("Started"), _("Started at the mbo school.")),
-    (
-        "year_base",
-        _("Started a year ago"),
-        _("Started at least 365 days ago: the pupils whose first year is over."),
-    ),
-    (
-        "retained",
-        _("Still enrolled after one year"),
-        _(
-            "Of those who started a year ago: not stopped within a year of starting "
-            "(a diploma counts as staying)."
-        ),
-    ),
-    ("diploma", _("Diploma"), _("Obtained an mbo diploma.")),
-]
-COUNTED = [key for key, _label, _help in MEASURES]
-FUNNEL = ("registered", "placed", "started", "retained", "diploma")
 
 
 @dataclass(frozen=True)
@@ -94,6 +65,15 @@ class Line:
     @property
     def cells(self) -> list[Shown]:
         return [self.figures[key] for key in COUNTED]
+
+    @property
+    def table_cells(self) -> list[Shown]:
+        """The cells of the page's main table: all but the eindopdracht's."""
+        return [self.figures[key] for key in COUNTED if key not in EINDOPDRACHT]
+
+    @property
+    def eindopdracht_cells(self) -> list[Shown]:
+        return [self.figures[key] for key in EINDOPDRACHT]
 
     @property
     def funnel(self) -> list[Shown]:
@@ -146,6 +126,26 @@ class CohortFigures:
     @property
     def dimension_label(self) -> str:
         return str(DIMENSIONS[self.dimension])
+
+    @property
+    def table_measures(self) -> list:
+        return [m for m in self.measures if m[0] not in EINDOPDRACHT]
+
+    @property
+    def eindopdracht_measures(self) -> list:
+        return [m for m in self.measures if m[0] in EINDOPDRACHT]
+
+    @property
+    def has_eindopdracht(self) -> bool:
+        """Whether any school reported the eindopdracht for this year (or it is hidden)."""
+        done = self.total.total.figures["eindopdracht_done"]
+        return done.hidden or bool(done.count)
+
+    @property
+    def funnel_measures(self) -> list[tuple[str, str]]:
+        """(key, label) of the funnel's columns, in the order of `Line.funnel`."""
+        labels = {key: label for key, label, _help in self.measures}
+        return [(key, labels[key]) for key in FUNNEL]
 
     @property
     def is_empty(self) -> bool:
@@ -234,24 +234,6 @@ def _group_key_label(dimension: str, row: dict) -> tuple[object, str]:
     return (kind, name), name or label
 
 
-def _counts(*, deadline: datetime.date, today: datetime.date) -> dict:
-    one_year_on = ExpressionWrapper(F("started_on") + YEAR, output_field=DateField())
-    year_base = Q(started_on__isnull=False, started_on__lte=today - YEAR)
-    return {
-        "pupils": Count("pk"),
-        "registered": Count("pk", filter=Q(registered_on__lte=deadline)),
-        "placed": Count("pk", filter=Q(placed_on__isnull=False)),
-        "started": Count("pk", filter=Q(started_on__isnull=False)),
-        "year_base": Count("pk", filter=year_base),
-        "retained": Count(
-            "pk",
-            filter=year_base
-            & (Q(stopped_on__isnull=True) | Q(stopped_on__gt=one_year_on)),
-        ),
-        "diploma": Count("pk", filter=Q(diploma_on__isnull=False)),
-    }
-
-
 def cohort_figures(
     *,
     partnership: Partnership,
@@ -268,7 +250,7 @@ def cohort_figures(
     rows = (
         Transition.objects.filter(partnership=partnership, cohort=cohort)
         .values(*group_by, "route_kind")
-        .annotate(**names, **_counts(deadline=deadline, today=today))
+        .annotate(**names, **counts_of(deadline=deadline, today=today))
         .order_by()
     )
     raw: dict[tuple, dict[str, int]] = {}
@@ -332,11 +314,22 @@ def _suppressed(cohort, dimension, deadline, today, raw, labels) -> CohortFigure
     pupils = grid("pupils", "pupils")
     hidden_pupils = pupils.suppress(k)
     grids = {"pupils": pupils}
-    for m in ("registered", "placed", "started", "year_base", "diploma"):
+    for m in (
+        "registered",
+        "placed",
+        "started",
+        "year_base",
+        "diploma",
+        "eindopdracht_done",
+    ):
         grids[m] = grid(m, "pupils")
         grids[m].suppress(k, forced=hidden_pupils)
     grids["retained"] = grid("retained", "year_base")
     grids["retained"].suppress(k, forced=hidden_pupils | grids["year_base"].hidden)
+    grids["eindopdracht_started"] = grid("eindopdracht_started", "eindopdracht_done")
+    grids["eindopdracht_started"].suppress(
+        k, forced=hidden_pupils | grids["eindopdracht_done"].hidden
+    )
 
     line_labels = [*LINES, (TOTAL, _("total"))]
 
@@ -346,7 +339,7 @@ def _suppressed(cohort, dimension, deadline, today, raw, labels) -> CohortFigure
             n = pupils.shown((g, c))
             figures = {"pupils": n}
             for m in COUNTED[1:]:
-                base = figures["year_base"] if m == "retained" else n
+                base = figures[BASES[m]] if m in BASES else n
                 figures[m] = grids[m].shown((g, c), base=base)
             lines.append(Line(key=c, label=str(label), figures=figures))
         return Group(key=g, label=labels.get(g, str(_("All pupils"))), lines=lines)

@@ -38,17 +38,17 @@ from .figures import (
     CohortFigures,
     Group,
     Line,
-    _counts,
     _line,
     cohort_figures,
     registration_deadline,
 )
+from .measures import BASES, counts_of
 
 COLS = [REGULAR, LEERROUTE]
 
 
 def _base_of(measure: str) -> str:
-    return "year_base" if measure == "retained" else "pupils"
+    return BASES.get(measure, "pupils")
 
 
 def line_counts(
@@ -59,7 +59,7 @@ def line_counts(
     rows = (
         Transition.objects.filter(partnership=partnership, cohort=cohort)
         .values("route_kind")
-        .annotate(**_counts(deadline=deadline, today=today))
+        .annotate(**counts_of(deadline=deadline, today=today))
         .order_by()
     )
     for row in rows:
@@ -147,8 +147,8 @@ def together_figures(
     for m in COUNTED[1:]:
         grids[m] = grid(m)
         forced = grids["pupils"].hidden | across(m)
-        if m == "retained":
-            forced |= grids["year_base"].hidden
+        if m in BASES:
+            forced |= grids[BASES[m]].hidden
         grids[m].suppress(k, forced=forced)
 
     lines = []
@@ -156,7 +156,7 @@ def together_figures(
         pupils = grids["pupils"].shown((TOTAL, c))
         figures = {"pupils": pupils}
         for m in COUNTED[1:]:
-            base = figures["year_base"] if m == "retained" else pupils
+            base = figures[BASES[m]] if m in BASES else pupils
             figures[m] = grids[m].shown((TOTAL, c), base=base)
         lines.append(Line(key=c, label=str(label), figures=figures))
     first = years[0].views["sending"]

@@ -69,6 +69,7 @@ def test_a_clean_row_is_a_staged_row_whose_fields_are_the_staging_columns():
         "qualification": "Kok",
         "sector": "Horeca",
         "mbo_leerweg": "bol",
+        "eindopdracht": "",
         "status": "intake",
         "on_date": datetime.date(2026, 2, 15),
     }

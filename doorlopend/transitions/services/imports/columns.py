@@ -158,6 +158,19 @@ LEAVERS: tuple[Field, ...] = (
         aliases=("datum", "datumbestemming", "peildatum"),
     ),
     COHORT,
+    Field(
+        "eindopdracht",
+        _("Eindopdracht completed"),
+        _(
+            "Optional; ja or nee, or the date it was completed. Empty: unknown (an earlier answer stays)."
+        ),
+        aliases=(
+            "eindopdrachtafgerond",
+            "eindopdracht",
+            "eindopdrachtklaar",
+            "loopbaanopdrachtafgerond",
+        ),
+    ),
 )
 
 STATUSES: tuple[Field, ...] = (

@@ -21,6 +21,7 @@ ATTRIBUTES = (
     "qualification",
     "sector",
     "mbo_leerweg",
+    "eindopdracht",
 )
 # A row's place in its pupil's year, as text of a fixed width: 10 characters of date
 # and 10 of line number. `latest_given` cuts it off again.

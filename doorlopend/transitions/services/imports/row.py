@@ -24,6 +24,7 @@ class StagedRow(NamedTuple):
     qualification: str
     sector: str
     mbo_leerweg: str
+    eindopdracht: str  # "ja", "nee" or "" (not given)
     status: str  # "" for a leaver going to mbo (the mbo school reports the status)
     on_date: datetime.date | None  # None when there is no status
 

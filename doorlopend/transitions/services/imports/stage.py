@@ -143,6 +143,7 @@ def _copy_line(line: int, row: StagedRow) -> str:
         qualification,
         sector,
         mbo_leerweg,
+        eindopdracht,
         status,
         on_date,
     ) = row
@@ -151,7 +152,7 @@ def _copy_line(line: int, row: StagedRow) -> str:
         f"{line}\t{pseudonym}\t{cohort}\t{name}\t{birth_date}\t"
         f"{_NULL if org_id is None else org_id}\t{leerweg}\t{profile}\t{route_kind}\t"
         f"{route_name.translate(t)}\t{crebo}\t{qualification.translate(t)}\t"
-        f"{sector.translate(t)}\t{mbo_leerweg}\t{status}\t"
+        f"{sector.translate(t)}\t{mbo_leerweg}\t{eindopdracht}\t{status}\t"
         f"{_NULL if on_date is None else on_date}\n"
     )
 

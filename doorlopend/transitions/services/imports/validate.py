@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from doorlopend.registry.education import Leerweg, MboLeerweg, VmboProfile
 
-from ...choices import ImportKind, RouteKind
+from ...choices import Eindopdracht, ImportKind, RouteKind
 from ...pgn import InvalidPGN, pgn_normalise
 from ...privacy import encrypt, pseudonym
 from .columns import fields_for
@@ -53,8 +53,14 @@ _ORDER = (
     "sector",
     "mbo_leerweg",
     "cohort",
+    "eindopdracht",
 )
 _CACHE_LIMIT = 100_000
+# How a school's file says whether the eindopdracht was completed (folded: lower case).
+EINDOPDRACHT_ANSWERS = {
+    **dict.fromkeys(("ja", "j", "yes", "y", "1", "x", "afgerond", "true"), "ja"),
+    **dict.fromkeys(("nee", "n", "no", "0", "niet afgerond", "false"), "nee"),
+}
 _staged_row = tuple.__new__
 
 
@@ -136,6 +142,7 @@ class Validator:
             sector,
             mbo_leerweg,
             cohort,
+            eindopdracht,
         ) = [v.strip() if v.__class__ is str else v for v in self._get(row)]
         errors: list[str] = []
         for i in self._required:
@@ -183,6 +190,8 @@ class Validator:
             mbo_leerweg = self._choice(
                 "mbo_leerweg", mbo_leerweg, self.mbo_leerwegen, errors
             )
+        if eindopdracht != "":
+            eindopdracht = self._eindopdracht(eindopdracht, errors)
         if errors:
             return None, errors
         # In the order of StagedRow's fields. tuple.__new__ skips the argument parsing
@@ -204,6 +213,7 @@ class Validator:
                     str(qualification)[:200],
                     str(sector)[:100],
                     mbo_leerweg,
+                    eindopdracht,
                     status,
                     on,  # on_date
                 ),
@@ -228,6 +238,19 @@ class Validator:
                 self.today,
             )  # only for leavers: the date is required for statuses
         return status, self._date(on, "date", errors)
+
+    def _eindopdracht(self, raw, errors: list[str]) -> str:
+        """ja/nee (and their usual spellings), or the date it was completed: "ja"."""
+        answer = EINDOPDRACHT_ANSWERS.get(fold(str(raw)))
+        if answer is not None:
+            return answer
+        if raw.__class__ is datetime.date or parse_date(raw):
+            return Eindopdracht.JA if self._date(raw, "date", errors) else ""
+        errors.append(
+            _("“%(value)s” under “eindopdracht afgerond” is not ja, nee or a date.")
+            % {"value": raw}
+        )
+        return ""
 
     def _date(self, raw: Any, what: str, errors: list[str]) -> datetime.date | None:
         parsed = raw if raw.__class__ is datetime.date else self._dates.get(raw)
