@@ -10,11 +10,10 @@ from __future__ import annotations
 from functools import partial
 
 import pygal
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from doorlopend.core.charts import strip_scripts
+from doorlopend.core.charts import figure, strip_scripts
 
 from .selectors.results import SessionResults, ThemeResult
 
@@ -52,7 +51,7 @@ def _finish(root, *, numbers_axis: str):
 
 def _decimal(value: float | None) -> str:
     # The active language's decimal separator: "3,5" in Dutch.
-    return "" if value is None else number_format(value, 1)
+    return figure(value, 1)
 
 
 def charted_themes(results: SessionResults) -> list[ThemeResult]:

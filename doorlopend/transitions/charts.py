@@ -8,11 +8,10 @@ number is a gap in the chart, never a bar. pygal's `<script>` is taken out
 from __future__ import annotations
 
 import pygal
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from doorlopend.core.charts import strip_scripts
+from doorlopend.core.charts import figure, strip_scripts
 
 from .selectors.figures import FUNNEL, LEERROUTE, REGULAR, CohortFigures
 
@@ -47,7 +46,7 @@ MEASURE_STYLE = _style("#0f766e", "#4b5563")
 
 
 def _percent(value: float | None) -> str:
-    return "" if value is None else f"{number_format(value, 0)}%"
+    return "" if value is None else f"{figure(value, 0)}%"
 
 
 def _chart(cls, *, style: Style = LINE_STYLE, **options):

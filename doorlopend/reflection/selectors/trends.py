@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pygal
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from doorlopend.core.charts import strip_scripts
+from doorlopend.core.charts import figure, strip_scripts
 from doorlopend.partnerships.models import Partnership
 
 from .. import selectors
@@ -81,14 +81,14 @@ class TrendCell:
         arrow = {"up": "↑", "down": "↓", "same": "="}.get(self.direction)
         if arrow is None:
             return ""
-        return f"{arrow} {number_format(abs(self.change), 1)}"
+        return f"{arrow} {figure(abs(self.change), 1)}"
 
     @property
     def change_words(self) -> str:
         """The change for screen readers, which read "↑" as "upwards arrow"."""
         if not self.direction:
             return ""
-        amount = number_format(abs(self.change), 1)
+        amount = figure(abs(self.change), 1)
         if self.direction == "same":
             return _("the same as the previous session")
         if self.direction == "up":
@@ -190,7 +190,7 @@ def trend_chart_svg(trends: Trends) -> bytes:
         legend_at_bottom=True,
         legend_at_bottom_columns=2,
         dots_size=4,
-        value_formatter=lambda v: "" if v is None else number_format(v, 1),
+        value_formatter=figure,
         no_data_text=_("No figures yet"),
         truncate_legend=-1,
     )
