@@ -93,6 +93,12 @@ def test_while_it_is_made_the_page_polls_and_a_second_click_waits_for_it(
     programme, client_for
 ):
     client = client_for("werkgroeplid")
+    heat_map = reverse(
+        "programme:heat_map", args=[programme.partnership.slug, programme.pk]
+    )
+    asked = client.get(f"{heat_map}?leerweg=tl").content.decode()
+    assert url("programme_pdf_make", programme) in asked
+    assert '<input type="hidden" name="leerweg" value="tl">' in asked
     # No worker runs here (no on-commit): the job waits in the queue.
     first = client.post(url("programme_pdf_make", programme), {"leerweg": "tl"})
     assert first["Location"] == url("programme_pdf", programme) + "?leerweg=tl"
@@ -215,3 +221,37 @@ def test_the_pdf_page_queries_are_bounded(
     client = client_for("stuurgroep")
     with django_assert_max_num_queries(10):
         assert client.get(url("programme_pdf", programme)).status_code == 200
+
+
+def test_a_pdf_whose_worker_died_is_swept_and_made_again(
+    programme, client_for, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from doorlopend.core.job_sweep import jobs_stale_stop
+
+    long_ago = timezone.now() - timedelta(hours=2)
+    with scopes_disabled():
+        running = GeneratedDocument.objects.create(
+            partnership=programme.partnership,
+            programme=programme,
+            kind=Kind.PROGRAMME,
+            status=Status.RUNNING,
+            started_at=long_ago,
+            heartbeat_at=long_ago,
+        )
+    assert jobs_stale_stop() == 1
+    coordinator = client_for("coordinator")
+    page = coordinator.get(url("programme_pdf", programme)).content.decode()
+    assert "De taak is gestopt" in page
+    retry = reverse(
+        "documents:document_retry", args=[programme.partnership.slug, running.pk]
+    )
+    assert retry in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator.post(retry)
+    assert response["Location"] == url("programme_pdf", programme)
+    document = the_document()
+    assert document.status == Status.DONE and document.file
