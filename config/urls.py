@@ -42,6 +42,11 @@ urlpatterns = [
         "p/<slug:partnership_slug>/plan/voortgangsrapportage/",
         include("doorlopend.documents.report_urls"),
     ),
+    # A programme's PDF beside the programme it shows; documents makes and keeps it.
+    path(
+        "p/<slug:partnership_slug>/programma/<int:programme_id>/pdf/",
+        include("doorlopend.documents.programme_urls"),
+    ),
     path("agenda/", include("doorlopend.planning.feed_urls")),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),
     path("invitations/", include("doorlopend.partnerships.invitation_urls")),

@@ -109,5 +109,21 @@ PARTNERSHIP_SPECS: dict[str, KindSpec] = {
 }
 
 
+# A programme's PDF (route None, programme set); its builder takes the programme and the
+# leerweg whose line it shows ("" for the whole programme).
+PROGRAMME_SPEC = KindSpec(
+    Kind.PROGRAMME,
+    "programma",
+    "pdf",
+    PDF,
+    _(
+        "The heat map of years and the 7 elementen, the thin places, the items with "
+        "their scores, samenhang and the eind- and startopdrachten (PDF, A4 landscape)."
+    ),
+)
+
+
 def spec_for(kind: str) -> KindSpec | None:
+    if kind == Kind.PROGRAMME:
+        return PROGRAMME_SPEC
     return SPECS.get(kind) or PARTNERSHIP_SPECS.get(kind)

@@ -15,6 +15,8 @@ from django_scopes import ScopedManager
 
 from doorlopend.core.jobs import Job
 from doorlopend.partnerships.models import Partnership
+from doorlopend.programme.models import Programme
+from doorlopend.registry.education import Leerweg
 from doorlopend.routes.models import Leerroute
 
 
@@ -25,6 +27,8 @@ class Kind(models.TextChoices):
     DUO_MELDING = "duo_melding", _("DUO melding")
     # Of the whole partnership, not of a route (route is None): planning.report.
     PROGRESS_REPORT = "progress_report", _("voortgangsrapportage")
+    # Of one programme (route None), whole or one leerweg's line: programme.exports.
+    PROGRAMME = "programme", _("LOB programme")
 
 
 class GeneratedDocument(Job):
@@ -39,6 +43,17 @@ class GeneratedDocument(Job):
         blank=True,
         on_delete=models.CASCADE,
         related_name="documents",
+    )
+    # A programme's PDF is made from the programme (and, when set, one leerweg's line).
+    programme = models.ForeignKey(
+        Programme,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    leerweg = models.CharField(
+        _("leerweg"), max_length=2, choices=Leerweg.choices, blank=True
     )
     kind = models.CharField(_("document"), max_length=15, choices=Kind.choices)
     file = models.FileField(upload_to="documents/%Y/", blank=True, max_length=300)
@@ -59,7 +74,10 @@ class GeneratedDocument(Job):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["route", "kind", "-created_at"])]
+        indexes = [
+            models.Index(fields=["route", "kind", "-created_at"]),
+            models.Index(fields=["programme", "leerweg", "-created_at"]),
+        ]
         verbose_name = _("generated document")
         verbose_name_plural = _("generated documents")
 

@@ -10,6 +10,7 @@ from doorlopend.accounts.notifications import REPORT_READY, notify, site_url
 from doorlopend.core.jobs import JobState
 
 from .models import GeneratedDocument, Kind
+from .programme_services import programme_pdf_url
 
 
 def document_ready_tell(document: GeneratedDocument) -> bool:
@@ -22,6 +23,9 @@ def document_ready_tell(document: GeneratedDocument) -> bool:
             kwargs={"partnership_slug": slug, "route_id": document.route_id},
         )
         named = document.route.name
+    elif document.programme_id:
+        path = programme_pdf_url(slug, document.programme_id, document.leerweg)
+        named = document.programme.name
     else:
         path = reverse("progress_report:report", kwargs={"partnership_slug": slug})
         named = document.partnership.name

@@ -9,8 +9,8 @@ from django.db.models import QuerySet
 
 from doorlopend.routes.models import Leerroute
 
-from .kinds import PARTNERSHIP_SPECS, SPECS, KindSpec
-from .models import GeneratedDocument
+from .kinds import PARTNERSHIP_SPECS, PROGRAMME_SPEC, SPECS, KindSpec
+from .models import GeneratedDocument, Kind
 from .services import IN_PROGRESS
 
 Status = GeneratedDocument.Status
@@ -91,6 +91,22 @@ def partnership_kind_section(*, partnership, kind: str) -> KindSection:
         .order_by("-created_at", "-pk")
     )
     return _section(PARTNERSHIP_SPECS[kind], list(documents))
+
+
+def programme_kind_section(*, programme, leerweg: str = "") -> KindSection:
+    """The PDFs of a programme (the whole one, or one leerweg's line) with versions."""
+    documents = (
+        GeneratedDocument.objects.filter(
+            partnership_id=programme.partnership_id,
+            programme=programme,
+            leerweg=leerweg,
+            kind=Kind.PROGRAMME,
+        )
+        .select_related("created_by")
+        .defer("content_text")
+        .order_by("-created_at", "-pk")
+    )
+    return _section(PROGRAMME_SPEC, list(documents))
 
 
 @dataclass

@@ -37,7 +37,13 @@ def content_hash(text: str) -> str:
 def document_filename(document: GeneratedDocument) -> str:
     """projectplan-techniek-rivierenland-20270301-1412.pdf: says what, which route, when."""
     spec = spec_for(document.kind)
-    named = document.route.name if document.route else document.partnership.slug
+    if document.route_id:
+        named = document.route.name
+    elif document.programme_id:
+        programme = document.programme
+        named = f"{programme.name} {programme.school_year} {document.leerweg}"
+    else:
+        named = document.partnership.slug
     slug = slugify(named)[:60] or "leerroute"
     made = timezone.localtime(document.created_at).strftime("%Y%m%d-%H%M")
     return f"{spec.prefix}-{slug}-{made}.{spec.extension}"
@@ -110,9 +116,16 @@ def _failed(error: Exception) -> str:
 def _build(document: GeneratedDocument, progress: Progress) -> dict:
     spec = spec_for(document.kind)
     progress(10)
-    # A route's document is built from the route, a partnership's from the partnership.
-    subject = document.route if document.route_id else document.partnership
-    data, text = spec.build()(subject, progress=progress)
+    # A route's document is built from the route, a programme's from the programme (and
+    # the leerweg whose line it shows), a partnership's from the partnership.
+    if document.route_id:
+        data, text = spec.build()(document.route, progress=progress)
+    elif document.programme_id:
+        data, text = spec.build()(
+            document.programme, progress=progress, leerweg=document.leerweg
+        )
+    else:
+        data, text = spec.build()(document.partnership, progress=progress)
     filename = document_filename(document)
     document.file.save(filename, ContentFile(data), save=False)
     return {

@@ -22,6 +22,7 @@ from doorlopend.routes.models import Leerroute
 from . import selectors, services
 from .kinds import SPECS, KindSpec, spec_for
 from .models import GeneratedDocument
+from .programme_services import programme_pdf_url
 
 STATUS_TEMPLATE = "documents/_document_status.html"
 
@@ -159,9 +160,11 @@ def _job_document(request: HttpRequest, document_id: int) -> GeneratedDocument:
 
 
 def _documents_url(request: HttpRequest, document: GeneratedDocument) -> str:
-    """The page the document is made from: its route's documents, or the
-    voortgangsrapportage's page for a document of the whole partnership."""
+    """The page the document is made from: its route's documents, its programme's PDF
+    page, or the voortgangsrapportage's page for a document of the whole partnership."""
     slug = request.partnership.slug
+    if document.programme_id is not None:
+        return programme_pdf_url(slug, document.programme_id, document.leerweg)
     if document.route_id is None:
         return reverse("progress_report:report", args=[slug])
     return reverse("documents:route_documents", args=[slug, document.route_id])

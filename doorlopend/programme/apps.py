@@ -20,6 +20,19 @@ def register_dashboard_card() -> None:
     )
 
 
+def register_builders() -> None:
+    """The programme's PDF is a generated document: `documents` (after this app in the
+    app order) makes and keeps it in the background with the builder registered here
+    under its kind's value (documents.Kind.PROGRAMME)."""
+    from doorlopend.core.document_builders import builder_register
+
+    from . import exports
+
+    builder_register(
+        "programme", lambda *args, **kwargs: exports.programme_pdf(*args, **kwargs)
+    )
+
+
 class ProgrammeConfig(AppConfig):
     name = "doorlopend.programme"
     label = "programme"
@@ -27,3 +40,4 @@ class ProgrammeConfig(AppConfig):
 
     def ready(self) -> None:
         register_dashboard_card()
+        register_builders()

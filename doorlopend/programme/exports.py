@@ -3,6 +3,7 @@ startopdrachten) and as PDF, A4 landscape. Both read what the programme page rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
@@ -148,10 +149,22 @@ def programme_xlsx(programme: Programme, leerweg: str = "") -> bytes:
     return xlsx.workbook_bytes(wb)
 
 
-def programme_pdf(programme: Programme, leerweg: str = "") -> bytes:
+def programme_pdf(
+    programme: Programme,
+    *,
+    leerweg: str = "",
+    progress: Callable[[int], None] | None = None,
+) -> tuple[bytes, str]:
     """The heat map, the thin places, the items with their scores, samenhang and the
-    eind- and startopdrachten; with `leerweg`, that leerweg's line only."""
+    eind- and startopdrachten; with `leerweg`, that leerweg's line only. The PDF's bytes
+    and its content as text lines (what `documents` keeps and compares versions on).
+
+    Made in the background by `documents` (its `programme` kind, registered in apps.py):
+    rendering a large programme takes seconds, more than a request may wait.
+    """
+    progress = progress or (lambda percent: None)
     c = content_of(programme, leerweg)
+    progress(30)
     title = f"{programme.name} {programme.school_year_label}"
     if leerweg:
         title = f"{title} · {leerweg.upper()}"
@@ -159,4 +172,29 @@ def programme_pdf(programme: Programme, leerweg: str = "") -> bytes:
         "programme/pdf/programme.html",
         {"c": c, "title": title, "made_at": timezone.localtime()},
     )
-    return pdf_render(html, title=title)
+    progress(50)
+    pdf = pdf_render(html, title=title)
+    progress(90)
+    return pdf, _content_text(c, title)
+
+
+def _content_text(c: Content, title: str) -> str:
+    """The PDF's content as lines: equal for equal content, whenever it was made."""
+    lines = [f"# {title}", "", f"## {_('Coverage at a glance')}"]
+    for heat_row in c.heat.rows:
+        cells = "; ".join(
+            f"{element}: {cell.words}"
+            for (_key, element), cell in zip(c.elements, heat_row.cells, strict=True)
+        )
+        lines.append(f"{heat_row.row.label} – {cells}")
+    lines += ["", f"## {_('Thin places')}", *(place.text for place in c.heat.thin)]
+    lines += ["", f"## {_('Year by year')}"]
+    for group in c.grouped:
+        for item in group.items:
+            scores = " ".join("–" if s is None else str(s) for s in item.score_row)
+            lines.append(f"{group.row.label} – {item.title} ({scores})")
+    lines += ["", f"## {_('Samenhang')}"]
+    lines += [" → ".join(step.title for step in line) for line in c.lines]
+    lines += ["", f"## {_('Eindopdracht vo and startopdracht mbo')}"]
+    lines += [f"{p.title}: {p.eindopdracht} / {p.startopdracht}" for p in c.pairs]
+    return "\n".join(lines) + "\n"

@@ -21,7 +21,6 @@ urlpatterns = [
     path(f"{P}volgend-schooljaar/", programmes.programme_copy, name="programme_copy"),
     path(f"{P}dekking/", coverage.heat_map, name="heat_map"),
     path(f"{P}programma.xlsx", exports.programme_xlsx, name="programme_xlsx"),
-    path(f"{P}programma.pdf", exports.programme_pdf, name="programme_pdf"),
     path(f"{P}onderdelen/nieuw/", items.item_create, name="item_create"),
     path(f"{ITEM}bewerken/", items.item_edit, name="item_edit"),
     path(f"{ITEM}verwijderen/", items.item_delete, name="item_delete"),

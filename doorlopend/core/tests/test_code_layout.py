@@ -60,3 +60,15 @@ def test_figure_and_trend_reads_live_in_selectors():
         "reflection/trends.py",
     ]
     assert [m for m in moved_away if (ROOT / m).exists()] == []
+
+
+def test_template_comments_of_one_line_end_on_it():
+    # Django reads `{# … #}` on one line only: one spread over lines shows on the page
+    # as text. A longer note is a {% comment %} block.
+    hits = [
+        f"{p.relative_to(ROOT)}:{i}"
+        for p in ROOT.rglob("*.html")
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if "{#" in line and "#}" not in line.split("{#", 1)[1]
+    ]
+    assert hits == []

@@ -39,7 +39,6 @@ def all_urls(partnership, programme, item, pair):
         "programme_copy": url("programme_copy", partnership, p),
         "heat_map": url("heat_map", partnership, p),
         "programme_xlsx": url("programme_xlsx", partnership, p),
-        "programme_pdf": url("programme_pdf", partnership, p),
         "item_create": url("item_create", partnership, p),
         "item_edit": url("item_edit", partnership, p, i),
         "item_delete": url("item_delete", partnership, p, i),
@@ -51,7 +50,6 @@ def all_urls(partnership, programme, item, pair):
 
 
 READ = {"programme_list", "programme_detail", "heat_map", "programme_xlsx"}
-READ |= {"programme_pdf"}
 
 
 def test_a_werkgroeplid_reaches_every_page(client_for, partnership, filled):

@@ -1,4 +1,7 @@
-"""Downloads of a programme: XLSX and PDF."""
+"""The programme as XLSX, made in the request (well under a second on a large programme).
+
+Its PDF takes seconds: `documents` makes it in the background (documents.programme_views).
+"""
 
 from __future__ import annotations
 
@@ -35,15 +38,4 @@ def programme_xlsx(request: HttpRequest, programme_id: int) -> HttpResponse:
         exports.programme_xlsx(programme, leerweg),
         XLSX,
         exports.filename(programme, "xlsx", leerweg),
-    )
-
-
-@partnership_view("programme.view")
-@require_GET
-def programme_pdf(request: HttpRequest, programme_id: int) -> HttpResponse:
-    programme, leerweg = programme_of(request, programme_id), _leerweg(request)
-    return _download(
-        exports.programme_pdf(programme, leerweg),
-        "application/pdf",
-        exports.filename(programme, "pdf", leerweg),
     )
