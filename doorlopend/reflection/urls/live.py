@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ..views import actions, live
+from ..views import actions, live, open_answers
 
 urlpatterns = [
     path("<int:session_id>/", live.session_detail, name="session_detail"),
@@ -28,6 +28,18 @@ urlpatterns = [
         "<int:session_id>/actions/new/",
         actions.action_point_create,
         name="action_point_create",
+    ),
+    path(
+        "<int:session_id>/open/<int:answer_id>/hide/",
+        open_answers.open_answer_hide,
+        {"hide": True},
+        name="open_answer_hide",
+    ),
+    path(
+        "<int:session_id>/open/<int:answer_id>/show/",
+        open_answers.open_answer_hide,
+        {"hide": False},
+        name="open_answer_show",
     ),
     path("actions/", actions.action_point_list, name="action_point_list"),
     path(
