@@ -18,6 +18,7 @@ from doorlopend.reflection import services as reflection
 from doorlopend.reflection.choices import Layer, Sector
 from doorlopend.routes.models import Leerroute
 
+from .demo_draagvlak import load_draagvlak
 from .models import ItemChange, ItemState, Roadmap, Status
 from .services import decisions, items, setup
 
@@ -154,6 +155,7 @@ def load_demo(context: DemoContext) -> None:
     if not _worked(plan):
         context.count("roadmap items", _work(plan, STEP_PLAN, coordinator, people))
         _decide(plan, coordinator)
+    context.count("draagvlak answers", load_draagvlak(plan, coordinator))
 
 
 def _decide(plan: Roadmap, coordinator: Membership) -> None:

@@ -10,11 +10,12 @@ answers are in no output; only the facilitator's page lists them, to show them a
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from django.db.models import Count
 
-from ..models import Answer, OpenAnswer, Session
+from ..models import Answer, OpenAnswer, OpenAnswerEvent, Session
 from .results import min_group
 
 
@@ -22,6 +23,9 @@ from .results import min_group
 class OpenItem:
     pk: int
     text: str
+    # A hidden answer: who hid it and when (the log), for the facilitator only.
+    hidden_by: str = ""
+    hidden_at: datetime | None = None
 
 
 @dataclass
@@ -53,6 +57,29 @@ def _order(item: OpenItem) -> tuple[str, str]:
     return (item.text.casefold(), item.text)
 
 
+def _add_who_hid(per_question: dict) -> None:
+    """Who hid each hidden answer, from the log; one query, only if any is hidden."""
+    hidden = [i.pk for found in per_question.values() for i in found[True]]
+    if not hidden:
+        return
+    last = {}
+    for event in (
+        OpenAnswerEvent.objects.filter(
+            answer__in=hidden, action=OpenAnswerEvent.Action.HIDDEN
+        )
+        .select_related("by")
+        .order_by("at", "pk")
+    ):
+        last[event.answer_id] = event
+    for found in per_question.values():
+        found[True] = [
+            replace(i, hidden_by=str(last[i.pk].by or ""), hidden_at=last[i.pk].at)
+            if i.pk in last
+            else i
+            for i in found[True]
+        ]
+
+
 def open_answers(
     *, session: Session, respondents: int | None = None, k: int | None = None
 ) -> list[OpenQuestionAnswers]:
@@ -71,6 +98,7 @@ def open_answers(
             participant__session=session
         ).values_list("pk", "question_key", "text", "hidden"):
             per_question[key][hidden].append(OpenItem(pk, text))
+        _add_who_hid(per_question)
     result = []
     for theme in definition.themes:
         for question in theme.open_questions:

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from ..views import actions, live, open_answers
+from ..views import actions, live, open_answers, parties
 
 urlpatterns = [
     path("<int:session_id>/", live.session_detail, name="session_detail"),
+    path("<int:session_id>/partijen/", parties.session_parties, name="session_parties"),
     path("<int:session_id>/live/", live.session_live, name="session_live"),
     path("<int:session_id>/beamer/", live.session_presenter, name="session_presenter"),
     path(
@@ -30,13 +31,13 @@ urlpatterns = [
         name="action_point_create",
     ),
     path(
-        "<int:session_id>/open/<int:answer_id>/hide/",
+        "open-antwoorden/<int:answer_id>/verbergen/",
         open_answers.open_answer_hide,
         {"hide": True},
         name="open_answer_hide",
     ),
     path(
-        "<int:session_id>/open/<int:answer_id>/show/",
+        "open-antwoorden/<int:answer_id>/tonen/",
         open_answers.open_answer_hide,
         {"hide": False},
         name="open_answer_show",

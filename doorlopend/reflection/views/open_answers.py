@@ -24,18 +24,20 @@ from .access import session_get
 
 @partnership_view("reflection.facilitate")
 @require_http_methods(["GET", "POST"])
-def open_answer_hide(
-    request: HttpRequest, session_id: int, answer_id: int, hide: bool
-) -> HttpResponse:
-    session = session_get(request, session_id, perm="reflection.facilitate")
+def open_answer_hide(request: HttpRequest, answer_id: int, hide: bool) -> HttpResponse:
     answer = get_object_or_404(
         OpenAnswer.objects.select_related("participant"),
         pk=answer_id,
-        participant__session=session,
+        participant__session__partnership=request.partnership,
+    )
+    session = session_get(
+        request, answer.participant.session_id, perm="reflection.facilitate"
     )
     answer.participant.session = session
     back = (
-        reverse("reflection:session_detail", args=[request.partnership.slug, session.pk])
+        reverse(
+            "reflection:session_detail", args=[request.partnership.slug, session.pk]
+        )
         + "?tab=resultaten#open-answers"
     )
     if request.method == "POST":
