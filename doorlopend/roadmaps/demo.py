@@ -155,7 +155,9 @@ def load_demo(context: DemoContext) -> None:
     if not _worked(plan):
         context.count("roadmap items", _work(plan, STEP_PLAN, coordinator, people))
         _decide(plan, coordinator)
-    context.count("draagvlak answers", load_draagvlak(plan, coordinator))
+    answered = load_draagvlak(plan, coordinator)
+    if answered:
+        context.count("draagvlak answers", answered)
 
 
 def _decide(plan: Roadmap, coordinator: Membership) -> None:
