@@ -17,8 +17,8 @@ from doorlopend.reflection.choices import DONT_KNOW, Sector
 from doorlopend.reflection.models import OpenAnswer, Session
 from doorlopend.routes.models import Leerroute
 
-from .draagvlak import ITEM, draagvlak_start
-from .models import ItemState, Roadmap
+from ..draagvlak import ITEM, draagvlak_start
+from ..models import ItemState, Roadmap
 
 # Who answered, and how they see the route per theme (need, support, capacity).
 PEOPLE = [

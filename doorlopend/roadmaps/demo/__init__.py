@@ -18,9 +18,9 @@ from doorlopend.reflection import services as reflection
 from doorlopend.reflection.choices import Layer, Sector
 from doorlopend.routes.models import Leerroute
 
-from .demo_draagvlak import load_draagvlak
-from .models import ItemChange, ItemState, Roadmap, Status
-from .services import decisions, items, setup
+from ..models import ItemChange, ItemState, Roadmap, Status
+from ..services import decisions, items, setup
+from .draagvlak import load_draagvlak
 
 # item key → (status, owner role, days from today to the due date or None, notes)
 CHECKLIST = {
