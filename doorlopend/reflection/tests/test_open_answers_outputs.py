@@ -176,3 +176,16 @@ def test_who_may_hide(partnership, other_partnership, client_for):
     assert outsider.post(foreign).status_code == 404
     with scope(partnership=partnership):
         assert not open_answer(session, TEXTS[0]).hidden
+
+
+def test_the_results_tab_with_many_open_answers_reads_a_fixed_number_of_queries(
+    partnership, client_for, django_assert_max_num_queries
+):
+    texts = [f"Antwoord {n}" for n in range(40)]
+    session = filled(partnership, {"vo": 20, "mbo": 20}, texts)
+    client = client_for("coordinator")
+    client.post(hide_url(session, open_answer(session, "Antwoord 7")))
+    results_page(client, session)
+    with django_assert_max_num_queries(16):
+        page = results_page(client, session)
+    assert "Antwoord 39" in page
