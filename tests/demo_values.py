@@ -32,7 +32,7 @@ from doorlopend.planning.models import (
     Task,
 )
 from doorlopend.programme.models import AssignmentPair, ProgrammeItem
-from doorlopend.reflection.models import ActionPoint, Report, Session
+from doorlopend.reflection.models import ActionPoint, OpenAnswer, Report, Session
 from doorlopend.registry.models import ImportJob
 from doorlopend.roadmaps.models import Roadmap
 from doorlopend.routes.models import Consent, Leerroute
@@ -118,6 +118,11 @@ def values_for(
             values["instrument_key"] = session.instrument.key
             values["report_id"] = Report.objects.get_or_create(session=session)[0].pk
         values["action_id"] = _pk(ActionPoint.objects.filter(**of).first())
+        values["answer_id"] = _pk(
+            OpenAnswer.objects.filter(participant__session__partnership=partnership)
+            .order_by("pk")
+            .first()
+        )
         open_session = Session.objects.filter(**of, state="open").first()
         values["code"] = open_session.join_code if open_session else None
 

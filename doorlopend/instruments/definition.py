@@ -15,6 +15,8 @@ from typing import Any
 from .kinds import ActionLine, kind_rules
 
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The longest answer to an open question: a remark, not an essay (and the counter's limit).
+OPEN_MAX_LENGTH = 500
 
 
 class DefinitionError(ValueError):
@@ -64,6 +66,9 @@ class Question:
     # action lines (of `Definition.action_lines`) the statement is about.
     element: str = ""
     action_lines: tuple[str, ...] = ()
+    # An open question: a short text answer (at most OPEN_MAX_LENGTH characters), never
+    # scored. Kept apart in `Theme.open_questions`, so every figure reads scored ones only.
+    open: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class Theme:
     background: str = ""
     # A word or two for a chart's axis, where the title is too long to fit.
     short: str = ""
+    # Questions marked `open: true` in the file: a short text answer, in file order.
+    open_questions: tuple[Question, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,10 +99,21 @@ class Definition:
     # A scan only: the list instrument its elements come from, and the action lines.
     elements: str = ""
     action_lines: tuple[ActionLine, ...] = ()
+    # False: participants state only their sector (for a draagvlak survey: the kind of
+    # party), no layer; the results then break down by sector alone.
+    ask_layer: bool = True
 
     @property
     def questions(self) -> list[Question]:
+        """The scored questions (open ones are in `open_questions`)."""
         return [q for theme in self.themes for q in theme.questions]
+
+    @property
+    def open_questions(self) -> list[Question]:
+        return [q for theme in self.themes for q in theme.open_questions]
+
+    def open_question(self, key: str) -> Question | None:
+        return next((q for q in self.open_questions if q.key == key), None)
 
     def theme(self, key: str) -> Theme | None:
         return next((t for t in self.themes if t.key == key), None)
@@ -183,20 +201,24 @@ def parse(
     for i, raw in enumerate(c.sequence(data.get("themes"), "themes")):
         where = f"themes[{i}]."
         raw = c.mapping(raw, where.rstrip("."))
-        questions = tuple(
-            Question(
-                key=c.key(
-                    c.mapping(q, f"{where}questions[{j}]"),
-                    f"{where}questions[{j}].",
-                    question_keys,
-                ),
-                text=c.text(
-                    q if isinstance(q, dict) else {}, "text", f"{where}questions[{j}]."
-                ),
-                **tags(raw, q, f"{where}questions[{j}]."),
+        questions = []
+        # A stored definition (to_json) keeps its open questions apart: read them back.
+        listed = c.sequence(raw.get("questions"), f"{where}questions")
+        for j, q in enumerate([*listed, *(raw.get("open_questions") or [])]):
+            here = f"{where}questions[{j}]."
+            is_open = _open_flag(c, q, here)
+            questions.append(
+                Question(
+                    key=c.key(c.mapping(q, here.rstrip(".")), here, question_keys),
+                    text=c.text(q if isinstance(q, dict) else {}, "text", here),
+                    open=is_open,
+                    **({} if is_open else tags(raw, q, here)),
+                )
             )
-            for j, q in enumerate(c.sequence(raw.get("questions"), f"{where}questions"))
-        )
+        if questions and all(q.open for q in questions):
+            c.errors.append(
+                f"{where}questions: a theme needs at least one question that is scored"
+            )
         themes.append(
             Theme(
                 key=c.key(raw, where, theme_keys),
@@ -205,13 +227,17 @@ def parse(
                 principle=c.text(raw, "principle", where, required=False),
                 background=c.text(raw, "background", where, required=False),
                 short=c.text(raw, "short", where, required=False),
-                questions=questions,
+                questions=tuple(q for q in questions if not q.open),
+                open_questions=tuple(q for q in questions if q.open),
             )
         )
     guide = data.get("guide") or []
     if not isinstance(guide, list) or not all(isinstance(g, str) for g in guide):
         c.errors.append("guide: must be a list of texts")
         guide = []
+    ask_layer = data.get("ask_layer", True)
+    if not isinstance(ask_layer, bool):
+        c.errors.append("ask_layer: must be true or false")
     if c.errors:
         raise DefinitionError(origin, c.errors)
     return Definition(
@@ -224,8 +250,17 @@ def parse(
         introduction=c.text(data, "introduction", "", required=False),
         guide=tuple(" ".join(g.split()) for g in guide),
         kind=kind,
+        ask_layer=ask_layer,
         **extra,
     )
+
+
+def _open_flag(c: _Checker, question: Any, where: str) -> bool:
+    value = question.get("open", False) if isinstance(question, dict) else False
+    if not isinstance(value, bool):
+        c.errors.append(f"{where}open: must be true or false")
+        return False
+    return value
 
 
 def _parse_scale(c: _Checker, raw: dict) -> Scale:

@@ -61,3 +61,4 @@ class ActionStatus(models.TextChoices):
 
 
 SCAN_KEY = "lob-scan"  # the instrument of a school's own LOB-scan
+DRAAGVLAK_KEY = "draagvlak"  # the draagvlak survey sent to the parties of a leerroute

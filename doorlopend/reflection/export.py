@@ -15,6 +15,7 @@ from doorlopend.core.xlsx import BOLD, DECIMAL_2
 
 from .models import Session
 from .selectors import results
+from .selectors.open_answers import open_answers
 from .selectors.results import Figures, SessionResults
 
 MAX_WIDTH = 80
@@ -122,6 +123,19 @@ def _groups(
         xlsx.row_add(ws, row, formats=formats)
 
 
+def _open_answers(wb: Workbook, session: Session, res: SessionResults) -> None:
+    """One row per shown answer; hidden answers and questions under k are left out by
+    the selector. Written as text through the formula-safe helper: "=1+1" stays text."""
+    questions = open_answers(session=session, respondents=res.respondents)
+    if not questions:
+        return
+    ws = xlsx.sheet_add(wb, _("Open answers"), [_("Theme"), _("Question"), _("Answer")])
+    for question in questions:
+        texts = [i.text for i in question.shown] or [_("too few answers")]
+        for text in texts:
+            xlsx.row_add(ws, [question.theme_title, question.text, text])
+
+
 def results_xlsx(session: Session) -> bytes:
     """The workbook: overview, questions, and theme means per sector and per layer
     (each breakdown only while the anonymity rule shows it)."""
@@ -135,4 +149,5 @@ def results_xlsx(session: Session) -> bytes:
         _groups(wb, res, _("Themes by sector"), res.sectors, "by_sector")
     if res.shows_layers:
         _groups(wb, res, _("Themes by layer"), res.layers, "by_layer")
+    _open_answers(wb, session, res)
     return xlsx.workbook_bytes(wb, max_width=MAX_WIDTH)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from doorlopend.core.jobs import Job
+from doorlopend.instruments.definition import OPEN_MAX_LENGTH
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
@@ -133,7 +134,10 @@ class Participant(models.Model):
     )
     token = models.CharField(max_length=32, unique=True)
     sector = models.CharField(_("sector"), max_length=16, choices=Sector.choices)
-    layer = models.CharField(_("layer"), max_length=12, choices=Layer.choices)
+    # Empty where the instrument asks no layer (a draagvlak survey: only the party).
+    layer = models.CharField(
+        _("layer"), max_length=12, choices=Layer.choices, blank=True
+    )
     joined_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedManager(partnership="session__partnership")
@@ -200,6 +204,66 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_key}={self.value}"
+
+
+class OpenAnswer(models.Model):
+    """One participant's text answer to an open question; (participant, question) unique.
+
+    Shown to the facilitator without whose it is: no participant, sector or time beside
+    it, in the order of the text (no time is stored). A facilitator may hide one (a remark that names
+    someone); hidden answers appear in no output. Every hide and show is logged in
+    `OpenAnswerEvent`.
+    """
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="open_answers"
+    )
+    question_key = models.CharField(max_length=60)
+    text = models.TextField(_("answer"), max_length=OPEN_MAX_LENGTH)
+    hidden = models.BooleanField(_("hidden"), default=False)
+    # No time of writing is kept: it could be matched with the times of scores.
+
+    objects = ScopedManager(partnership="participant__session__partnership")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "question_key"],
+                name="reflection_open_answer_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_key}: {self.text[:40]}"
+
+
+class OpenAnswerEvent(models.Model):
+    """Who hid an open answer, or showed it again, and when: the log of the moderation."""
+
+    class Action(models.TextChoices):
+        HIDDEN = "hidden", _("hidden")
+        SHOWN = "shown", _("shown again")
+
+    answer = models.ForeignKey(
+        OpenAnswer, on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("action"), max_length=8, choices=Action.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(partnership="answer__participant__session__partnership")
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
 
 
 class ThemeNote(models.Model):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import participate
+from .views import participate, participate_open
 
 app_name = "participate"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("<str:code>/", participate.join, name="join"),
     path("<str:code>/thema/<int:number>/", participate.theme, name="theme"),
     path("<str:code>/antwoord/", participate.answer, name="answer"),
+    path("<str:code>/open-antwoord/", participate_open.open_answer, name="open_answer"),
     path("<str:code>/klaar/", participate.done, name="done"),
     path("<str:code>/rapport/", participate.report_address, name="report_address"),
 ]

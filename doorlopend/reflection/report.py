@@ -20,6 +20,7 @@ from doorlopend.core.pdf import pdf_render
 from . import charts, selectors
 from .models import ActionPoint, Session
 from .selectors import results
+from .selectors.open_answers import open_answers
 from .selectors.results import Figures, SessionResults, ThemeResult
 
 TEMPLATE = "reflection/report/report.html"
@@ -154,6 +155,8 @@ def report_context(
         "disagreements": res.disagreements[:DISAGREEMENTS_SHOWN],
         "sections": sections,
         "action_points": points,
+        # Hidden answers and questions under k are left out by the selector.
+        "open_answers": open_answers(session=session, respondents=res.respondents),
     }
 
 

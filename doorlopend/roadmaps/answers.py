@@ -92,5 +92,8 @@ def councils(partnership: Partnership, targets: list[Target]) -> dict:
 
 
 def register() -> None:
+    from . import draagvlak  # the step follows the route's draagvlak survey
+
+    draagvlak.register()
     answerer_register(CHECKLIST, "portefeuillehouder-benoemen", portefeuillehouder)
     answerer_register(STEP_PLAN, "medezeggenschap", councils)

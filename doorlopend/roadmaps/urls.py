@@ -22,4 +22,9 @@ urlpatterns = [
         items.decision_start,
         name="decision_start",
     ),
+    path(
+        "items/<int:state_id>/draagvlak/",
+        items.draagvlak_start,
+        name="draagvlak_start",
+    ),
 ]

@@ -50,6 +50,7 @@ from doorlopend.programme.tests.factories import (
 from doorlopend.reflection.models import Report
 from doorlopend.reflection.tests.factories import (
     ActionPointFactory,
+    OpenAnswerFactory,
     ReportFactory,
     SessionFactory,
 )
@@ -197,6 +198,9 @@ def populate(partnership, member_of, tag: str) -> World:
         "invitation_id": invitation.pk,
         "session_id": session.pk,
         "action_id": action.pk,
+        "answer_id": OpenAnswerFactory(
+            participant__session=session, text=f"Open antwoord {tag}"
+        ).pk,
         "report_id": report.pk,
         "theme_key": "relatie",
         "instrument_key": "reflectietool",

@@ -120,9 +120,10 @@ def test_detail_shows_parties_total_and_lacking_consents(
     sessions = SessionFactory.create_batch(3, partnership=partnership, leerroute=route)
     client = client_for("coordinator")
     client.get(url("route_detail", partnership, route.pk))
-    # The reflection sessions in one; six for the steps the data answers (the
-    # councils, the projectplan, the DUO melding), whatever their number of rows.
-    with django_assert_max_num_queries(18):
+    # The reflection sessions in one; seven for the steps the data answers (the
+    # councils, the projectplan, the DUO melding, the draagvlak survey), whatever
+    # their number of rows.
+    with django_assert_max_num_queries(19):
         response = client.get(url("route_detail", partnership, route.pk))
     page = response.content.decode()
     assert "25180" in page and route.qualification in page

@@ -32,6 +32,7 @@ PUBLIC = {
     "participate:join",
     "participate:theme",
     "participate:answer",
+    "participate:open_answer",
     "participate:done",
     "participate:report_address",
     # A member's calendar feed: the private token in the address is the key.

@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 from doorlopend.partnerships.models import Partnership
 
 from ..choices import ActionStatus, State
-from ..models import ActionPoint, Answer, Participant, Session, ThemeNote
+from ..models import ActionPoint, Answer, OpenAnswer, Participant, Session, ThemeNote
 
 
 def session_list(*, partnership: Partnership) -> QuerySet[Session]:
@@ -63,6 +63,16 @@ def participant_answers(*, participant: Participant) -> dict[str, int]:
         return dict(
             Answer.objects.filter(participant=participant).values_list(
                 "question_key", "value"
+            )
+        )
+
+
+def participant_open_answers(*, participant: Participant) -> dict[str, str]:
+    """question key → the participant's own text, to show it back to them."""
+    with scopes_disabled():  # filtered by the participant, who belongs to one session
+        return dict(
+            OpenAnswer.objects.filter(participant=participant).values_list(
+                "question_key", "text"
             )
         )
 

@@ -196,8 +196,16 @@ def tabulate(
     layers = [
         (v, str(lbl)) for v, lbl in Layer.choices if any(c[1] == v for c in present)
     ]
+    # An instrument that asks no layer (draagvlak: the kind of party alone) breaks down
+    # by sector only; the rule then keeps the total and hides a second sector where the
+    # total minus the shown ones would give away a small one.
+    only_sectors = (
+        None
+        if definition.ask_layer
+        else Disclosure(frozenset(c[0] for c in present), frozenset(), cells=False)
+    )
     people = (
-        disclose({c: [cells[c]] for c in present}, k)
+        disclose({c: [cells[c]] for c in present}, k, within=only_sectors)
         if respondents >= k
         else Disclosure()
     )

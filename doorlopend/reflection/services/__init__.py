@@ -1,6 +1,12 @@
 """Writes of the reflection module; views call these, never the ORM directly."""
 
 from .discussion import action_point_create, action_point_update, theme_note_save
+from .open_answers import (
+    open_answer_hide,
+    open_answer_save,
+    open_answers_save,
+    theme_answers_save,
+)
 from .participation import (
     JoinError,
     answer_save,
@@ -26,6 +32,9 @@ __all__ = [
     "answer_save",
     "answers_save",
     "join_code_normalise",
+    "open_answer_hide",
+    "open_answer_save",
+    "open_answers_save",
     "participant_join",
     "session_beamer_theme_set",
     "session_close",
@@ -35,5 +44,6 @@ __all__ = [
     "session_phase_set",
     "session_reopen",
     "session_update",
+    "theme_answers_save",
     "theme_note_save",
 ]

@@ -31,15 +31,23 @@ def join_code_plausible(code: str) -> bool:
     return len(code) == CODE_LENGTH and all(ch in CODE_ALPHABET for ch in code)
 
 
-def participant_join(*, session: Session, sector: str, layer: str) -> Participant:
-    """A new anonymous participant: sector and layer, and a token for their cookie."""
+def participant_join(*, session: Session, sector: str, layer: str = "") -> Participant:
+    """A new anonymous participant: sector and layer (or the kind of party alone, where
+    the instrument asks no layer), and a token for their cookie."""
     if session.state != State.OPEN:
         raise ValidationError(_("This session is not open."))
     _refuse_in_conversation(session)
     errors = {}
+    asks_layer = session.instrument.definition.ask_layer
     if sector not in Sector.values:
-        errors["sector"] = _("Choose the sector you work in.")
-    if layer not in Layer.values:
+        errors["sector"] = (
+            _("Choose the sector you work in.")
+            if asks_layer
+            else _("Choose the kind of party you speak for.")
+        )
+    if not asks_layer:
+        layer = ""  # only the kind of party: nothing more to narrow a person down
+    elif layer not in Layer.values:
         errors["layer"] = _("Choose the layer you work in.")
     if errors:
         raise ValidationError(errors)

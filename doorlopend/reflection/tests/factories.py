@@ -12,7 +12,7 @@ from doorlopend.partnerships.tests.factories import (
 )
 
 from ..choices import Layer, Sector, State
-from ..models import ActionPoint, Answer, Participant, Report, Session
+from ..models import ActionPoint, Answer, OpenAnswer, Participant, Report, Session
 from ..services.sessions import CODE_ALPHABET, CODE_LENGTH
 
 
@@ -59,6 +59,15 @@ class AnswerFactory(ScopesDisabledFactory):
     participant = factory.SubFactory(ParticipantFactory)
     question_key = "visie-1"
     value = 4
+
+
+class OpenAnswerFactory(ScopesDisabledFactory):
+    class Meta:
+        model = OpenAnswer
+
+    participant = factory.SubFactory(ParticipantFactory)
+    question_key = "behoefte-open"
+    text = factory.Sequence(lambda n: f"Open antwoord {n}")
 
 
 class ActionPointFactory(ScopesDisabledFactory):

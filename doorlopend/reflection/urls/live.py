@@ -1,9 +1,10 @@
 from django.urls import path
 
-from ..views import actions, live
+from ..views import actions, live, open_answers, parties
 
 urlpatterns = [
     path("<int:session_id>/", live.session_detail, name="session_detail"),
+    path("<int:session_id>/partijen/", parties.session_parties, name="session_parties"),
     path("<int:session_id>/live/", live.session_live, name="session_live"),
     path("<int:session_id>/beamer/", live.session_presenter, name="session_presenter"),
     path(
@@ -28,6 +29,18 @@ urlpatterns = [
         "<int:session_id>/actions/new/",
         actions.action_point_create,
         name="action_point_create",
+    ),
+    path(
+        "open-antwoorden/<int:answer_id>/verbergen/",
+        open_answers.open_answer_hide,
+        {"hide": True},
+        name="open_answer_hide",
+    ),
+    path(
+        "open-antwoorden/<int:answer_id>/tonen/",
+        open_answers.open_answer_hide,
+        {"hide": False},
+        name="open_answer_show",
     ),
     path("actions/", actions.action_point_list, name="action_point_list"),
     path(

@@ -26,6 +26,7 @@ from doorlopend.partnerships.access import partnership_view
 from .. import charts, qr, selectors, services, tabs
 from ..forms.actions import PhaseForm, ThemeNoteForm
 from ..models import Session, ThemeNote
+from ..selectors.open_answers import open_answers
 from ..selectors.results import SessionResults, session_results
 from .access import session_get
 from .actions import action_points_context
@@ -98,6 +99,11 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
         context["join_url"] = join_url(request, session)
     if tab in (tabs.RESULTATEN, tabs.BESPREKEN) and not session.is_conversation:
         context |= _live_context(request, session)
+    if tab == tabs.RESULTATEN and not session.is_conversation:
+        context["open_answers"] = open_answers(
+            session=session, respondents=context["results"].respondents
+        )
+        context["min_group"] = context["results"].min_group
     if tab == tabs.BESPREKEN:
         context |= _discussion_context(request, session, context.get("results"))
     if tab == tabs.ACTIEPUNTEN:

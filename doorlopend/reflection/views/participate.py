@@ -26,6 +26,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 from django_scopes import scope
 
+from doorlopend.instruments.definition import OPEN_MAX_LENGTH
+
 from .. import participation_cookie as phone
 from .. import selectors, services
 from ..choices import DONT_KNOW, Layer, Sector, State
@@ -70,6 +72,12 @@ class JoinForm(forms.Form):
         choices=Layer.choices,
         widget=forms.RadioSelect,
     )
+
+    def __init__(self, *args, ask_layer: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ask_layer:  # a draagvlak survey: the kind of party, nothing else
+            del self.fields["layer"]
+            self.fields["sector"].label = _("Which kind of party do you speak for?")
 
 
 @dataclass
@@ -197,7 +205,7 @@ def join(request: HttpRequest, visit: Visit) -> HttpResponse:
     if session.is_conversation:  # the questions as a guide: nobody joins or scores
         context = {"session": session, "definition": definition}
         return render(request, "reflection/participate/conversation.html", context)
-    form = JoinForm(request.POST or None)
+    form = JoinForm(request.POST or None, ask_layer=definition.ask_layer)
     if form.is_valid():
         try:
             participant = services.participant_join(
@@ -227,7 +235,14 @@ def _number(raw: str) -> int:
         return -1  # not a point of any scale: the service refuses it with a message
 
 
-def _theme_context(visit: Visit, number: int, answers: dict[str, int]) -> dict:
+def _posted_texts(post, questions) -> dict[str, str]:
+    """The theme's open answers as the form posts them (each box always posts)."""
+    return {q.key: post[q.key] for q in questions if q.key in post}
+
+
+def _theme_context(
+    visit: Visit, number: int, answers: dict[str, int], texts: dict[str, str]
+) -> dict:
     definition = visit.session.instrument.definition
     theme = definition.themes[number - 1]
     scale = definition.scale
@@ -239,6 +254,8 @@ def _theme_context(visit: Visit, number: int, answers: dict[str, int]) -> dict:
         "theme_count": len(definition.themes),
         "is_last": number == len(definition.themes),
         "items": [(q, answers.get(q.key)) for q in theme.questions],
+        "open_items": [(q, texts.get(q.key, "")) for q in theme.open_questions],
+        "open_max_length": OPEN_MAX_LENGTH,
         "points": [*points, (DONT_KNOW, scale.dont_know, "")],
         "scale": scale,
         "question_count": len(definition.questions),
@@ -251,11 +268,14 @@ def theme(request: HttpRequest, visit: Visit, number: int) -> HttpResponse:
     themes = visit.session.instrument.definition.themes
     if not 1 <= number <= len(themes):
         raise Http404
-    error, posted = None, {}
+    error, posted, texts = None, {}, {}
     if request.method == "POST":
         posted = _posted_values(request.POST, themes[number - 1].questions)
+        texts = _posted_texts(request.POST, themes[number - 1].open_questions)
         try:
-            services.answers_save(participant=visit.participant, values=posted)
+            services.theme_answers_save(
+                participant=visit.participant, values=posted, texts=texts
+            )
         except ValidationError as e:
             error = " ".join(e.messages)
         else:
@@ -264,7 +284,8 @@ def theme(request: HttpRequest, visit: Visit, number: int) -> HttpResponse:
                 return redirect(_theme_url(visit, number - 1 if back else number + 1))
             return redirect("participate:done", visit.code)
     answers = selectors.participant_answers(participant=visit.participant)
-    context = _theme_context(visit, number, {**answers, **posted})
+    own = selectors.participant_open_answers(participant=visit.participant)
+    context = _theme_context(visit, number, {**answers, **posted}, {**own, **texts})
     context |= {"error": error, "answered": len(answers)}
     return render(request, "reflection/participate/theme.html", context)
 

@@ -17,8 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from doorlopend.core.files import stored_file_response
 from doorlopend.partnerships.access import partnership_view
+from doorlopend.reflection.selectors.parties import party_results, route_surveys
 from doorlopend.reflection.selectors.results import session_results
 
+from .. import draagvlak
 from ..derived import derive
 from ..forms import EvidenceForm, ItemStateForm
 from ..models import ItemState
@@ -51,11 +53,25 @@ def _context(request: HttpRequest, state: ItemState, **forms) -> dict:
         "can_work": can_work,
         "can_decide": request.membership.has_perm("reflection.manage"),
         "decision_results": session_results(session) if session else None,
+        "draagvlak": _draagvlak(request, state),
     }
     if can_work:
         context["form"] = forms.get("form") or ItemStateForm.for_state(state)
         context["upload_form"] = forms.get("upload_form") or EvidenceForm()
     return context
+
+
+def _draagvlak(request: HttpRequest, state: ItemState) -> dict | None:
+    """The step "Draagvlakonderzoek": the route's survey and its results per party."""
+    if not draagvlak.is_draagvlak_step(state):
+        return None
+    survey = route_surveys(
+        partnership=request.partnership, route_ids={state.roadmap.route_id}
+    ).get(state.roadmap.route_id)
+    return {
+        "session": survey.session if survey else None,
+        "parties": party_results(session=survey.session) if survey else None,
+    }
 
 
 def _upload(request: HttpRequest, state: ItemState) -> HttpResponse | EvidenceForm:
@@ -139,6 +155,18 @@ def decision_start(request: HttpRequest, state_id: int) -> HttpResponse:
     state = state_of(request, state_id)
     try:
         session = decisions.decision_start(state=state, by=request.membership)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return _page(state)
+    return redirect("reflection:session_detail", request.partnership.slug, session.pk)
+
+
+@partnership_view("reflection.manage")
+@require_POST
+def draagvlak_start(request: HttpRequest, state_id: int) -> HttpResponse:
+    state = state_of(request, state_id)
+    try:
+        session = draagvlak.draagvlak_start(state=state, by=request.membership)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return _page(state)

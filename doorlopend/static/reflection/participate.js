@@ -26,10 +26,26 @@
   }
 
   function resend(input) {
-    if (input.checked) {
+    if (input.checked || input instanceof HTMLTextAreaElement) {
       htmx.trigger(input, "change");
     }
   }
+
+  // An open question's counter: "123 of 500 characters", in the page's own words.
+  function count(area) {
+    const counter = document.getElementById(area.dataset.counter);
+    if (counter) {
+      const words = counter.dataset.template || counter.textContent.replace(/^\d+/, "{n}");
+      counter.dataset.template = words;
+      counter.textContent = words.replace("{n}", String(area.value.length));
+    }
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target instanceof HTMLTextAreaElement && event.target.dataset.counter) {
+      count(event.target);
+    }
+  });
 
   document.addEventListener("htmx:sendError", function (event) {
     markUnsent(event, "offlineMessage");

@@ -18,8 +18,9 @@ from doorlopend.reflection import services as reflection
 from doorlopend.reflection.choices import Layer, Sector
 from doorlopend.routes.models import Leerroute
 
-from .models import ItemChange, ItemState, Roadmap, Status
-from .services import decisions, items, setup
+from ..models import ItemChange, ItemState, Roadmap, Status
+from ..services import decisions, items, setup
+from .draagvlak import load_draagvlak
 
 # item key → (status, owner role, days from today to the due date or None, notes)
 CHECKLIST = {
@@ -154,6 +155,9 @@ def load_demo(context: DemoContext) -> None:
     if not _worked(plan):
         context.count("roadmap items", _work(plan, STEP_PLAN, coordinator, people))
         _decide(plan, coordinator)
+    answered = load_draagvlak(plan, coordinator)
+    if answered:
+        context.count("draagvlak answers", answered)
 
 
 def _decide(plan: Roadmap, coordinator: Membership) -> None:
