@@ -24,6 +24,7 @@ from ..models import (
     ActivityStatus,
 )
 from ..school_calendar import date_warnings
+from .plan_schools import OwnerFilter
 
 PER_PAGE = 50
 WHEN_CHOICES = ("upcoming", "past", "all")
@@ -41,10 +42,16 @@ class ActivityFilter:
     element: str = ""
     audience: str = ""
     action_line: str = ""
+    # "Van": the partnership's own plan or one school's (selectors.plan_schools).
+    owner: OwnerFilter = OwnerFilter()
 
     @classmethod
     def from_query(
-        cls, query, element_keys: set[str], line_keys: set[str] = frozenset()
+        cls,
+        query,
+        element_keys: set[str],
+        line_keys: set[str] = frozenset(),
+        owner: OwnerFilter | None = None,
     ) -> ActivityFilter:
         when = query.get("when", "upcoming")
         kind = query.get("kind", "")
@@ -59,6 +66,7 @@ class ActivityFilter:
             element=element if element in element_keys else "",
             audience=audience if audience in ActivityAudience.values else "",
             action_line=line if line in line_keys else "",
+            owner=owner or OwnerFilter(),
         )
 
     @property
@@ -69,6 +77,7 @@ class ActivityFilter:
             or self.element
             or self.audience
             or self.action_line
+            or self.owner.narrowed
         )
 
 
@@ -100,9 +109,12 @@ def _start_of_today() -> datetime.datetime:
 def activity_list(*, partnership: Partnership, filters: ActivityFilter) -> QuerySet:
     """Upcoming ones soonest first, past ones latest first; organisations and goals
     prefetched so a page costs the same with 5 or 500 activities."""
-    activities = Activity.objects.filter(partnership=partnership).prefetch_related(
-        "organisations", "goals"
+    activities = (
+        Activity.objects.filter(partnership=partnership)
+        .select_related("school")
+        .prefetch_related("organisations", "goals")
     )
+    activities = filters.owner.apply(activities)
     today = _start_of_today()
     if filters.when == "upcoming":
         activities = activities.filter(starts_at__gte=today).order_by("starts_at", "pk")
@@ -182,6 +194,7 @@ def activity_for_page(*, partnership: Partnership, activity_id: int) -> Activity
     and `total_hours` summed in Decimal."""
     activity = (
         Activity.objects.filter(partnership=partnership, pk=activity_id)
+        .select_related("school")
         .prefetch_related(
             "organisations",
             "goals",
