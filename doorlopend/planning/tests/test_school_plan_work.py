@@ -13,12 +13,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from doorlopend.core.demo import DemoContext
 from doorlopend.partnerships.models import Membership
+from doorlopend.partnerships.roles import Role
 from doorlopend.partnerships.tests.factories import SchoolFactory
 from doorlopend.reflection.services.scans import scan_action_point
 from doorlopend.reflection.tests.scan_helpers import scan_of
 
-from ..models import Activity, Goal, Triage
+from ..demo import activities as demo_activities
+from ..demo import school_plan as demo_school_plan
+from ..models import Activity, BudgetLine, Goal, Triage
+from ..selectors.budget import budget_totals
 from ..selectors.school_plans import school_plan_rows
 from .factories import (
     ActivityFactory,
@@ -274,3 +279,29 @@ def test_another_partnership_gets_404(
         assert outsider.get(url(partnership, name, arg)).status_code == 404
         ours = reverse(f"planning:{name}", args=[other_partnership.slug, arg])
         assert outsider.get(ours).status_code == 404
+
+
+def test_the_demo_school_plan_has_goals_activities_and_lines_once(
+    partnership, member_of, schools
+):
+    school = schools[0]
+    user, _m = keeper(partnership, member_of, school, "portefeuillehouder")
+    coordinator = member_of(partnership, "coordinator")
+    context = DemoContext(
+        partnership=partnership,
+        people={Role.PORTEFEUILLEHOUDER: user, Role.COORDINATOR: coordinator},
+    )
+    with scopes_disabled():
+        demo_activities.load_demo(context)
+        overplanned = len(budget_totals(partnership=partnership).overplanned_sources)
+        for _n in range(2):
+            demo_school_plan.load_demo(context)
+        assert Goal.objects.filter(school=school).count() == 2
+        assert not Goal.objects.filter(school=school, measurements=None).exists()
+        activities = Activity.objects.filter(school=school)
+        assert activities.count() == 3
+        assert {a.status for a in activities} == {"held", "planned"}
+        assert BudgetLine.objects.filter(school=school).count() == 2
+        # The school's lines fit in what their source grants.
+        after = budget_totals(partnership=partnership).overplanned_sources
+        assert len(after) == overplanned
