@@ -65,9 +65,7 @@ OBJECT_RULES: dict[str, rules.Predicate] = {
         | (~has_school & is_partnership_wide_worker)
     ),
     "planning.assignment": is_coordinator | is_portefeuillehouder_of_school,
-    "planning.school_plan": (
-        is_coordinator | holds_for_school("planning.school_plan")
-    ),
+    "planning.school_plan": (is_coordinator | holds_for_school("planning.school_plan")),
     "planning.keep_item": (
         holds("planning.manage")
         | (has_school & holds_for_school("planning.school_plan"))

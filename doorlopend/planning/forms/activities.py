@@ -126,10 +126,9 @@ class ActivityForm(forms.Form):
         if activity is not None and not kwargs.get("initial"):
             kwargs["initial"] = initial_of(activity)
         super().__init__(*args, **kwargs)
-        if "school" in self.fields:
-            setup_school_field(
-                self, partnership=partnership, membership=membership, preset=school
-            )
+        setup_school_field(
+            self, partnership=partnership, membership=membership, preset=school
+        )
         self.fields["organisations"].queryset = Organisation.objects.filter(
             partnership=partnership
         ).order_by("name")

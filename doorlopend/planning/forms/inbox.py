@@ -63,6 +63,8 @@ class GoalTriageForm(GoalForm):
     specific, its owner and due date, and the OCW action lines of a scan's element. The
     school is the point's (the service sets it)."""
 
+    school = None
+
     def __init__(self, *args, partnership, point: ActionPoint, **kwargs):
         _elements, lines = point_tags(point)
         kwargs.setdefault(

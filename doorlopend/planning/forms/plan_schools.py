@@ -39,6 +39,8 @@ def setup_school_field(
     """Narrow the form's `school` field to what `membership` may choose (one query);
     `preset` (a school's plan page asked for it) is chosen when allowed. Without a
     membership the field goes: the row keeps its school."""
+    if "school" not in form.fields:
+        return
     if membership is None:
         del form.fields["school"]
         return
