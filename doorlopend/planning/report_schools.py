@@ -26,6 +26,11 @@ def _date(day) -> str:
     return formats.date_format(day, "j F Y") if day else EMPTY
 
 
+def _money(amount: Decimal) -> str:
+    """€ 2.100,00 that never breaks after the euro sign in a narrow column."""
+    return euro(amount).replace(" ", "\u00a0")
+
+
 def _newest_visions(partnership: Partnership) -> dict[int, VisionVersion]:
     newest: dict[int, VisionVersion] = {}
     for v in VisionVersion.objects.filter(
@@ -62,7 +67,8 @@ def school_plans_section(
             _("Versions"),
             _("Goals"),
             _("Activities"),
-            _("Budget planned / spent"),
+            _("Planned"),
+            _("Spent"),
         ],
         [
             [
@@ -72,7 +78,8 @@ def school_plans_section(
                 str(r.goals),
                 _("%(held)s held, %(planned)s planned")
                 % {"held": r.activities_held, "planned": r.activities_planned},
-                f"{euro(r.budget_planned)} / {euro(r.budget_spent)}",
+                _money(r.budget_planned),
+                _money(r.budget_spent),
             ]
             for r in rows
         ],

@@ -115,8 +115,9 @@ def inbox_handled(
 def school_inbox_open(
     *, partnership: Partnership, school: Organisation
 ) -> list[ActionPoint]:
-    """The open action points of a school's own LOB-scans: the inbox of its own plan.
-    The coördinator handles them in the partnership's inbox, where they are marked."""
+    """The open action points of a school's own LOB-scans: the inbox of its own plan,
+    handled there by its portefeuillehouder or decaan; the coördinator may handle them
+    in the partnership's inbox too, where they are marked."""
     return list(
         _points(partnership).filter(triage__isnull=True, session__organisation=school)
     )

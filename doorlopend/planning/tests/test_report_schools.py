@@ -52,7 +52,7 @@ def test_each_school_with_a_plan_has_its_goals_and_activities(partnership):
     schools = sections["De eigen LOB-plannen van de scholen"]
     assert "Het Lingecollege" in schools
     assert "1 gehouden, 1 gepland" in schools
-    assert "€ 1.500,00 / € 0,00" in schools
+    assert "1 gehouden, 1 gepland | €\u00a01.500,00 | €\u00a00,00" in schools
     assert "Doelen van Het Lingecollege" in schools
     assert "Twee loopbaangesprekken | 55,5 %" in schools
     assert "Activiteiten van Het Lingecollege" in schools
