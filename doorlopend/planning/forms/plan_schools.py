@@ -58,4 +58,5 @@ def setup_school_field(
     if not may_partnership and len(schools) == 1:
         form.initial["school"] = schools[0].pk
         field.widget = forms.HiddenInput()
+        form.only_school = schools[0]  # named above the form instead
     form.school_choice_shown = not isinstance(field.widget, forms.HiddenInput)

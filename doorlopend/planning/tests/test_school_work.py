@@ -75,6 +75,7 @@ def test_a_decaan_adds_a_goal_to_their_schools_plan_preset(
     # One school: no choice to make, the school is preset (hidden).
     assert f'type="hidden" name="school" value="{school.pk}"' in form
     assert escape(_("The partnership as a whole")) not in form
+    assert "Voor het LOB-plan van Het Lingecollege." in form
     data = goal_data(membership, school=school.pk, title="Loopbaangesprek leerjaar 3")
     response = client.post(url(partnership, "goal_create"), data)
     assert response.status_code == 302
