@@ -223,12 +223,16 @@ def members_of(partnership: Partnership) -> QuerySet:
 def plan_activities(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> PlanActivities:
-    """The next activities, the ones held lately, and how the 7 elementen are served;
-    four queries whatever the number of activities."""
+    """The partnership's own next activities, the ones held lately, and how the 7
+    elementen are served by all activities, the schools' own among them; four queries
+    whatever the number of activities. The schools' own activities are counted in their
+    summary (`school_plans.plan_school_plans`)."""
     choices = element_choices()
     start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
     base = Activity.objects.filter(
-        partnership=partnership, approval=ActivityApproval.CONFIRMED
+        partnership=partnership,
+        approval=ActivityApproval.CONFIRMED,
+        school__isnull=True,
     )
     upcoming = with_element_titles(
         base.filter(starts_at__gte=start)

@@ -22,7 +22,7 @@ from doorlopend.partnerships.models import Membership, Partnership
 
 from ..action_lines import with_titles
 from ..models import Goal, GoalRevision, Measurement
-from .plan_schools import OwnerFilter
+from .plan_schools import PARTNERSHIP, OwnerFilter
 
 REFLECTIETOOL = "reflectietool"
 
@@ -175,10 +175,11 @@ class GoalsSummary:
 def plan_goals(
     *, partnership: Partnership, membership: Membership, today: date
 ) -> GoalsSummary:
-    """Every goal on one line for the plan page: latest value → target, deadline,
-    revised n times (2 queries)."""
+    """Every goal of the partnership's own plan on one line for the plan page: latest
+    value → target, deadline, revised n times (2 queries). The schools' own goals are
+    counted in their summary (`school_plans.plan_school_plans`)."""
     return GoalsSummary(
-        lines=goal_lines(partnership=partnership),
+        lines=goal_lines(partnership=partnership, owner=OwnerFilter(PARTNERSHIP)),
         can_manage=membership.has_perm("planning.manage"),
         today=today,
     )

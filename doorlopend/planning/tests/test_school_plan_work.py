@@ -305,3 +305,27 @@ def test_the_demo_school_plan_has_goals_activities_and_lines_once(
         # The school's lines fit in what their source grants.
         after = budget_totals(partnership=partnership).overplanned_sources
         assert len(after) == overplanned
+
+
+def test_the_plan_page_lists_the_partnerships_own_goals_and_activities(
+    partnership, client_for, schools
+):
+    GoalFactory(partnership=partnership, title="Doel van het samenwerkingsverband")
+    GoalFactory(partnership=partnership, school=schools[0], title="Doel van Linge")
+    ActivityFactory(partnership=partnership, title="Regionale techniekdag")
+    ActivityFactory(
+        partnership=partnership, school=schools[0], title="Linge-ouderavond"
+    )
+    body = client_for("stuurgroep").get(url(partnership, "plan")).content.decode()
+
+    def section(label: str) -> str:
+        start = body.index(f'aria-labelledby="{label}"')
+        return body[start : body.index("</section>", start)]
+
+    goals, activities = section("plan-goals-heading"), section("plan-activities")
+    assert "Doel van het samenwerkingsverband" in goals
+    assert "Regionale techniekdag" in activities
+    # A school's own rows are in its summary line, not among the partnership's (the
+    # timeline still shows every date).
+    assert "Doel van Linge" not in goals and "Linge-ouderavond" not in activities
+    assert "0 gehouden, 1 gepland" in section("plan-school-plans")
