@@ -106,6 +106,7 @@ TONES: dict[str, dict[str, Tone]] = {
     "planning.Triage.outcome": {
         "task": OK,
         "activity": OK,
+        "goal": OK,
         "revision": OK,
         "declined": NEUTRAL,
     },

@@ -2,9 +2,10 @@
 
 Built as `core.document_content.DocumentContent`, so the documents module renders it to PDF
 with the projectplan's template and keeps its plain text for the content hash and for
-comparing versions. Goals with their latest measurement and revisions, the activities
-held this school year, the budget per source (Decimal throughout), where each school
-stands, each school's own LOB plan, and the action points still waiting in the inbox. A
+comparing versions. The partnership's goals with their latest measurement and
+revisions, its activities held this school year, the budget per source (Decimal
+throughout), where each school stands, each school's own LOB plan (its vision, goals and
+activities: report_schools.py), and the action points still waiting in the inbox. A
 fixed number of queries.
 """
 
@@ -24,7 +25,6 @@ from doorlopend.core.document_content import (
     Facts,
     Section,
     Table,
-    Text,
     euro,
 )
 from doorlopend.partnerships.models import Partnership
@@ -40,8 +40,8 @@ from .models import (
     Measurement,
     Milestone,
     ProgressUpdate,
-    VisionVersion,
 )
+from .report_schools import school_plans_section
 from .selectors.inbox import inbox_open
 from .selectors.timeline import school_year_bounds, school_year_of
 
@@ -64,14 +64,17 @@ def _number(value: Decimal | None, unit: str = "") -> str:
 
 
 def _goals(partnership: Partnership) -> list[Section]:
-    goals = list(Goal.objects.filter(partnership=partnership))
+    """The partnership's own goals; a school's are in its own plan's part."""
+    goals = list(Goal.objects.filter(partnership=partnership, school__isnull=True))
     latest: dict[int, Measurement] = {}
-    for m in Measurement.objects.filter(goal__partnership=partnership).order_by(
-        "date", "pk"
-    ):
+    for m in Measurement.objects.filter(
+        goal__partnership=partnership, goal__school__isnull=True
+    ).order_by("date", "pk"):
         latest[m.goal_id] = m  # the last one wins
     revisions = list(
-        GoalRevision.objects.filter(goal__partnership=partnership)
+        GoalRevision.objects.filter(
+            goal__partnership=partnership, goal__school__isnull=True
+        )
         .select_related("goal")
         .order_by("goal__title", "created_at", "pk")
     )
@@ -122,6 +125,7 @@ def _goals(partnership: Partnership) -> list[Section]:
 def _activities(partnership: Partnership, start, end) -> Section:
     held = Activity.objects.filter(
         partnership=partnership,
+        school__isnull=True,  # a school's are in its own plan's part
         status=ActivityStatus.HELD,
         starts_at__date__range=(start, end),
     )
@@ -259,43 +263,6 @@ def _schools(partnership: Partnership) -> Section:
     )
 
 
-def _school_plans(partnership: Partnership) -> Section:
-    """Each school's own LOB plan: the date and count of its vision's versions, and its
-    newest vision and ambition in full (1 query)."""
-    newest: dict[int, VisionVersion] = {}
-    counts: dict[int, int] = {}
-    for v in (
-        VisionVersion.objects.filter(partnership=partnership, school__isnull=False)
-        .select_related("school")
-        .order_by("school__name", "school_id", "-created_at", "-pk")
-    ):
-        newest.setdefault(v.school_id, v)
-        counts[v.school_id] = counts.get(v.school_id, 0) + 1
-    rows = [
-        [v.school.name, _date(timezone.localdate(v.created_at)), str(counts[pk])]
-        for pk, v in newest.items()
-    ]
-    texts = [
-        Text(
-            "\n\n".join(t for t in (v.vision, v.ambition) if t),
-            title=v.school.name,
-            empty=EMPTY,
-        )
-        for v in newest.values()
-    ]
-    return Section(
-        _("The schools' own LOB plans"),
-        [
-            Table(
-                [_("School"), _("Vision of"), _("Versions")],
-                rows,
-                empty=_("No school has written down a vision of its own yet."),
-            ),
-            *texts,
-        ],
-    )
-
-
 def _inbox(partnership: Partnership) -> Section:
     rows = [
         [
@@ -340,7 +307,7 @@ def progress_report_content(
             _activities(partnership, start, end),
             _budget(partnership),
             _schools(partnership),
-            _school_plans(partnership),
+            school_plans_section(partnership, number=_number),
             _inbox(partnership),
         ],
     )

@@ -59,7 +59,17 @@ BODY: dict[str, Callable[[dict], dict[str, list[str]]]] = {
         "theme_key": [own["theme_key"]],
         "deadline": ["2027-03-01"],
     },
-    "planning:triage": lambda own: {"target": ["10"]},
+    # The inbox's forms share one body: the revision's target, and a goal's SMART parts
+    # (an action point becomes a goal too).
+    "planning:triage": lambda own: {
+        "target": ["10"],
+        "specific": ["Sweep"],
+        "indicator": ["Sweep"],
+        "baseline": ["1"],
+        "owner": [FIRST],
+        "theme_key": [own["theme_key"]],
+        "deadline": ["2027-03-01"],
+    },
 }
 # Files a form needs before it writes, by the view it posts to.
 FILES = {
@@ -71,6 +81,8 @@ FILES = {
 
 def _complete(form, values: dict[str, list[str]]) -> None:
     for name, given in values.items():
+        if FIRST in given and name not in form.options:
+            continue  # a value for another form of the same view
         form.body[name] = [
             min(form.options[name], key=int) if v == FIRST else v for v in given
         ]

@@ -32,6 +32,7 @@ NOT_IDS = {
     "v": "the version of a live fragment",
     # Read from a POST body outside a form class.
     "outcome": "a triage outcome",
+    "terug": "where a handled action point returns to (a flag: the school's plan)",
     "show_owner": "a flag",
     "next": "an address in the site (checked as a redirect)",
     "form": "which form of the page was sent",

@@ -94,9 +94,19 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # activity), and the coördinator any activity.
     "planning.evaluate_activity": STAFF_ROLES,
     "planning.assignment": frozenset({Role.COORDINATOR, Role.PORTEFEUILLEHOUDER}),
-    # A school's own LOB plan (its vision, with versions): the school's portefeuillehouder
-    # keeps it, the coördinator any school's (rules.py: about the school); staff reads.
-    "planning.school_plan": frozenset({Role.COORDINATOR, Role.PORTEFEUILLEHOUDER}),
+    # A school's own LOB plan (its vision with versions, its goals, activities, budget
+    # lines and the action points of its own LOB-scan): the school's portefeuillehouder
+    # and decaan keep it, the coördinator any school's (rules.py: about the school);
+    # staff, the stuurgroep among them, reads.
+    "planning.school_plan": frozenset(
+        {Role.COORDINATOR, Role.PORTEFEUILLEHOUDER, Role.DECAAN}
+    ),
+    # Adding and changing a goal, activity or budget line (rules.py: about the row): the
+    # coördinator any row (planning.manage); a school's portefeuillehouder or decaan the
+    # rows of their own school's plan (planning.school_plan for that school).
+    "planning.keep_item": frozenset(
+        {Role.COORDINATOR, Role.PORTEFEUILLEHOUDER, Role.DECAAN}
+    ),
     # The weekly digest e-mail of the partnership's progress (counts, never pupils).
     "partnership.digest": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
     # The LOB programme (years × the 7 elementen), its ratings and the eind- and

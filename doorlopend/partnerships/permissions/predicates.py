@@ -26,13 +26,18 @@ def _roles(membership) -> list:
 
 
 def school_id(obj: Any) -> int | None:
-    """The school an object belongs to: an Organisation is its own school."""
+    """The school an object belongs to: an Organisation is its own school; a row of a
+    school's own plan (a goal, activity or budget line) names it `school`; others name
+    it `organisation` (a budget line's `organisation` is whose money it is, not whose
+    plan, so `school` is read first)."""
     if obj is None:
         return None
     if getattr(obj, "_meta", None) is not None and obj._meta.model_name == (
         "organisation"
     ):
         return obj.pk
+    if hasattr(obj, "school_id"):
+        return obj.school_id
     return getattr(obj, "organisation_id", None)
 
 

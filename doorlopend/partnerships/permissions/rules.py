@@ -18,7 +18,10 @@ The object rules, by permission:
 - planning.assignment (obj: the school) — the coördinator any school's assignment, a
   portefeuillehouder their own school's.
 - planning.school_plan (obj: the school) — the coördinator any school's own LOB plan,
-  a portefeuillehouder their own school's.
+  a portefeuillehouder or decaan their own school's.
+- planning.keep_item (obj: a goal, activity or budget line, saved or about to be) — the
+  coördinator (planning.manage) any; a portefeuillehouder or decaan a row of their own
+  school's plan, never a partnership-wide one.
 - planning.tasks (obj: a task) — its owner moves it along; the coördinator
   (planning.manage) any task.
 - planning.evaluate_activity (obj: an activity) — the members listed among its people;
@@ -62,7 +65,11 @@ OBJECT_RULES: dict[str, rules.Predicate] = {
         | (~has_school & is_partnership_wide_worker)
     ),
     "planning.assignment": is_coordinator | is_portefeuillehouder_of_school,
-    "planning.school_plan": is_coordinator | is_portefeuillehouder_of_school,
+    "planning.school_plan": (is_coordinator | holds_for_school("planning.school_plan")),
+    "planning.keep_item": (
+        holds("planning.manage")
+        | (has_school & holds_for_school("planning.school_plan"))
+    ),
     "planning.tasks": holds("planning.manage") | is_owner,
     "planning.evaluate_activity": holds("planning.manage") | is_listed,
     "reflection.view": (

@@ -13,6 +13,7 @@ from doorlopend.partnerships.selectors import members_who_may
 from ..action_lines import action_line_choices
 from ..elements import element_choices
 from ..models import Activity, ActivityAudience, ActivityKind, ActivityStatus, Goal
+from .plan_schools import school_field, setup_school_field
 
 TEXT = {"rows": 3}
 
@@ -27,6 +28,7 @@ def decimal_field(
 
 
 class ActivityForm(forms.Form):
+    school = school_field()
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=ActivityKind.choices)
     audience = forms.ChoiceField(
@@ -117,11 +119,16 @@ class ActivityForm(forms.Form):
         partnership: Partnership,
         activity: Activity | None = None,
         choices: list[tuple[str, str]] | None = None,
+        membership: Membership | None = None,
+        school: Organisation | None = None,
         **kwargs,
     ):
         if activity is not None and not kwargs.get("initial"):
             kwargs["initial"] = initial_of(activity)
         super().__init__(*args, **kwargs)
+        setup_school_field(
+            self, partnership=partnership, membership=membership, preset=school
+        )
         self.fields["organisations"].queryset = Organisation.objects.filter(
             partnership=partnership
         ).order_by("name")
@@ -142,6 +149,7 @@ def initial_of(activity: Activity) -> dict:
     starts = timezone.localtime(activity.starts_at)
     ends = timezone.localtime(activity.ends_at) if activity.ends_at else None
     return {
+        "school": activity.school_id,
         "title": activity.title,
         "kind": activity.kind,
         "audience": activity.audience,

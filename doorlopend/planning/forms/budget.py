@@ -10,6 +10,7 @@ from doorlopend.partnerships.models import Organisation, Partnership
 
 from ..models import Activity, BudgetLine, FundingSource
 from .activities import TEXT, decimal_field
+from .plan_schools import school_field, setup_school_field
 
 MONEY_HELP = _("In euro, e.g. 12500 or 12500,50.")
 
@@ -47,6 +48,7 @@ class SourceForm(forms.Form):
 
 
 class LineForm(forms.Form):
+    school = school_field()
     description = forms.CharField(label=_("Description"), max_length=200)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
@@ -78,11 +80,16 @@ class LineForm(forms.Form):
         *args,
         partnership: Partnership,
         line: BudgetLine | None = None,
+        membership=None,
+        school: Organisation | None = None,
         **kwargs,
     ):
         if line is not None and not kwargs.get("initial"):
             kwargs["initial"] = _initial(line, self.base_fields)
         super().__init__(*args, **kwargs)
+        setup_school_field(
+            self, partnership=partnership, membership=membership, preset=school
+        )
         self.fields["organisation"].queryset = Organisation.objects.filter(
             partnership=partnership
         ).order_by("name")

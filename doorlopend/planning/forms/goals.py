@@ -16,9 +16,11 @@ from ..action_lines import action_line_choices
 from ..models import Goal
 from ..selectors.goals import theme_choices
 from ..services import goals as services
+from .plan_schools import school_field, setup_school_field
 
 
 class GoalForm(forms.Form):
+    school = school_field()
     title = forms.CharField(
         label=_("Goal"),
         max_length=200,
@@ -87,12 +89,23 @@ class GoalForm(forms.Form):
         help_text=_("Which of the three OCW action lines for LOB this goal serves."),
     )
 
-    def __init__(self, *args, partnership: Partnership, goal: Goal | None = None, **kw):
+    def __init__(
+        self,
+        *args,
+        partnership: Partnership,
+        goal: Goal | None = None,
+        membership: Membership | None = None,
+        school=None,
+        **kw,
+    ):
         if goal is not None and not kw.get("initial"):
             kw["initial"] = {
                 name: getattr(goal, name) for name in services.GOAL_FIELDS
-            } | {"owner": goal.owner_id}
+            } | {"owner": goal.owner_id, "school": goal.school_id}
         super().__init__(*args, **kw)
+        setup_school_field(
+            self, partnership=partnership, membership=membership, preset=school
+        )
         self.partnership, self.goal = partnership, goal
         self.fields["owner"].queryset = members_who_may(
             partnership=partnership, perm="planning.view"

@@ -12,6 +12,8 @@ from doorlopend.partnerships.selectors import members_who_may
 from doorlopend.reflection.models import ActionPoint
 
 from ..models import ActivityKind, Goal
+from ..selectors.inbox import point_tags
+from .goals import GoalForm
 
 TEXT = {"rows": 3}
 
@@ -56,6 +58,28 @@ class ActivityTriageForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class GoalTriageForm(GoalForm):
+    """The goal form, prefilled from the point: its text as the goal and what is
+    specific, its owner and due date, and the OCW action lines of a scan's element. The
+    school is the point's (the service sets it)."""
+
+    school = None
+
+    def __init__(self, *args, partnership, point: ActionPoint, **kwargs):
+        _elements, lines = point_tags(point)
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": point.title[:200],
+                "specific": point.title,
+                "owner": point.owner_member_id,
+                "deadline": point.due_date,
+                "action_lines": lines,
+            },
+        )
+        super().__init__(*args, partnership=partnership, **kwargs)
+
+
 class RevisionTriageForm(forms.Form):
     goal = forms.ModelChoiceField(label=_("Goal"), queryset=Goal.objects.none())
     target = DutchDecimalField(
@@ -93,6 +117,7 @@ class DeclineForm(forms.Form):
 FORMS = {
     "task": TaskTriageForm,
     "activity": ActivityTriageForm,
+    "goal": GoalTriageForm,
     "revision": RevisionTriageForm,
     "declined": DeclineForm,
 }

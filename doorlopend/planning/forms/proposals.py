@@ -15,6 +15,9 @@ class ProposalForm(ActivityForm):
 
     status = None
     evaluation = None
+    # A proposal is for the partnership's plan; a school's own plan is kept by its
+    # portefeuillehouder and decaan on the activity form itself.
+    school = None
 
 
 class EvaluationForm(forms.Form):

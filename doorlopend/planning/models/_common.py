@@ -30,3 +30,16 @@ def owner_field(related_name: str) -> models.ForeignKey:
         on_delete=models.SET_NULL,
         related_name=related_name,
     )
+
+
+def school_field(related_name: str) -> models.ForeignKey:
+    """The school whose own LOB plan a goal, activity or budget line belongs to; empty:
+    the partnership's plan. Read by the permission predicates as the object's school."""
+    return models.ForeignKey(
+        "partnerships.Organisation",
+        verbose_name=_("school"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )

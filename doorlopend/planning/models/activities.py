@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from ._common import by_user, money
+from ._common import by_user, money, school_field
 
 
 class ActivityKind(models.TextChoices):
@@ -50,6 +50,7 @@ class Activity(models.Model):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="activities"
     )
+    school = school_field("school_activities")
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("type"), max_length=25, choices=ActivityKind.choices)
     audience = models.CharField(

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from ._common import money
+from ._common import money, school_field
 
 
 class FundingSource(models.Model):
@@ -50,6 +50,7 @@ class BudgetLine(models.Model):
         on_delete=models.PROTECT,
         related_name="budget_lines",
     )
+    school = school_field("school_budget_lines")
     activity = models.ForeignKey(
         "planning.Activity",
         null=True,

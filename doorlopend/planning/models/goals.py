@@ -4,13 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from ._common import by_user, owner_field
+from ._common import by_user, owner_field, school_field
 
 
 class Goal(models.Model):
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="goals"
     )
+    school = school_field("school_goals")
     title = models.CharField(_("goal"), max_length=200)
     specific = models.TextField(
         _("specific"), help_text=_("What exactly will be different, and for whom?")

@@ -8,7 +8,8 @@ from ._common import by_user
 
 
 class Triage(models.Model):
-    """What the coördinator made of one action point: a task, an activity, a goal
+    """What the coördinator (or, for a school's own scan, that school's portefeuillehouder
+    or decaan) made of one action point: a task, an activity, a goal, a goal
     revision, or nothing (declined, with a reason). An action point without one is in
     the inbox. The links go both ways: the action point shows what it became."""
 
@@ -16,6 +17,7 @@ class Triage(models.Model):
         TASK = "task", _("became a task")
         ACTIVITY = "activity", _("became an activity")
         REVISION = "revision", _("became a goal revision")
+        GOAL = "goal", _("became a goal")
         DECLINED = "declined", _("declined")
 
     partnership = models.ForeignKey(
@@ -35,6 +37,13 @@ class Triage(models.Model):
     )
     activity = models.ForeignKey(
         "planning.Activity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="triages",
+    )
+    goal = models.ForeignKey(
+        "planning.Goal",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -24,6 +24,7 @@ from ..models import (
     ActivityStatus,
 )
 from ..school_calendar import date_warnings
+from .plan_schools import OwnerFilter
 
 PER_PAGE = 50
 WHEN_CHOICES = ("upcoming", "past", "all")
@@ -41,10 +42,16 @@ class ActivityFilter:
     element: str = ""
     audience: str = ""
     action_line: str = ""
+    # "Van": the partnership's own plan or one school's (selectors.plan_schools).
+    owner: OwnerFilter = OwnerFilter()
 
     @classmethod
     def from_query(
-        cls, query, element_keys: set[str], line_keys: set[str] = frozenset()
+        cls,
+        query,
+        element_keys: set[str],
+        line_keys: set[str] = frozenset(),
+        owner: OwnerFilter | None = None,
     ) -> ActivityFilter:
         when = query.get("when", "upcoming")
         kind = query.get("kind", "")
@@ -59,6 +66,7 @@ class ActivityFilter:
             element=element if element in element_keys else "",
             audience=audience if audience in ActivityAudience.values else "",
             action_line=line if line in line_keys else "",
+            owner=owner or OwnerFilter(),
         )
 
     @property
@@ -69,6 +77,7 @@ class ActivityFilter:
             or self.element
             or self.audience
             or self.action_line
+            or self.owner.narrowed
         )
 
 
@@ -100,9 +109,12 @@ def _start_of_today() -> datetime.datetime:
 def activity_list(*, partnership: Partnership, filters: ActivityFilter) -> QuerySet:
     """Upcoming ones soonest first, past ones latest first; organisations and goals
     prefetched so a page costs the same with 5 or 500 activities."""
-    activities = Activity.objects.filter(partnership=partnership).prefetch_related(
-        "organisations", "goals"
+    activities = (
+        Activity.objects.filter(partnership=partnership)
+        .select_related("school")
+        .prefetch_related("organisations", "goals")
     )
+    activities = filters.owner.apply(activities)
     today = _start_of_today()
     if filters.when == "upcoming":
         activities = activities.filter(starts_at__gte=today).order_by("starts_at", "pk")
@@ -182,6 +194,7 @@ def activity_for_page(*, partnership: Partnership, activity_id: int) -> Activity
     and `total_hours` summed in Decimal."""
     activity = (
         Activity.objects.filter(partnership=partnership, pk=activity_id)
+        .select_related("school")
         .prefetch_related(
             "organisations",
             "goals",
@@ -210,12 +223,16 @@ def members_of(partnership: Partnership) -> QuerySet:
 def plan_activities(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> PlanActivities:
-    """The next activities, the ones held lately, and how the 7 elementen are served;
-    four queries whatever the number of activities."""
+    """The partnership's own next activities, the ones held lately, and how the 7
+    elementen are served by all activities, the schools' own among them; four queries
+    whatever the number of activities. The schools' own activities are counted in their
+    summary (`school_plans.plan_school_plans`)."""
     choices = element_choices()
     start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
     base = Activity.objects.filter(
-        partnership=partnership, approval=ActivityApproval.CONFIRMED
+        partnership=partnership,
+        approval=ActivityApproval.CONFIRMED,
+        school__isnull=True,
     )
     upcoming = with_element_titles(
         base.filter(starts_at__gte=start)

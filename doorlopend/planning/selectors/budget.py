@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
 from ..models import BudgetLine, FundingSource
+from .plan_schools import OwnerFilter
 
 ZERO = Decimal("0.00")
 
@@ -91,12 +92,18 @@ class BudgetOverview:
         )
 
 
-def budget_totals(*, partnership: Partnership) -> BudgetOverview:
+def budget_totals(
+    *, partnership: Partnership, owner: OwnerFilter | None = None
+) -> BudgetOverview:
     """Every source with its lines and totals, totals per organisation and overall; two
-    queries whatever the number of lines."""
-    lines = BudgetLine.objects.select_related("organisation", "activity").order_by(
-        "description", "pk"
-    )
+    queries whatever the number of lines. With `owner`, only the lines of the
+    partnership's own plan or of one school's (the sources all stay, with what they
+    grant)."""
+    lines = BudgetLine.objects.select_related(
+        "organisation", "school", "activity"
+    ).order_by("description", "pk")
+    if owner is not None:
+        lines = owner.apply(lines)
     sources = list(
         FundingSource.objects.filter(partnership=partnership)
         .prefetch_related(Prefetch("lines", queryset=lines))

@@ -22,6 +22,7 @@ from doorlopend.partnerships.models import Membership, Partnership
 
 from ..action_lines import with_titles
 from ..models import Goal, GoalRevision, Measurement
+from .plan_schools import PARTNERSHIP, OwnerFilter
 
 REFLECTIETOOL = "reflectietool"
 
@@ -86,7 +87,7 @@ def _goals(partnership: Partnership) -> QuerySet[Goal]:
     )
     return (
         Goal.objects.filter(partnership=partnership)
-        .select_related("owner__user")
+        .select_related("owner__user", "school")
         .annotate(
             latest_value=Subquery(
                 latest.values("value")[:1],
@@ -106,12 +107,16 @@ def goal_lines(
     partnership: Partnership,
     action_line: str = "",
     line_choices: list[tuple[str, str]] | None = None,
+    owner: OwnerFilter | None = None,
 ) -> list[GoalLine]:
     """Every goal with its latest measurement and number of revisions (2 queries); only
-    those serving `action_line` when given. With `line_choices` (the OCW action lines),
-    each line names the action lines its goal serves."""
+    those serving `action_line` when given, and only the partnership's or one school's
+    when `owner` says so. With `line_choices` (the OCW action lines), each line names the
+    action lines its goal serves."""
     titles = dict(theme_choices())
     goals = _goals(partnership)
+    if owner is not None:
+        goals = owner.apply(goals)
     if action_line:
         # A text match on the stored JSON list, as for activities' elements.
         goals = goals.filter(action_lines__icontains=f'"{action_line}"')
@@ -170,10 +175,11 @@ class GoalsSummary:
 def plan_goals(
     *, partnership: Partnership, membership: Membership, today: date
 ) -> GoalsSummary:
-    """Every goal on one line for the plan page: latest value → target, deadline,
-    revised n times (2 queries)."""
+    """Every goal of the partnership's own plan on one line for the plan page: latest
+    value → target, deadline, revised n times (2 queries). The schools' own goals are
+    counted in their summary (`school_plans.plan_school_plans`)."""
     return GoalsSummary(
-        lines=goal_lines(partnership=partnership),
+        lines=goal_lines(partnership=partnership, owner=OwnerFilter(PARTNERSHIP)),
         can_manage=membership.has_perm("planning.manage"),
         today=today,
     )

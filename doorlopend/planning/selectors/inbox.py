@@ -22,6 +22,58 @@ def _points(partnership: Partnership) -> QuerySet[ActionPoint]:
     )
 
 
+# What an action point can become; a school's own keepers make it school work only.
+ALL_OUTCOMES = ("task", "activity", "goal", "revision", "declined")
+SCHOOL_OUTCOMES = ("activity", "goal", "declined")
+
+
+def point_school(point: ActionPoint) -> Organisation | None:
+    """The school whose own LOB-scan made the point, or None (a partnership session)."""
+    session = point.session
+    if session is None or not session.organisation_id:
+        return None
+    return session.organisation
+
+
+def triage_outcomes(*, point: ActionPoint, membership: Membership) -> tuple[str, ...]:
+    """What this member may make of the point: the coördinator (planning.manage)
+    anything; a school's portefeuillehouder or decaan (planning.school_plan about the
+    school) a goal or activity of that school, or a decline; anyone else nothing."""
+    if membership.has_perm("planning.manage"):
+        return ALL_OUTCOMES
+    school = point_school(point)
+    if school is not None and membership.has_perm("planning.school_plan", school):
+        return SCHOOL_OUTCOMES
+    return ()
+
+
+def point_theme_title(point: ActionPoint, titles: dict[str, str]) -> str:
+    """The title of the theme the point is about: the scan's element for a school's
+    point, else the reflectietool's theme (`titles`, from `theme_titles`)."""
+    if not point.theme_key:
+        return ""
+    school_scan = point.session is not None and point.session.organisation_id
+    if school_scan:
+        theme = point.session.instrument.definition.theme(point.theme_key)
+        return theme.title if theme is not None else point.theme_key
+    return titles.get(point.theme_key, point.theme_key)
+
+
+def point_tags(point: ActionPoint) -> tuple[list[str], list[str]]:
+    """The elements of effective LOB and the OCW action lines of the scan theme a
+    school's point is about (a weak element carries them into the plan); none for a
+    partnership session's point."""
+    session = point.session
+    if session is None or not session.organisation_id or not point.theme_key:
+        return [], []
+    theme = session.instrument.definition.theme(point.theme_key)
+    if theme is None:
+        return [], []
+    elements = list(dict.fromkeys(q.element for q in theme.questions if q.element))
+    lines = list(dict.fromkeys(k for q in theme.questions for k in q.action_lines))
+    return elements, lines
+
+
 def theme_titles() -> dict[str, str]:
     """theme key → title of the newest reflectietool (one query)."""
     version = (
@@ -53,6 +105,7 @@ def inbox_handled(
             "action_point__session",
             "task",
             "activity",
+            "goal",
             "revision__goal",
             "created_by",
         ).order_by("-created_at", "-pk")
@@ -62,8 +115,9 @@ def inbox_handled(
 def school_inbox_open(
     *, partnership: Partnership, school: Organisation
 ) -> list[ActionPoint]:
-    """The open action points of a school's own LOB-scans: the inbox of its own plan.
-    The coördinator handles them in the partnership's inbox, where they are marked."""
+    """The open action points of a school's own LOB-scans: the inbox of its own plan,
+    handled there by its portefeuillehouder or decaan; the coördinator may handle them
+    in the partnership's inbox too, where they are marked."""
     return list(
         _points(partnership).filter(triage__isnull=True, session__organisation=school)
     )
@@ -80,7 +134,7 @@ def triages_for(*, point_ids: list[int]) -> dict[int, Triage]:
     return {
         t.action_point_id: t
         for t in Triage.objects.filter(action_point_id__in=point_ids).select_related(
-            "task", "activity", "revision__goal"
+            "task", "activity", "goal", "revision__goal"
         )
     }
 

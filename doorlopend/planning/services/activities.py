@@ -16,6 +16,7 @@ from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from .. import action_lines as lines
 from ..elements import element_choices
 from ..models import Activity, ActivityApproval, ActivityPerson, ActivityStatus, Goal
+from .plan_schools import check_school, require_keep
 
 # Plain fields an activity form hands over as they are.
 ACTIVITY_FIELDS = (
@@ -115,6 +116,7 @@ def _save(
         if name in data:
             setattr(activity, name, data[name])
     activity.starts_at, activity.ends_at = _when(date, start_time, end_time)
+    check_school(activity, partnership_id=activity.partnership_id)
     _check(
         partnership=activity.partnership,
         starts_at=activity.starts_at,
@@ -128,7 +130,7 @@ def _save(
     )
     activity.elements = _ordered_elements(elements)
     activity.action_lines = lines.ordered(action_lines, lines.action_line_choices())
-    activity.full_clean(exclude=["partnership", "created_by"])
+    activity.full_clean(exclude=["partnership", "created_by", "school"])
     activity.save()
     activity.organisations.set(organisations)
     activity.goals.set(goals)
@@ -139,11 +141,18 @@ def _save(
 def activity_create(
     *, partnership: Partnership, by: Membership | None = None, **data
 ) -> Activity:
-    """A new activity; see `_check` for the rules.
+    """A new activity; see `_check` for the rules. With a `school`, an activity of that
+    school's own plan: only its portefeuillehouder or decaan, or the coördinator, adds
+    one (`planning.keep_item`).
 
     `by` is None only when the system makes it (the demo loader).
     """
-    activity = Activity(partnership=partnership, created_by=by.user if by else None)
+    activity = Activity(
+        partnership=partnership,
+        created_by=by.user if by else None,
+        school=data.pop("school", None),
+    )
+    require_keep(activity, by=by)
     return _save(activity, **data)
 
 
@@ -220,14 +229,24 @@ def activity_evaluate(
 
 
 @transaction.atomic
-def activity_update(*, activity: Activity, **data) -> Activity:
-    """Changes an activity; the same rules as when it was made."""
+def activity_update(
+    *, activity: Activity, by: Membership | None = None, **data
+) -> Activity:
+    """Changes an activity; the same rules as when it was made. Whoever may keep it
+    (`planning.keep_item`) as it is and as it becomes (moved to another school's plan).
+
+    `by` is None only when the system changes it (the demo loader)."""
+    require_keep(activity, by=by)
+    if "school" in data:
+        activity.school = data.pop("school")
+        require_keep(activity, by=by)
     return _save(activity, **data)
 
 
 @transaction.atomic
-def activity_delete(*, activity: Activity) -> None:
+def activity_delete(*, activity: Activity, by: Membership | None = None) -> None:
     """Deletes the activity and its people; budget lines stay, without the activity."""
+    require_keep(activity, by=by)
     activity.delete()
 
 
@@ -240,8 +259,10 @@ def person_add(
     organisation: Organisation | None = None,
     role: str = "",
     hours: Decimal = Decimal("0"),
+    by: Membership | None = None,
 ) -> ActivityPerson:
     """A member of the partnership, or someone named who is not a member."""
+    require_keep(activity, by=by)
     errors: dict[str, list[str]] = {}
     name = (name or "").strip()
     if membership is None and not name:
@@ -272,5 +293,6 @@ def person_add(
 
 
 @transaction.atomic
-def person_remove(*, person: ActivityPerson) -> None:
+def person_remove(*, person: ActivityPerson, by: Membership | None = None) -> None:
+    require_keep(person.activity, by=by)
     person.delete()

@@ -8,14 +8,16 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from doorlopend.partnerships.models import Organisation, Partnership
+from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
 from ..models import Activity, BudgetLine, FundingSource
+from .plan_schools import check_school, require_keep
 
 SOURCE_FIELDS = ("name", "kind", "amount", "notes")
 LINE_FIELDS = (
     "description",
     "organisation",
+    "school",
     "activity",
     "planned",
     "committed",
@@ -112,28 +114,39 @@ def _check_line(source: FundingSource, data: dict) -> None:
         raise ValidationError(errors)
 
 
-def _save_line(line: BudgetLine, data: dict) -> BudgetLine:
+def _save_line(line: BudgetLine, data: dict, by: Membership | None) -> BudgetLine:
     for name in LINE_FIELDS:
         if name in data:
             setattr(line, name, data[name])
-    line.full_clean(exclude=["source", "organisation", "activity"])
+    check_school(line, partnership_id=line.source.partnership_id)
+    require_keep(line, by=by)
+    line.full_clean(exclude=["source", "organisation", "school", "activity"])
     line.save()
     return line
 
 
 @transaction.atomic
-def line_create(*, source: FundingSource, **data) -> BudgetLine:
-    """A budget line of `source`; organisation and activity of the same partnership."""
+def line_create(
+    *, source: FundingSource, by: Membership | None = None, **data
+) -> BudgetLine:
+    """A budget line of `source`; organisation and activity of the same partnership. With
+    a `school`, a line of that school's own plan: only its portefeuillehouder or decaan,
+    or the coördinator, adds one (`planning.keep_item`; `by` None: the demo loader)."""
     _check_line(source, data)
-    return _save_line(BudgetLine(source=source), data)
+    return _save_line(BudgetLine(source=source), data, by)
 
 
 @transaction.atomic
-def line_update(*, line: BudgetLine, **data) -> BudgetLine:
+def line_update(
+    *, line: BudgetLine, by: Membership | None = None, **data
+) -> BudgetLine:
+    """Whoever may keep the line as it is and as it becomes."""
+    require_keep(line, by=by)
     _check_line(line.source, data)
-    return _save_line(line, data)
+    return _save_line(line, data, by)
 
 
 @transaction.atomic
-def line_delete(*, line: BudgetLine) -> None:
+def line_delete(*, line: BudgetLine, by: Membership | None = None) -> None:
+    require_keep(line, by=by)
     line.delete()

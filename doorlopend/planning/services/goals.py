@@ -16,6 +16,7 @@ from doorlopend.partnerships.models import Membership, Partnership
 from .. import action_lines
 from ..models import Goal, GoalRevision, Measurement, Triage
 from ..selectors.goals import theme_keys
+from .plan_schools import check_school, require_keep
 
 # The fields a goal's form may change; target and deadline only through a revision.
 GOAL_FIELDS = (
@@ -29,6 +30,7 @@ GOAL_FIELDS = (
     "owner",
     "theme_key",
     "action_lines",
+    "school",
 )
 
 
@@ -149,7 +151,9 @@ def _check(goal: Goal, *, today: date, check_deadline_past: bool) -> None:
 
 @transaction.atomic
 def goal_create(*, partnership: Partnership, by: Membership | None, **data) -> Goal:
-    """A new goal: every SMART part present, its deadline today or later.
+    """A new goal: every SMART part present, its deadline today or later. With a
+    `school`, a goal of that school's own plan: only its portefeuillehouder or decaan, or
+    the coördinator, adds one (`planning.keep_item`).
 
     `by` is None only when the system makes it (the demo loader).
     """
@@ -157,6 +161,8 @@ def goal_create(*, partnership: Partnership, by: Membership | None, **data) -> G
     if unknown:
         raise TypeError(f"goal_create() got unexpected fields {sorted(unknown)}")
     goal = Goal(partnership=partnership, created_by=by.user if by else None, **data)
+    check_school(goal, partnership_id=partnership.pk)
+    require_keep(goal, by=by)
     goal.unit = goal.unit or ""
     _order_action_lines(goal)
     _check(goal, today=timezone.localdate(), check_deadline_past=True)
@@ -175,10 +181,13 @@ def goal_update(*, goal: Goal, by: Membership | None, reason: str = "", **data) 
     unknown = set(data) - set(GOAL_FIELDS)
     if unknown:
         raise TypeError(f"goal_update() got unexpected fields {sorted(unknown)}")
+    require_keep(goal, by=by)  # the goal as it is, and below as it becomes
     target = data.pop("target", goal.target)
     deadline = data.pop("deadline", goal.deadline)
     for name, value in data.items():
         setattr(goal, name, value)
+    check_school(goal, partnership_id=goal.partnership_id)
+    require_keep(goal, by=by)
     goal.unit = goal.unit or ""
     _order_action_lines(goal)
     problems = smart_problems(
@@ -223,6 +232,7 @@ def goal_revise(
 
     `by` is None only when the system makes it (the demo loader).
     """
+    require_keep(goal, by=by)
     target = Decimal(target) if target is not None else None
     problems: dict[str, ValidationError] = {}
     if target is None:
@@ -286,12 +296,15 @@ def goal_delete_blockers(*, goal: Goal) -> list[str]:
         reasons.append(
             _("An action point of a reflection session became a revision of this goal.")
         )
+    if Triage.objects.filter(goal=goal).exists():
+        reasons.append(_("An action point of a LOB-scan became this goal."))
     return reasons
 
 
 @transaction.atomic
-def goal_delete(*, goal: Goal) -> None:
+def goal_delete(*, goal: Goal, by: Membership | None = None) -> None:
     """Delete a goal with its measurements and revisions, unless something links to it."""
+    require_keep(goal, by=by)
     blockers = goal_delete_blockers(goal=goal)
     if blockers:
         raise ValidationError(" ".join(blockers), code="goal_linked")
@@ -306,6 +319,7 @@ def measurement_add(
 
     `by` is None only when the system makes it (the demo loader).
     """
+    require_keep(goal, by=by)
     problems = {}
     if date is None:
         problems["date"] = ValidationError(
@@ -334,5 +348,8 @@ def measurement_add(
 
 
 @transaction.atomic
-def measurement_delete(*, measurement: Measurement) -> None:
+def measurement_delete(
+    *, measurement: Measurement, by: Membership | None = None
+) -> None:
+    require_keep(measurement.goal, by=by)
     measurement.delete()

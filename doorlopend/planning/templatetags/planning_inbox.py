@@ -18,6 +18,7 @@ register = template.Library()
 _TARGETS = {
     "task": ("planning:task_list", None),
     "activity": ("planning:activity_detail", "activity_id"),
+    "goal": ("planning:goal_detail", "goal_id"),
     "revision": ("planning:goal_detail", "goal_id"),
 }
 
@@ -43,6 +44,10 @@ def triage_url(triage, slug: str) -> str:
         if not triage.activity_id:
             return ""
         args.append(triage.activity_id)
+    elif triage.outcome == "goal":
+        if not triage.goal_id:
+            return ""
+        args.append(triage.goal_id)
     elif triage.outcome == "revision":
         if not triage.revision_id:
             return ""
@@ -62,6 +67,8 @@ def triage_label(triage) -> str:
         return triage.task.title
     if triage.outcome == "activity" and triage.activity_id:
         return triage.activity.title
+    if triage.outcome == "goal" and triage.goal_id:
+        return triage.goal.title
     if triage.outcome == "revision" and triage.revision_id:
         return triage.revision.goal.title
     return triage.reason

@@ -26,14 +26,19 @@ from ..models import (
 )
 from ..selectors import activities as selectors
 from ..services import activities as services
+from ._schools import filter_context, preset_school, require_keep
 
 
 def _activity(request: HttpRequest, activity_id: int) -> Activity:
-    return get_object_or_404(
-        Activity.objects.prefetch_related("organisations", "goals"),
+    activity = get_object_or_404(
+        Activity.objects.select_related("school").prefetch_related(
+            "organisations", "goals"
+        ),
         pk=activity_id,
         partnership=request.partnership,
     )
+    require_keep(request, activity)
+    return activity
 
 
 def _to_detail(request: HttpRequest, activity: Activity, anchor: str = ""):
@@ -62,10 +67,14 @@ def _name(person: ActivityPerson) -> str:
 def activity_list(request: HttpRequest) -> HttpResponse:
     choices = element_choices()
     lines = action_line_choices()
+    owner = filter_context(request)
     filters = selectors.ActivityFilter.from_query(
-        request.GET, {key for key, _title in choices}, {key for key, _t in lines}
+        request.GET,
+        {key for key, _title in choices},
+        {key for key, _t in lines},
+        owner=owner["owner"],
     )
-    context = {
+    context = owner | {
         "page": selectors.activity_page(
             partnership=request.partnership,
             filters=filters,
@@ -86,10 +95,15 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     return render(request, "planning/activities/activity_list.html", context)
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def activity_create(request: HttpRequest) -> HttpResponse:
-    form = ActivityForm(request.POST or None, partnership=request.partnership)
+    form = ActivityForm(
+        request.POST or None,
+        partnership=request.partnership,
+        membership=request.membership,
+        school=preset_school(request),
+    )
     if form.is_valid():
         try:
             activity = services.activity_create(
@@ -139,7 +153,7 @@ def detail_context(request: HttpRequest, activity: Activity, **forms) -> dict:
     )
     return {
         "activity": activity,
-        "manage": membership.has_perm("planning.manage"),
+        "manage": membership.has_perm("planning.keep_item", activity),
         "may_evaluate": may_evaluate,
         "evaluation_form": forms.get("evaluation_form")
         or EvaluationForm(initial={"evaluation": activity.evaluation}),
@@ -150,16 +164,21 @@ def detail_context(request: HttpRequest, activity: Activity, **forms) -> dict:
     }
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = _activity(request, activity_id)
     form = ActivityForm(
-        request.POST or None, partnership=request.partnership, activity=activity
+        request.POST or None,
+        partnership=request.partnership,
+        activity=activity,
+        membership=request.membership,
     )
     if form.is_valid():
         try:
-            services.activity_update(activity=activity, **form.cleaned_data)
+            services.activity_update(
+                activity=activity, by=request.membership, **form.cleaned_data
+            )
         except ValidationError as e:
             form.add_error(None, e)
         else:
@@ -175,12 +194,12 @@ def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     )
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def activity_delete(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = _activity(request, activity_id)
     if request.method == "POST":
-        services.activity_delete(activity=activity)
+        services.activity_delete(activity=activity, by=request.membership)
         messages.success(
             request, _("%(title)s has been deleted.") % {"title": activity.title}
         )
@@ -190,14 +209,16 @@ def activity_delete(request: HttpRequest, activity_id: int) -> HttpResponse:
     )
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def person_add(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = _activity(request, activity_id)
     form = PersonForm(request.POST or None, partnership=request.partnership)
     if form.is_valid():
         try:
-            person = services.person_add(activity=activity, **form.cleaned_data)
+            person = services.person_add(
+                activity=activity, by=request.membership, **form.cleaned_data
+            )
         except ValidationError as e:
             form.add_error(None, e)
         else:
@@ -213,7 +234,7 @@ def person_add(request: HttpRequest, activity_id: int) -> HttpResponse:
     )
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def person_remove(
     request: HttpRequest, activity_id: int, person_id: int
@@ -225,7 +246,7 @@ def person_remove(
         activity=activity,
     )
     if request.method == "POST":
-        services.person_remove(person=person)
+        services.person_remove(person=person, by=request.membership)
         messages.success(
             request,
             _("%(name)s has been removed from the activity.") % {"name": _name(person)},

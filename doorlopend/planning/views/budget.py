@@ -17,6 +17,7 @@ from ..forms.budget import LineForm, SourceForm
 from ..models import BudgetLine, FundingSource
 from ..selectors import budget as selectors
 from ..services import budget as services
+from ._schools import filter_context, preset_school, require_keep
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -33,19 +34,25 @@ def _source(request: HttpRequest, source_id: int) -> FundingSource:
 
 
 def _line(request: HttpRequest, line_id: int) -> BudgetLine:
-    return get_object_or_404(
+    line = get_object_or_404(
         BudgetLine.objects.select_related("source"),
         pk=line_id,
         source__partnership=request.partnership,
     )
+    require_keep(request, line)
+    return line
 
 
 @partnership_view("planning.view")
 @require_GET
 def budget(request: HttpRequest) -> HttpResponse:
-    context = {
-        "overview": selectors.budget_totals(partnership=request.partnership),
+    context = filter_context(request)
+    context |= {
+        "overview": selectors.budget_totals(
+            partnership=request.partnership, owner=context["owner"]
+        ),
         "manage": request.membership.has_perm("planning.manage"),
+        "keep_lines": request.membership.has_perm("planning.keep_item"),
     }
     return render(request, "planning/budget/budget.html", context)
 
@@ -120,13 +127,20 @@ def source_delete(request: HttpRequest, source_id: int) -> HttpResponse:
 def _line_form(
     request: HttpRequest, source: FundingSource, line: BudgetLine | None
 ) -> HttpResponse:
-    form = LineForm(request.POST or None, partnership=request.partnership, line=line)
+    form = LineForm(
+        request.POST or None,
+        partnership=request.partnership,
+        line=line,
+        membership=request.membership,
+        school=preset_school(request) if line is None else None,
+    )
     if form.is_valid():
+        by = request.membership
         try:
             if line is None:
-                line = services.line_create(source=source, **form.cleaned_data)
+                line = services.line_create(source=source, by=by, **form.cleaned_data)
             else:
-                services.line_update(line=line, **form.cleaned_data)
+                services.line_update(line=line, by=by, **form.cleaned_data)
         except ValidationError as e:
             form.add_error(None, e)
         else:
@@ -141,25 +155,25 @@ def _line_form(
     )
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def line_create(request: HttpRequest, source_id: int) -> HttpResponse:
     return _line_form(request, _source(request, source_id), None)
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def line_edit(request: HttpRequest, line_id: int) -> HttpResponse:
     line = _line(request, line_id)
     return _line_form(request, line.source, line)
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def line_delete(request: HttpRequest, line_id: int) -> HttpResponse:
     line = _line(request, line_id)
     if request.method == "POST":
-        services.line_delete(line=line)
+        services.line_delete(line=line, by=request.membership)
         messages.success(
             request, _("%(name)s has been deleted.") % {"name": line.description}
         )

@@ -17,14 +17,21 @@ from ..forms.goals import GoalEditForm, GoalForm, MeasurementForm
 from ..models import Goal, Measurement
 from ..selectors import goals as selectors
 from ..services import goals as services
+from ._schools import filter_context, preset_school, require_keep
 
 
 def _goal(request: HttpRequest, goal_id: int) -> Goal:
     return get_object_or_404(
-        Goal.objects.select_related("owner__user", "partnership"),
+        Goal.objects.select_related("owner__user", "partnership", "school"),
         pk=goal_id,
         partnership=request.partnership,
     )
+
+
+def _goal_to_keep(request: HttpRequest, goal_id: int) -> Goal:
+    goal = _goal(request, goal_id)
+    require_keep(request, goal)
+    return goal
 
 
 def _to_goal(request: HttpRequest, goal: Goal, anchor: str = "") -> HttpResponse:
@@ -40,20 +47,26 @@ def goal_list(request: HttpRequest) -> HttpResponse:
     choices = action_line_choices()
     chosen = request.GET.get("line", "")
     chosen = chosen if chosen in dict(choices) else ""
+    context = filter_context(request)
     lines = selectors.goal_lines(
-        partnership=request.partnership, action_line=chosen, line_choices=choices
+        partnership=request.partnership,
+        action_line=chosen,
+        line_choices=choices,
+        owner=context["owner"],
     )
-    return render(
-        request,
-        "planning/goals/goal_list.html",
-        {"lines": lines, "action_lines": choices, "chosen_line": chosen},
-    )
+    context |= {"lines": lines, "action_lines": choices, "chosen_line": chosen}
+    return render(request, "planning/goals/goal_list.html", context)
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def goal_create(request: HttpRequest) -> HttpResponse:
-    form = GoalForm(request.POST or None, partnership=request.partnership)
+    form = GoalForm(
+        request.POST or None,
+        partnership=request.partnership,
+        membership=request.membership,
+        school=preset_school(request),
+    )
     if form.is_valid():
         try:
             goal = services.goal_create(
@@ -83,17 +96,20 @@ def goal_detail(request: HttpRequest, goal_id: int) -> HttpResponse:
             "goal": page.goal,
             "chart": charts.goal_chart_data_uri(page.goal, page.measurements),
             "form": MeasurementForm(),
-            "can_manage": request.membership.has_perm("planning.manage"),
+            "can_manage": request.membership.has_perm("planning.keep_item", page.goal),
         },
     )
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = _goal(request, goal_id)
+    goal = _goal_to_keep(request, goal_id)
     form = GoalEditForm(
-        request.POST or None, partnership=request.partnership, goal=goal
+        request.POST or None,
+        partnership=request.partnership,
+        goal=goal,
+        membership=request.membership,
     )
     if form.is_valid():
         try:
@@ -108,13 +124,13 @@ def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
     )
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def goal_delete(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = _goal(request, goal_id)
+    goal = _goal_to_keep(request, goal_id)
     if request.method == "POST":
         try:
-            services.goal_delete(goal=goal)
+            services.goal_delete(goal=goal, by=request.membership)
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
             return _to_goal(request, goal)
@@ -128,10 +144,10 @@ def goal_delete(request: HttpRequest, goal_id: int) -> HttpResponse:
     )
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def measurement_add(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = _goal(request, goal_id)
+    goal = _goal_to_keep(request, goal_id)
     form = MeasurementForm(request.POST or None)
     if form.is_valid():
         try:
@@ -148,15 +164,15 @@ def measurement_add(request: HttpRequest, goal_id: int) -> HttpResponse:
     )
 
 
-@partnership_view("planning.manage")
+@partnership_view("planning.keep_item")
 @require_http_methods(["GET", "POST"])
 def measurement_delete(
     request: HttpRequest, goal_id: int, measurement_id: int
 ) -> HttpResponse:
-    goal = _goal(request, goal_id)
+    goal = _goal_to_keep(request, goal_id)
     measurement = get_object_or_404(Measurement, pk=measurement_id, goal=goal)
     if request.method == "POST":
-        services.measurement_delete(measurement=measurement)
+        services.measurement_delete(measurement=measurement, by=request.membership)
         messages.success(request, _("The measurement has been deleted."))
         return _to_goal(request, goal, "measurements")
     return render(

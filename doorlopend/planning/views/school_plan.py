@@ -1,9 +1,11 @@
-"""A school's own LOB plan: its vision (with versions), kept by its portefeuillehouder.
+"""A school's own LOB plan: its vision (with versions), goals, activities and budget,
+kept by its portefeuillehouder and decaan.
 
 Everyone on staff reads every school's plan; the coördinator changes any school's, a
-portefeuillehouder only their own (the rule `planning.school_plan` about the school: 403
-otherwise, also on showing the form). The pages are those of the partnership's vision,
-with the school's versions (`selectors.vision` with `school=`).
+portefeuillehouder or decaan only their own (the rule `planning.school_plan` about the
+school: 403 otherwise, also on showing the form). The pages are those of the
+partnership's vision, with the school's versions (`selectors.vision` with `school=`); its
+goals, activities and budget lines are added and edited on the plan's own pages.
 """
 
 from __future__ import annotations
