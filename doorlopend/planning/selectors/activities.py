@@ -168,17 +168,20 @@ def activity_page(
 
 
 def element_coverage(
-    *, partnership: Partnership, choices: list[tuple[str, str]]
+    *,
+    partnership: Partnership,
+    choices: list[tuple[str, str]],
+    owner: OwnerFilter | None = None,
 ) -> list[ElementCount]:
-    """How many activities (cancelled ones not counted) serve each element, in one query."""
+    """How many activities (cancelled ones not counted) serve each element, in one query;
+    with `owner`, only the activities of the plan it names (the list's filter "Van")."""
+    activities = Activity.objects.filter(
+        partnership=partnership, approval=ActivityApproval.CONFIRMED
+    ).exclude(status=ActivityStatus.CANCELLED)
+    if owner is not None:
+        activities = owner.apply(activities)
     counts: Counter[str] = Counter()
-    for elements in (
-        Activity.objects.filter(
-            partnership=partnership, approval=ActivityApproval.CONFIRMED
-        )
-        .exclude(status=ActivityStatus.CANCELLED)
-        .values_list("elements", flat=True)
-    ):
+    for elements in activities.values_list("elements", flat=True):
         counts.update(set(elements or []))
     return [ElementCount(key, title, counts[key]) for key, title in choices]
 

@@ -253,3 +253,27 @@ def test_the_filtered_lists_stay_bounded(
         client.get(url(partnership, "goal_list"), {"van": school.pk})
     with django_assert_max_num_queries(16):
         client.get(url(partnership, "activity_list"), {"van": school.pk})
+
+
+def test_the_element_counts_follow_the_filter(partnership, client_for, schools):
+    """With "Van" set to one school, the 7 elementen count that school's activities only,
+    and an element's link keeps the filter."""
+    school, other = schools
+    ActivityFactory(partnership=partnership, school=school, elements=["ouders"])
+    ActivityFactory(partnership=partnership, school=other, elements=["ouders"])
+    ActivityFactory(partnership=partnership, elements=["ouders"])
+    client = client_for("stuurgroep")
+
+    def parents_count(van):
+        page = client.get(url(partnership, "activity_list"), {"van": van})
+        coverage = page.content.decode().split('id="coverage-heading"')[1]
+        item = coverage.split("element=ouders")[1].split("</li>")[0]
+        return item, coverage.split("</h2>")[0]
+
+    item, heading = parents_count(school.pk)
+    assert "1 activiteit" in item and f"van={school.pk}" in item
+    assert "Het Lingecollege" in heading
+    item, _heading = parents_count("")
+    assert "3 activiteiten" in item
+    item, _heading = parents_count("partnerschap")
+    assert "1 activiteit" in item

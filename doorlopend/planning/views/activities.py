@@ -88,7 +88,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "audiences": ActivityAudience.choices,
         "action_lines": lines,
         "coverage": selectors.element_coverage(
-            partnership=request.partnership, choices=choices
+            partnership=request.partnership, choices=choices, owner=filters.owner
         ),
     }
     context["thin"] = selectors.thin_elements(context["coverage"])
