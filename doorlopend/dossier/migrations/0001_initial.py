@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partnerships', '0003_school_region'),
-        ('transitions', '0006_initial'),
+        ('transitions', '0006_signal_kinds_dossier'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
