@@ -10,12 +10,16 @@ class DossierConfig(AppConfig):
     def ready(self) -> None:
         # The monitor comes first in the app order: it asks what to erase and export.
         from doorlopend.transitions.extensions import (
+            encrypted_fields_register,
             erasure_hook_register,
             inspection_section_register,
         )
 
         from .inspection import dossier_inspection
-        from .services.erasure import dossier_texts_erase
+        from .models import Approval, Dossier
+        from .services.erasure import TEXT_FIELDS, dossier_texts_erase
 
         erasure_hook_register("dossier", dossier_texts_erase)
         inspection_section_register("doorstroomdossier", dossier_inspection)
+        encrypted_fields_register(Dossier, tuple(TEXT_FIELDS))
+        encrypted_fields_register(Approval, ("comment",))

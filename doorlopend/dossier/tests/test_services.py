@@ -2,9 +2,13 @@
 encryption at rest and erasure."""
 
 import datetime
+import io
+import json
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -13,6 +17,7 @@ from doorlopend.dossier import selectors
 from doorlopend.dossier.models import Approval, Dossier, DossierLink
 from doorlopend.dossier.services import links, parts
 from doorlopend.transitions.models import Pupil, Signal
+from doorlopend.transitions.privacy import _fernet
 from doorlopend.transitions.services.erasure import pupils_erase
 
 from .helpers import dossier_of, filled, fresh, member, world  # noqa: F401
@@ -208,3 +213,25 @@ def test_a_dossier_kept_elsewhere_holds_no_content(world):  # noqa: F811
             parts.part_a_field_save(dossier=dossier, field="choice", text="x")
         assert selectors.visible_parts(fresh(dossier)) == frozenset()
         assert not DossierLink.objects.exists()
+
+
+def test_key_rotation_reencrypts_the_dossier(filled, settings):  # noqa: F811
+    old = list(settings.PUPIL_DATA_KEYS)
+    settings.PUPIL_DATA_KEYS = [Fernet.generate_key().decode(), *old]
+    _fernet.cache_clear()
+    call_command("rotate_pupil_keys", stdout=io.StringIO())
+    settings.PUPIL_DATA_KEYS = settings.PUPIL_DATA_KEYS[:1]  # the old key dropped
+    _fernet.cache_clear()
+    try:
+        assert fresh(filled).choice == "Open dagen"
+    finally:
+        settings.PUPIL_DATA_KEYS = old
+        _fernet.cache_clear()
+
+
+def test_the_inspection_export_holds_the_dossier(world, filled):  # noqa: F811
+    url = world.url("pupil_export_json", world.vo_a, world.fatima.pk)
+    data = json.loads(world.client(world.decaan_a).get(url).content)
+    [held] = data["doorstroomdossier"]
+    assert held["parts"]["a"]["fields"]["choice"] == "Open dagen"
+    assert held["parts"]["b"]["version"] == 1
