@@ -71,7 +71,9 @@ def test_a_change_after_approval_needs_a_new_approval(filled):  # noqa: F811
 def test_approving_an_old_version_is_refused(filled):  # noqa: F811
     with scopes_disabled():
         parts.part_a_field_save(dossier=filled, field="learning", text="Doen")
-        with pytest.raises(ValidationError, match="veranderd terwijl je las|changed while"):
+        with pytest.raises(
+            ValidationError, match="veranderd terwijl je las|changed while"
+        ):
             parts.approval_record(
                 dossier=filled, part="a", version=1, decision="approved", who="pupil"
             )
