@@ -114,3 +114,12 @@ class SignalKind(models.TextChoices):
     NOT_STARTED = "not_started", _("registered but not started")
     STOPPED_FIRST_YEAR = "stopped_first_year", _("stopped within the first year")
     DESTINATION_UNKNOWN = "destination_unknown", _("destination unknown")
+    # The doorstroomdossier (dossier app): the pupil disagrees with part B (a talk with
+    # the mentor), the dossier is not complete by the agreed date, the receiving school
+    # has not read an approved dossier by the agreed date.
+    DOSSIER_DISAGREEMENT = (
+        "dossier_disagreement",
+        _("disagrees with the dossier's advice"),
+    )
+    DOSSIER_INCOMPLETE = "dossier_incomplete", _("doorstroomdossier not complete")
+    DOSSIER_UNREAD = "dossier_unread", _("doorstroomdossier not read by the mbo school")

@@ -113,6 +113,16 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # startopdracht: the coördinator and werkgroepleden keep it, everyone on staff reads.
     "programme.view": STAFF_ROLES,
     "programme.manage": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
+    # The doorstroomdossier (dossier app). The partnership's agreement on which dossier
+    # the schools use: the coördinator keeps it, everyone on staff reads it. A pupil's
+    # dossier: the decaan and mentor of the sending school read it and write parts B and
+    # C; its decaan makes and revokes the pupil's personal link (rules.py: about the
+    # school; the dossier views also check that the school sent the pupil).
+    "dossier.agreement": frozenset({Role.COORDINATOR}),
+    "dossier.view_agreement": STAFF_ROLES,
+    "dossier.view": PUPIL_ROLES,
+    "dossier.write": PUPIL_ROLES,
+    "dossier.links": frozenset({Role.DECAAN}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
     # What each role's overview page starts with (core.dashboard: a card's `first_for`).

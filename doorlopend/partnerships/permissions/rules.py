@@ -37,6 +37,9 @@ The object rules, by permission:
 - transitions.pupils / .import / .erase / .privacy (obj: a school) — only for the schools
   where the member holds such a role (the decaan or mentor of the sending or receiving
   school reads its pupils; its decaan writes and erases; its privacy officer reads the log).
+- dossier.view / .write / .links (obj: a school) — only for the schools where the member
+  holds such a role (the decaan or mentor of the sending school reads the dossier and
+  writes parts B and C; its decaan makes and revokes the pupil's link).
 """
 
 from __future__ import annotations
@@ -87,6 +90,9 @@ OBJECT_RULES: dict[str, rules.Predicate] = {
     "transitions.import": holds_for_school("transitions.import"),
     "transitions.erase": holds_for_school("transitions.erase"),
     "transitions.privacy": holds_for_school("transitions.privacy"),
+    "dossier.view": holds_for_school("dossier.view"),
+    "dossier.write": holds_for_school("dossier.write"),
+    "dossier.links": holds_for_school("dossier.links"),
 }
 
 PERMISSION_RULES = rules.RuleSet()

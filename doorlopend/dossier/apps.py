@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DossierConfig(AppConfig):
+    name = "doorlopend.dossier"
+    label = "dossier"
+    verbose_name = _("Doorstroomdossier")
+
+    def ready(self) -> None:
+        # The monitor comes first in the app order: it asks what to erase and export.
+        from doorlopend.transitions.extensions import (
+            encrypted_fields_register,
+            erasure_hook_register,
+            inspection_section_register,
+        )
+
+        from .inspection import dossier_inspection
+        from .models import Approval, Dossier
+        from .services.erasure import TEXT_FIELDS, dossier_texts_erase
+
+        erasure_hook_register("dossier", dossier_texts_erase)
+        inspection_section_register("doorstroomdossier", dossier_inspection)
+        encrypted_fields_register(Dossier, tuple(TEXT_FIELDS))
+        encrypted_fields_register(Approval, ("comment",))
