@@ -13,16 +13,23 @@
 - `SupportConsent`: consent to hand part C over, separate from approval and revocable.
 - `DossierLink`: the personal link of a pupil (or a parent the pupil invites); only a
   hash of its token is stored.
+- `Handover`: the dossier as the receiving school took it up (first read, discussed in
+  the intake interview), with `HandoverQuestion`s back to the vo mentor.
 """
 
 from .agreement import DossierAgreement
 from .dossier import Approval, Dossier, SupportConsent
 from .links import DossierLink
 
+# The handover to the receiving school (issue 16, second half).
+from .handover import Handover, HandoverQuestion  # noqa: E402
+
 __all__ = [
     "Approval",
     "Dossier",
     "DossierAgreement",
     "DossierLink",
+    "Handover",
+    "HandoverQuestion",
     "SupportConsent",
 ]

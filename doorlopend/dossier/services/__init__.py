@@ -1,0 +1,2 @@
+"""Writes of the dossier: services.parts, services.links, services.agreement,
+services.erasure."""
