@@ -37,6 +37,10 @@ urlpatterns = [
         "p/<slug:partnership_slug>/programma/",
         include("doorlopend.programme.urls"),
     ),
+    path(
+        "p/<slug:partnership_slug>/dossier/",
+        include("doorlopend.dossier.urls"),
+    ),
     # The voortgangsrapportage beside the plan it reports on; documents makes and keeps it.
     path(
         "p/<slug:partnership_slug>/plan/voortgangsrapportage/",
@@ -44,6 +48,8 @@ urlpatterns = [
     ),
     path("agenda/", include("doorlopend.planning.feed_urls")),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),
+    # A pupil's doorstroomdossier through their personal link (no account).
+    path("mijn-dossier/", include("doorlopend.dossier.pupil_urls")),
     path("invitations/", include("doorlopend.partnerships.invitation_urls")),
     path("staff/register/", include("doorlopend.registry.urls")),
     path("staff/audit/", include("doorlopend.audit.urls")),

@@ -118,6 +118,16 @@ TONES: dict[str, dict[str, Tone]] = {
     "planning.Milestone.progress": {"reached": OK, "planned": NEUTRAL, "late": WARNING},
     "planning.Goal.deadline": {"passed": WARNING},
     "partnerships.Organisation.added": {"True": OK, "False": NEUTRAL},
+    # The doorstroomdossier (computed per part: dossier.selectors.PartState.status).
+    "dossier.part": {
+        "empty": NEUTRAL,
+        "draft": PROGRESS,
+        "approved": OK,
+        "changed": WARNING,
+        "disagreed": DANGER,
+    },
+    "dossier.consent": {"given": OK, "missing": WARNING, "not_needed": NEUTRAL},
+    "dossier.link": {"active": OK, "expired": NEUTRAL, "revoked": NEUTRAL},
     # Anything with a due date that has passed while it is still open.
     "overdue": {"True": DANGER},
     # Something to look at that is no model's status: a thin element, a missing consent.

@@ -6,3 +6,16 @@ class DossierConfig(AppConfig):
     name = "doorlopend.dossier"
     label = "dossier"
     verbose_name = _("Doorstroomdossier")
+
+    def ready(self) -> None:
+        # The monitor comes first in the app order: it asks what to erase and export.
+        from doorlopend.transitions.extensions import (
+            erasure_hook_register,
+            inspection_section_register,
+        )
+
+        from .inspection import dossier_inspection
+        from .services.erasure import dossier_texts_erase
+
+        erasure_hook_register("dossier", dossier_texts_erase)
+        inspection_section_register("doorstroomdossier", dossier_inspection)

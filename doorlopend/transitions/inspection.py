@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 
 from doorlopend.core.pdf import pdf_render
 
+from .extensions import inspection_sections
 from .models import Transition
 from .selectors.inspection import Inspection
 
@@ -133,7 +134,7 @@ def inspection_data(inspection: Inspection) -> dict:
                 "statuses remain, counted in the figures."
             ),
         }
-    return {
+    data = {
         **head,
         "pupil": {
             "id": pupil.pk,
@@ -159,6 +160,10 @@ def inspection_data(inspection: Inspection) -> dict:
             for e in inspection.log
         ],
     }
+    # What later apps hold about the pupil (the doorstroomdossier).
+    for key, section in inspection_sections().items():
+        data[key] = section(inspection.detail.transitions)
+    return data
 
 
 def inspection_json(inspection: Inspection) -> bytes:

@@ -61,3 +61,19 @@ class DossierLink(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def state(self) -> str:
+        """For its badge (core.status "dossier.link")."""
+        if self.revoked_at is not None:
+            return "revoked"
+        return "active" if self.expires_at > timezone.now() else "expired"
+
+    @property
+    def state_label(self) -> str:
+        labels = {
+            "active": _("works"),
+            "expired": _("expired"),
+            "revoked": _("revoked"),
+        }
+        return str(labels[self.state])

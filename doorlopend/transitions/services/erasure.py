@@ -27,6 +27,7 @@ from doorlopend.audit.models import Action
 from doorlopend.audit.services import record
 from doorlopend.partnerships.models import Membership
 
+from ..extensions import erasure_hooks
 from ..models import Intervention, Pupil, Signal
 from ..selectors._audit import stored
 
@@ -61,6 +62,8 @@ def pupils_erase(
     if not targets:
         return 0
     chosen = Pupil.objects.filter(pk__in=pending.values("pk"))
+    for hook in erasure_hooks():  # e.g. the dossier's texts (dossier app)
+        hook(chosen)
     Intervention.objects.filter(signal__transition__pupil__in=chosen).delete()
     Signal.objects.filter(transition__pupil__in=chosen).exclude(close_reason="").update(
         close_reason=""

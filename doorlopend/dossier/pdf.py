@@ -1,0 +1,57 @@
+"""The dossier as a PDF: for the pupil (their right of inspection) and for the decaan.
+
+One pupil's dossier is a few pages: WeasyPrint makes it in well under a second, so it is
+made in the request, not in a background job (measured in tests/test_pdf.py).
+"""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doorlopend.core.pdf import pdf_render
+
+from .choices import PART_FIELDS, Part
+from .models import Dossier
+from .selectors import consent_state, part_states
+
+
+def dossier_sections(dossier: Dossier) -> list[dict]:
+    """Each part with its fields' labels and texts and its approval state."""
+    states = part_states(dossier)
+    return [
+        {
+            "part": part,
+            "title": Part(part).label,
+            "state": states[part],
+            "fields": [
+                (dossier._meta.get_field(f).verbose_name, getattr(dossier, f))
+                for f in PART_FIELDS[part]
+            ],
+        }
+        for part in Part.values
+        if part != Part.C or dossier.support_needed
+    ]
+
+
+def dossier_pdf(dossier: Dossier) -> bytes:
+    context = {
+        "dossier": dossier,
+        "sections": dossier_sections(dossier),
+        "consent": consent_state(dossier),
+        "school": dossier.transition.sending_organisation,
+        "pupil": dossier.transition.pupil,
+        "today": timezone.localdate(),
+    }
+    html = render_to_string("dossier/dossier_pdf.html", context)
+    return pdf_render(html, title=_("Doorstroomdossier"))
+
+
+def dossier_pdf_response(dossier: Dossier, *, for_pupil: bool) -> HttpResponse:
+    response = HttpResponse(dossier_pdf(dossier), content_type="application/pdf")
+    name = f"doorstroomdossier-{timezone.localdate().isoformat()}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
