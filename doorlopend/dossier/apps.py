@@ -19,3 +19,17 @@ class DossierConfig(AppConfig):
 
         erasure_hook_register("dossier", dossier_texts_erase)
         inspection_section_register("doorstroomdossier", dossier_inspection)
+        self._handover_ready()
+
+    def _handover_ready(self) -> None:
+        # The handover's signal rules join the monitor's engine (issue 16).
+        from doorlopend.transitions.signal_rules import signal_rule_register
+
+        from .services.handover_signals import (
+            dossier_signals_close,
+            dossier_signals_open,
+        )
+
+        signal_rule_register(
+            "dossier", open=dossier_signals_open, close=dossier_signals_close
+        )

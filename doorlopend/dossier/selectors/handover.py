@@ -100,7 +100,7 @@ def _incoming_qs(school: Organisation) -> QuerySet[Transition]:
     )
     return (
         handed_to(school)
-        .select_related("pupil", "sending_organisation", "dossier")
+        .select_related("pupil", "sending_organisation")
         .prefetch_related(Prefetch("dossier", queryset=dossiers))
     )
 
@@ -285,6 +285,13 @@ def sent_states(dossiers: Iterable[Dossier]) -> dict[int, SentState]:
             open_questions=open_questions,
         )
     return states
+
+
+def sent_states_attach(rows) -> None:
+    """Set `row.sent` on each row of the sending school's list (`pages.DossierRow`)."""
+    states = sent_states(r.dossier for r in rows if r.dossier is not None)
+    for row in rows:
+        row.sent = states.get(row.dossier.pk) if row.dossier is not None else None
 
 
 def questions_for_sender(dossier: Dossier) -> list[HandoverQuestion]:
