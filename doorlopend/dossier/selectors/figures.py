@@ -182,6 +182,8 @@ def _rows(grids, keys, labels, measures) -> list[Row]:
             if c != TOTAL and shown["pupils"].empty:
                 continue
             lines.append((str(line_label), [shown[m] for m, _label in measures]))
+        if len(lines) == 2:  # one line and its total: the same figures twice
+            lines = lines[:1]
         label = labels.get(g) or str(_("All pupils"))
         rows.append(Row(key=g, label=str(label), lines=lines))
     return rows

@@ -86,7 +86,7 @@ def _row(transition: Transition) -> DossierRow:
 
 def _with_dossier(transitions: QuerySet[Transition]) -> QuerySet[Transition]:
     return transitions.select_related(
-        "pupil", "receiving_organisation", "dossier"
+        "pupil", "receiving_organisation"
     ).prefetch_related(Prefetch("dossier", queryset=_dossiers()))
 
 

@@ -67,7 +67,7 @@ def dossier_signals_open(partnership, transitions, dates, today) -> list:
             for t in _with_dossiers(leavers)
             if not _complete(getattr(t, "dossier", None))
         ]
-        rows += new_signals(
+        rows += incomplete and new_signals(
             transitions.filter(pk__in=incomplete),
             SignalKind.DOSSIER_INCOMPLETE,
             per_cohort(due),
@@ -88,7 +88,7 @@ def dossier_signals_open(partnership, transitions, dates, today) -> list:
             if _complete(t.dossier)
             and (t.dossier.pk, t.receiving_organisation_id) not in read
         ]
-        rows += new_signals(
+        rows += unread and new_signals(
             transitions.filter(pk__in=unread),
             SignalKind.DOSSIER_UNREAD,
             per_cohort(due),
