@@ -33,3 +33,16 @@ class DossierConfig(AppConfig):
         signal_rule_register(
             "dossier", open=dossier_signals_open, close=dossier_signals_close
         )
+        from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
+
+        from .dashboard_handover import TEMPLATE, card_context
+
+        dashboard_card_register(
+            DashboardCard(
+                "dossier_handover",
+                "dossier.receive",
+                TEMPLATE,
+                card_context,
+                first_for={"dossier.receive": 2},
+            )
+        )

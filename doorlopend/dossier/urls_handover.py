@@ -6,9 +6,7 @@ from django.urls import path
 from .views import figures, handover
 
 urlpatterns = [
-    path(
-        "ontvangen/<int:school_id>/", handover.incoming_list, name="incoming_list"
-    ),
+    path("ontvangen/<int:school_id>/", handover.incoming_list, name="incoming_list"),
     path(
         "ontvangen/<int:school_id>/<int:transition_id>/",
         handover.incoming_detail,

@@ -19,10 +19,8 @@
 
 from .agreement import DossierAgreement
 from .dossier import Approval, Dossier, SupportConsent
+from .handover import Handover, HandoverQuestion
 from .links import DossierLink
-
-# The handover to the receiving school (issue 16, second half).
-from .handover import Handover, HandoverQuestion  # noqa: E402
 
 __all__ = [
     "Approval",

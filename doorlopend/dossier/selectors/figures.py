@@ -46,7 +46,11 @@ from ..models import Dossier, Handover
 from . import DOSSIER_PREFETCH, dossier_complete
 
 REGULAR, LEERROUTE = "regulier", "leerroute"
-LINES = [(REGULAR, _("regular")), (LEERROUTE, _("leerroute (DLR/GLR)")), (TOTAL, _("total"))]
+LINES = [
+    (REGULAR, _("regular")),
+    (LEERROUTE, _("leerroute (DLR/GLR)")),
+    (TOTAL, _("total")),
+]
 YEAR = datetime.timedelta(days=365)
 
 SCHOOL_MEASURES = [
@@ -117,7 +121,9 @@ def _counts(partnership, cohort, today):
         )
         .select_related("sending_organisation", "pupil")
         .prefetch_related(
-            Prefetch("dossier", queryset=Dossier.objects.prefetch_related(*DOSSIER_PREFETCH))
+            Prefetch(
+                "dossier", queryset=Dossier.objects.prefetch_related(*DOSSIER_PREFETCH)
+            )
         )
         .order_by()
     )

@@ -153,7 +153,10 @@ def _log(viewer, rows: Iterable[Incoming], school, request, purpose, label) -> N
 def cohorts(*, school: Organisation) -> list[int]:
     """The years with pupils handed to `school`, newest first (no personal data)."""
     return list(
-        handed_to(school).order_by("-cohort").values_list("cohort", flat=True).distinct()
+        handed_to(school)
+        .order_by("-cohort")
+        .values_list("cohort", flat=True)
+        .distinct()
     )
 
 

@@ -67,7 +67,7 @@ def handover_discussed(
     by: Membership,
     request: HttpRequest | None = None,
 ) -> Handover:
-    """"Besproken in het intakegesprek": once; a second submit changes nothing."""
+    """ "Besproken in het intakegesprek": once; a second submit changes nothing."""
     if not incoming.parts:
         raise ValidationError(_("There is nothing in this dossier to discuss yet."))
     handover = handover_read_record(incoming=incoming, school=school, by=by)
@@ -79,7 +79,9 @@ def handover_discussed(
             viewer=by,
             action=Action.UPDATE,
             pupils=[incoming.pupil],
-            purpose=gettext_lazy("doorstroomdossier: discussed in the intake interview"),
+            purpose=gettext_lazy(
+                "doorstroomdossier: discussed in the intake interview"
+            ),
             school=school,
             request=request,
         )

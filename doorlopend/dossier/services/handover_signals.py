@@ -38,7 +38,9 @@ def _complete(dossier: Dossier | None) -> bool:
 
 def _with_dossiers(qs):
     return qs.select_related("pupil").prefetch_related(
-        Prefetch("dossier", queryset=Dossier.objects.prefetch_related(*DOSSIER_PREFETCH))
+        Prefetch(
+            "dossier", queryset=Dossier.objects.prefetch_related(*DOSSIER_PREFETCH)
+        )
     )
 
 
@@ -56,7 +58,9 @@ def dossier_signals_open(partnership, transitions, dates, today) -> list:
         return []
     rows = []
     due = {
-        c: d.dossier_complete_by for c, d in dates.items() if today > d.dossier_complete_by
+        c: d.dossier_complete_by
+        for c, d in dates.items()
+        if today > d.dossier_complete_by
     }
     if due:
         leavers = transitions.filter(

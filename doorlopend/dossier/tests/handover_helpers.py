@@ -101,5 +101,7 @@ def handed(world, member_of):  # noqa: F811
         intake=member_of(world.partnership, "intake", organisation=world.mbo),
         mbo_n=mbo_n,
         decaan_n=member_of(world.partnership, "decaan", organisation=mbo_n),
-        privacy_mbo=member_of(world.partnership, "privacy_officer", organisation=world.mbo),
+        privacy_mbo=member_of(
+            world.partnership, "privacy_officer", organisation=world.mbo
+        ),
     )

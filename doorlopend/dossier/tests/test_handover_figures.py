@@ -101,13 +101,18 @@ def test_the_page_shows_no_names(partnership, client_for):
     assert not any(name in page for name in names)
 
 
-def test_the_page_queries_are_bounded(partnership, client_for, django_assert_max_num_queries):
+def test_the_page_queries_are_bounded(
+    partnership, client_for, django_assert_max_num_queries
+):
     with scopes_disabled():
         vo = SchoolFactory(partnership=partnership, kind="vo")
     leavers(partnership, vo, 8, complete=8)
     client = client_for("coordinator")
     with django_assert_max_num_queries(20):
-        assert client.get(reverse("dossier:figures", args=[partnership.slug])).status_code == 200
+        assert (
+            client.get(reverse("dossier:figures", args=[partnership.slug])).status_code
+            == 200
+        )
 
 
 def test_other_partnership_sees_none_of_it(partnership, other_partnership, client_for):
@@ -115,7 +120,10 @@ def test_other_partnership_sees_none_of_it(partnership, other_partnership, clien
         vo = SchoolFactory(partnership=partnership, kind="vo", name="Vmbo Zonnebloem")
     leavers(partnership, vo, 6, complete=6)
     url = reverse("dossier:figures", args=[partnership.slug])
-    assert client_for("coordinator", partnership=other_partnership).get(url).status_code == 404
+    assert (
+        client_for("coordinator", partnership=other_partnership).get(url).status_code
+        == 404
+    )
     own = reverse("dossier:figures", args=[other_partnership.slug])
     page = client_for("coordinator", partnership=other_partnership).get(own)
     assert "Vmbo Zonnebloem" not in page.content.decode()

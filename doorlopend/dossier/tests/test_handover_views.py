@@ -116,7 +116,10 @@ def test_every_read_is_logged_for_both_schools(handed):  # noqa: F811
     for officer, school in ((w.privacy_a, w.vo_a), (handed.privacy_mbo, w.mbo)):
         url = reverse("transitions:privacy_log", args=[w.partnership.slug, school.pk])
         page = handed.client(officer).get(url).content.decode()
-        assert stored(gettext_lazy("doorstroomdossier: read by the receiving school")) in page
+        assert (
+            stored(gettext_lazy("doorstroomdossier: read by the receiving school"))
+            in page
+        )
 
 
 def test_the_list_logs_its_pupils_and_writes_no_read(handed):  # noqa: F811

@@ -53,7 +53,9 @@ class CohortDatesForm(forms.Form):
                 CohortSettings.default_dossier_complete_by(cohort),
             ),
             "dossier_read_by": (
-                _("Approved dossiers the mbo school has not read by then are signalled."),
+                _(
+                    "Approved dossiers the mbo school has not read by then are signalled."
+                ),
                 CohortSettings.default_dossier_read_by(cohort),
             ),
         }

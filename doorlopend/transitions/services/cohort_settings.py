@@ -114,7 +114,9 @@ def cohort_dates_validate(
             "The date the dossier is complete by must lie in %(year)s, the year of transition."
         ) % {"year": cohort}
     elif (
-        dossier_complete_by and dossier_read_by and dossier_read_by < dossier_complete_by
+        dossier_complete_by
+        and dossier_read_by
+        and dossier_read_by < dossier_complete_by
     ):
         errors["dossier_read_by"] = _(
             "The date the dossier is read by cannot come before the date it is complete by."
@@ -166,7 +168,12 @@ def cohort_dates_save(
         CohortSettings.default_dossier_complete_by(cohort),
         CohortSettings.default_dossier_read_by(cohort),
     )
-    dates = (registration_deadline, start_check_on, dossier_complete_by, dossier_read_by)
+    dates = (
+        registration_deadline,
+        start_check_on,
+        dossier_complete_by,
+        dossier_read_by,
+    )
     if dates == defaults:
         CohortSettings.objects.filter(partnership=partnership, cohort=cohort).delete()
     else:

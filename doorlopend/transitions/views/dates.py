@@ -55,7 +55,9 @@ def _bound_form(request: HttpRequest, cohort: int) -> CohortDatesForm:
             f"y{cohort}-dossier_complete_by": (
                 CohortSettings.default_dossier_complete_by(cohort)
             ),
-            f"y{cohort}-dossier_read_by": CohortSettings.default_dossier_read_by(cohort),
+            f"y{cohort}-dossier_read_by": CohortSettings.default_dossier_read_by(
+                cohort
+            ),
         }
         return CohortDatesForm(data, cohort=cohort)
     return CohortDatesForm(request.POST, cohort=cohort)
