@@ -63,7 +63,7 @@ def load_demo(context: DemoContext) -> None:
         parts.part_a_field_save(dossier=dossier, field=field, text=text)
     parts.part_b_save(
         dossier=dossier,
-        advice="Niveau 3 in de zorg past goed bij haar inzet en haar stage.",
+        advice="Niveau 3 in de zorg past goed bij de inzet en de stage van deze leerling.",
         attendance_results="Bijna altijd aanwezig. Goede resultaten bij praktijkvakken, Nederlands vraagt aandacht.",
         by=context.people.get("mentor"),
     )
