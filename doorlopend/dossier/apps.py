@@ -10,15 +10,19 @@ class DossierConfig(AppConfig):
     def ready(self) -> None:
         # The monitor comes first in the app order: it asks what to erase and export.
         from doorlopend.transitions.extensions import (
+            encrypted_fields_register,
             erasure_hook_register,
             inspection_section_register,
         )
 
         from .inspection import dossier_inspection
-        from .services.erasure import dossier_texts_erase
+        from .models import Approval, Dossier
+        from .services.erasure import TEXT_FIELDS, dossier_texts_erase
 
         erasure_hook_register("dossier", dossier_texts_erase)
         inspection_section_register("doorstroomdossier", dossier_inspection)
+        encrypted_fields_register(Dossier, tuple(TEXT_FIELDS))
+        encrypted_fields_register(Approval, ("comment",))
         self._handover_ready()
 
     def _handover_ready(self) -> None:
@@ -33,6 +37,18 @@ class DossierConfig(AppConfig):
         signal_rule_register(
             "dossier", open=dossier_signals_open, close=dossier_signals_close
         )
+        # The questions and answers are encrypted like the dossier: rotated and erased
+        # with it.
+        from doorlopend.transitions.extensions import (
+            encrypted_fields_register,
+            erasure_hook_register,
+        )
+
+        from .models import HandoverQuestion
+        from .services.handover import handover_texts_erase
+
+        encrypted_fields_register(HandoverQuestion, ("question", "answer"))
+        erasure_hook_register("dossier_handover", handover_texts_erase)
         from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
 
         from .dashboard_handover import TEMPLATE, card_context

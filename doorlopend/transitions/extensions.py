@@ -1,6 +1,7 @@
 """Where later apps plug into the monitor's privacy duties (the app order forbids the
-monitor to import them): what erasure also clears and what the inspection export also
-holds. The dossier app registers both from its `AppConfig.ready()`."""
+monitor to import them): what erasure also clears, what the inspection export also
+holds, and which encrypted fields key rotation also re-encrypts. The dossier app
+registers all three from its `AppConfig.ready()`."""
 
 from __future__ import annotations
 
@@ -32,3 +33,16 @@ def inspection_section_register(key: str, section: InspectionSection) -> None:
 
 def inspection_sections() -> dict[str, InspectionSection]:
     return dict(_INSPECTION_SECTIONS)
+
+
+_ENCRYPTED: dict[str, tuple[type, tuple[str, ...]]] = {}
+
+
+def encrypted_fields_register(model: type, fields: tuple[str, ...]) -> None:
+    """`fields` of `model` are `privacy.EncryptedTextField`s: `rotate_pupil_keys`
+    re-encrypts them with the newest key as it does the pupils' names."""
+    _ENCRYPTED[model._meta.label_lower] = (model, tuple(fields))
+
+
+def encrypted_fields() -> list[tuple[type, tuple[str, ...]]]:
+    return list(_ENCRYPTED.values())

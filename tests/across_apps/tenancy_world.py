@@ -203,6 +203,7 @@ def populate(partnership, member_of, tag: str) -> World:
         "number": 1,
         "school_id": school.pk,
         "pupil_id": transition.pupil_id,
+        "transition_id": transition.pk,
         "signal_id": signal.pk,
         "import_id": upload.pk,
         "name": "funnel",
@@ -219,7 +220,6 @@ def populate(partnership, member_of, tag: str) -> World:
         feed, _token = feed_create(membership=coordinator)
     extra = {
         "progress_report_id": progress_report.pk,
-        "transition_id": transition.pk,
         "feed_id": feed.pk,
     }
     return World(partnership=partnership, values=values, users=users, extra=extra)

@@ -46,6 +46,8 @@ NOT_IDS = {
     "row": "a year of the programme's grid, such as vmbo-3 (no id)",
     "element": "a key of the 7 elementen list, or an element of a school's scan (a key, no id)",
     "leerweg": "a vmbo leerweg code (no id)",
+    "part": "a part of the doorstroomdossier (a, b or c; no id)",
+    "field": "a field name of the dossier's part A (no id)",
 }
 
 

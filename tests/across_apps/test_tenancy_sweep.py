@@ -36,6 +36,13 @@ PUBLIC = {
     "participate:report_address",
     # A member's calendar feed: the private token in the address is the key.
     "planning_feed:feed",
+    # A pupil's (or parent's) doorstroomdossier: the personal link's token is the key.
+    "dossier_pupil:home",
+    "dossier_pupil:part_a_save",
+    "dossier_pupil:approve",
+    "dossier_pupil:consent",
+    "dossier_pupil:invite_parent",
+    "dossier_pupil:dossier_pdf",
     # The unsubscribe link of an e-mail: the signed token in the address is the key.
     "accounts:unsubscribe",
 }

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doorlopend.audit.models import Action
@@ -50,9 +49,8 @@ def cohorts(*, school: Organisation) -> list[int]:
 
 
 def default_cohort(years: list[int]) -> int | None:
-    """This year's leavers if there are any, else the newest year."""
-    this_year = timezone.localdate().year
-    return this_year if this_year in years else (years[0] if years else None)
+    """The newest year imported: the leavers the dossiers are written for."""
+    return years[0] if years else None
 
 
 def agreement_of(partnership) -> DossierAgreement | None:

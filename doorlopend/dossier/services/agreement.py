@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from doorlopend.partnerships.models import Partnership
+from doorlopend.partnerships.models import Membership, Partnership
 
 from ..choices import DossierKind
 from ..models import DossierAgreement
@@ -20,7 +20,7 @@ def agreement_save(
     other_name: str,
     holds: str,
     handover_by: str,
-    by,
+    by: Membership,
 ) -> DossierAgreement:
     """Record which dossier the schools use; saving it again overwrites (one per
     partnership)."""
@@ -34,7 +34,7 @@ def agreement_save(
     agreement.other_name = other_name
     agreement.holds = holds.strip()
     agreement.handover_by = handover_by.strip()
-    agreement.updated_by = by
+    agreement.updated_by = by.user
     agreement.full_clean()
     agreement.save()
     return agreement

@@ -13,6 +13,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -171,3 +172,11 @@ def handover_question_answer(
         request=request,
     )
     return question
+
+
+def handover_texts_erase(pupils: QuerySet) -> None:
+    """Erasure on request (`transitions.services.erasure`): the questions and answers
+    about the pupils' dossiers are cleared with the rest of their data."""
+    HandoverQuestion.objects.filter(
+        handover__dossier__transition__pupil__in=pupils
+    ).update(question="", answer="")

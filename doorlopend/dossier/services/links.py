@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from doorlopend.partnerships.models import Membership
+
 from ..choices import Actor
 from ..models import Dossier, DossierLink
 
@@ -27,37 +29,38 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _new(dossier: Dossier, kind: str, by) -> tuple[DossierLink, str]:
+def _new(dossier: Dossier, kind: str, by: Membership | None) -> tuple[DossierLink, str]:
     token = secrets.token_urlsafe(32)
     link = DossierLink.objects.create(
         partnership_id=dossier.partnership_id,
         dossier=dossier,
         kind=kind,
         token_hash=token_hash(token),
-        created_by=by,
+        created_by=by.user if by else None,
         expires_at=timezone.now() + datetime.timedelta(days=LINK_DAYS),
     )
     return link, token
 
 
 @transaction.atomic
-def link_create(*, dossier: Dossier, by) -> tuple[DossierLink, str]:
-    """A new pupil link (the decaan); an older one stops working (renewing is this)."""
+def link_create(*, dossier: Dossier, by: Membership | None) -> tuple[DossierLink, str]:
+    """A new pupil link (the decaan; None only for the demo loader); an older one stops
+    working (renewing is this)."""
     if dossier.kept_elsewhere_handed_on:
         raise ValidationError(_("This dossier is kept outside Doorlopend."))
     dossier.links.filter(kind=Actor.PUPIL, revoked_at__isnull=True).update(
-        revoked_at=timezone.now(), revoked_by=by
+        revoked_at=timezone.now(), revoked_by=by.user if by else None
     )
     return _new(dossier, Actor.PUPIL, by)
 
 
 @transaction.atomic
-def link_revoke(*, dossier: Dossier, by, kind: str | None = None) -> int:
+def link_revoke(*, dossier: Dossier, by: Membership, kind: str | None = None) -> int:
     """Revoke the dossier's active links (of one kind, or all); returns how many."""
     links = dossier.links.filter(revoked_at__isnull=True)
     if kind:
         links = links.filter(kind=kind)
-    return links.update(revoked_at=timezone.now(), revoked_by=by)
+    return links.update(revoked_at=timezone.now(), revoked_by=by.user)
 
 
 @transaction.atomic

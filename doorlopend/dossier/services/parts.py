@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorlopend.partnerships.models import Membership
 from doorlopend.transitions.choices import SignalKind
 from doorlopend.transitions.models import Signal, Transition
 
@@ -75,7 +76,9 @@ def part_a_field_save(*, dossier: Dossier, field: str, text: str) -> bool:
     return True
 
 
-def _save_part(dossier: Dossier, part: str, values: dict[str, object], by) -> bool:
+def _save_part(
+    dossier: Dossier, part: str, values: dict[str, object], by: Membership | None
+) -> bool:
     fresh = _locked(dossier)
     changed = [name for name, value in values.items() if getattr(fresh, name) != value]
     if not changed:
@@ -86,7 +89,7 @@ def _save_part(dossier: Dossier, part: str, values: dict[str, object], by) -> bo
     version = f"{part}_version"
     setattr(fresh, version, getattr(fresh, version) + 1)
     setattr(fresh, f"{part}_changed_at", timezone.now())
-    setattr(fresh, f"{part}_changed_by", by)
+    setattr(fresh, f"{part}_changed_by", by.user if by else None)
     fields = [*changed, version, f"{part}_changed_at", f"{part}_changed_by"]
     fresh.save(update_fields=fields)
     for name in fields[len(changed) :]:
@@ -95,7 +98,9 @@ def _save_part(dossier: Dossier, part: str, values: dict[str, object], by) -> bo
 
 
 @transaction.atomic
-def part_b_save(*, dossier: Dossier, advice: str, attendance_results: str, by) -> bool:
+def part_b_save(
+    *, dossier: Dossier, advice: str, attendance_results: str, by: Membership | None
+) -> bool:
     """The mentor's or decaan's part B; True if it changed (then it needs a new
     approval)."""
     values = {
@@ -107,7 +112,9 @@ def part_b_save(*, dossier: Dossier, advice: str, attendance_results: str, by) -
 
 
 @transaction.atomic
-def part_c_save(*, dossier: Dossier, support_needed: bool, care: str, by) -> bool:
+def part_c_save(
+    *, dossier: Dossier, support_needed: bool, care: str, by: Membership | None
+) -> bool:
     """Part C: only where support is needed, only what the receiving school needs.
     Not needed: the text is cleared (nothing is held that need not be)."""
     care = _clean_text("care", care)
@@ -128,7 +135,7 @@ def approval_record(
     part: str,
     version: int,
     decision: str,
-    by: str,
+    who: str,
     link: DossierLink | None = None,
     comment: str = "",
 ) -> Approval:
@@ -155,7 +162,7 @@ def approval_record(
             _("This part changed while you were reading. Read it again, then choose.")
         )
     last = (
-        Approval.objects.filter(dossier=fresh, part=part, by=by)
+        Approval.objects.filter(dossier=fresh, part=part, by=who)
         .order_by("-at", "-pk")
         .first()
     )
@@ -168,7 +175,7 @@ def approval_record(
         version=version,
         decision=decision,
         comment=comment,
-        by=by,
+        by=who,
         link=link,
     )
     if decision == Decision.DISAGREED:
@@ -190,40 +197,43 @@ def signal_disagreement(*, transition: Transition, on: datetime.date | None = No
 
 @transaction.atomic
 def consent_give(
-    *, dossier: Dossier, by: str, link: DossierLink | None = None
+    *, dossier: Dossier, who: str, link: DossierLink | None = None
 ) -> SupportConsent:
     """Consent to hand part C over; giving it again keeps the one in force."""
     fresh = _locked(dossier)
     if not fresh.support_needed:
         raise ValidationError(_("There is no support part to consent to."))
-    if by not in Actor.values:
+    if who not in Actor.values:
         raise ValidationError(_("Unknown choice."))
     active = SupportConsent.objects.filter(
-        dossier=fresh, given_by=by, revoked_at__isnull=True
+        dossier=fresh, given_by=who, revoked_at__isnull=True
     ).first()
     return active or SupportConsent.objects.create(
-        partnership_id=fresh.partnership_id, dossier=fresh, given_by=by, link=link
+        partnership_id=fresh.partnership_id, dossier=fresh, given_by=who, link=link
     )
 
 
 @transaction.atomic
-def consent_revoke(*, dossier: Dossier, by: str) -> int:
-    """Revoke the consent of `by` (pupil or parent): part C is hidden from the receiving
+def consent_revoke(*, dossier: Dossier, who: str) -> int:
+    """Revoke the consent of `who` (pupil or parent): part C is hidden from the receiving
     school at once. Returns how many consents were revoked (0: none was in force)."""
     return SupportConsent.objects.filter(
-        dossier=dossier, given_by=by, revoked_at__isnull=True
+        dossier=dossier, given_by=who, revoked_at__isnull=True
     ).update(revoked_at=timezone.now())
 
 
 @transaction.atomic
-def kept_elsewhere_record(*, dossier: Dossier, on: datetime.date, by) -> Dossier:
+def kept_elsewhere_record(
+    *, dossier: Dossier, on: datetime.date, by: Membership
+) -> Dossier:
     """The dossier lives in DDD, PvS or another system: record only that it was handed
     over, and when."""
     if on > timezone.localdate():
         raise ValidationError({"on": _("The date cannot be in the future.")})
     fresh = _locked(dossier)
     fresh.kept_elsewhere_handed_on = on
-    fresh.kept_elsewhere_by = by
+    fresh.kept_elsewhere_by = by.user
     fresh.save(update_fields=["kept_elsewhere_handed_on", "kept_elsewhere_by"])
-    dossier.kept_elsewhere_handed_on, dossier.kept_elsewhere_by = on, by
+    dossier.kept_elsewhere_handed_on = on
+    dossier.kept_elsewhere_by = by.user
     return dossier

@@ -58,7 +58,7 @@ def approve(dossier: Dossier, part: str, by: str = "pupil") -> None:
             part=part,
             version=fresh(dossier).version_of(part),
             decision="approved",
-            by=by,
+            who=by,
         )
 
 
@@ -87,7 +87,7 @@ def handed(world, member_of):  # noqa: F811
             dossier=dossier,
             advice="Niveau 3 past goed",
             attendance_results="Altijd aanwezig",
-            by=world.mentor_a,
+            by=None,
         )
         mbo_n = SchoolFactory(
             partnership=world.partnership, kind="mbo", name="Techniek College Noord"

@@ -9,6 +9,7 @@ from django_scopes import scopes_disabled
 
 from doorlopend.dossier.models import Dossier
 from doorlopend.dossier.services import links, parts
+from doorlopend.partnerships.models import Membership
 from doorlopend.transitions.tests.pupil_setup import (  # noqa: F401
     FATIMA,
     last_entry_pk,
@@ -17,9 +18,9 @@ from doorlopend.transitions.tests.pupil_setup import (  # noqa: F401
 )
 
 
-def dossier_of(world) -> Dossier:
+def dossier_of(w) -> Dossier:
     with scopes_disabled():
-        return parts.dossier_get_or_create(transition=world.fatima_transition)
+        return parts.dossier_get_or_create(transition=w.fatima_transition)
 
 
 def fresh(dossier: Dossier) -> Dossier:
@@ -27,16 +28,21 @@ def fresh(dossier: Dossier) -> Dossier:
         return Dossier.objects.select_related("transition__pupil").get(pk=dossier.pk)
 
 
-def pupil_token(world) -> str:
-    dossier = dossier_of(world)
+def member(w, user) -> Membership:
     with scopes_disabled():
-        _link, token = links.link_create(dossier=dossier, by=world.decaan_a)
+        return Membership.objects.get(user=user, partnership=w.partnership)
+
+
+def pupil_token(w) -> str:
+    dossier = dossier_of(w)
+    with scopes_disabled():
+        _link, token = links.link_create(dossier=dossier, by=member(w, w.decaan_a))
     return token
 
 
-def staff_url(world, name: str, *args, school=None) -> str:
-    school = school or world.vo_a
-    return reverse(f"dossier:{name}", args=[world.partnership.slug, school.pk, *args])
+def staff_url(w, name: str, *args, school=None) -> str:
+    school = school or w.vo_a
+    return reverse(f"dossier:{name}", args=[w.partnership.slug, school.pk, *args])
 
 
 def pupil_url(name: str, token: str) -> str:
@@ -53,6 +59,6 @@ def filled(world):  # noqa: F811
             dossier=dossier,
             advice="Niveau 3 past goed",
             attendance_results="Altijd aanwezig",
-            by=world.mentor_a,
+            by=member(world, world.mentor_a),
         )
     return dossier

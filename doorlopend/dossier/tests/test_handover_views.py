@@ -45,7 +45,7 @@ def test_an_unapproved_part_is_not_shown(handed):  # noqa: F811
             dossier=handed.dossier,
             advice="Nieuw advies, nog niet gelezen",
             attendance_results="Altijd aanwezig",
-            by=w.mentor_a,
+            by=handed.membership(w.mentor_a),
         )
     text = handed.client(w.decaan_mbo).get(handed.detail).content.decode()
     assert "Nieuw advies" not in text and "Niveau 3" not in text
@@ -90,16 +90,16 @@ def test_revoking_consent_hides_part_c_at_once(handed):  # noqa: F811
             dossier=handed.dossier,
             support_needed=True,
             care="Extra tijd bij toetsen",
-            by=w.mentor_a,
+            by=handed.membership(w.mentor_a),
         )
     approve(handed.dossier, "c")
     with scopes_disabled():
-        parts.consent_give(dossier=handed.dossier, by="pupil")
-        parts.consent_give(dossier=handed.dossier, by="parent")
+        parts.consent_give(dossier=handed.dossier, who="pupil")
+        parts.consent_give(dossier=handed.dossier, who="parent")
     client = handed.client(w.decaan_mbo)
     assert "Extra tijd bij toetsen" in client.get(handed.detail).content.decode()
     with scopes_disabled():
-        parts.consent_revoke(dossier=handed.dossier, by="pupil")
+        parts.consent_revoke(dossier=handed.dossier, who="pupil")
     assert "Extra tijd bij toetsen" not in client.get(handed.detail).content.decode()
 
 
@@ -140,7 +140,9 @@ def test_kept_elsewhere_shows_only_the_date(handed):  # noqa: F811
     with scopes_disabled():
         DossierAgreement.objects.create(partnership=w.partnership, kind="ddd")
         parts.kept_elsewhere_record(
-            dossier=handed.dossier, on=datetime.date(2026, 3, 20), by=w.decaan_a
+            dossier=handed.dossier,
+            on=datetime.date(2026, 3, 20),
+            by=handed.membership(w.decaan_a),
         )
     text = handed.client(w.decaan_mbo).get(handed.detail).content.decode()
     assert "20 maart 2026" in text or "20 March 2026" in text

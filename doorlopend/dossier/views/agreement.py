@@ -31,7 +31,7 @@ def agreement(request: HttpRequest) -> HttpResponse:
             try:
                 services.agreement_save(
                     partnership=request.partnership,
-                    by=request.user,
+                    by=request.membership,
                     **form.cleaned_data,
                 )
             except ValidationError as e:

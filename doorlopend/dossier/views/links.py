@@ -41,12 +41,12 @@ def pupil_link(
         raise PermissionDenied
     if request.POST.get("action") == "revoke":
         if row.dossier is not None:
-            links.link_revoke(dossier=row.dossier, by=request.user)
+            links.link_revoke(dossier=row.dossier, by=request.membership)
         messages.success(request, _("The links no longer work."))
         return redirect(detail_url(request, school.pk, transition_id) + "#link")
     dossier = row.dossier or parts.dossier_get_or_create(transition=row.transition)
     try:
-        link, token = links.link_create(dossier=dossier, by=request.user)
+        link, token = links.link_create(dossier=dossier, by=request.membership)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return redirect(detail_url(request, school.pk, transition_id))

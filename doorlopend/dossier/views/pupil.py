@@ -183,7 +183,7 @@ def approve(request: HttpRequest, link: DossierLink, token: str) -> HttpResponse
     if form.is_valid():
         try:
             parts.approval_record(
-                dossier=link.dossier, by=Actor.PUPIL, link=link, **form.cleaned_data
+                dossier=link.dossier, who=Actor.PUPIL, link=link, **form.cleaned_data
             )
         except ValidationError as e:
             return _page(
@@ -217,15 +217,15 @@ def approve(request: HttpRequest, link: DossierLink, token: str) -> HttpResponse
 @require_POST
 @link_page
 def consent(request: HttpRequest, link: DossierLink, token: str) -> HttpResponse:
-    by = link.kind
+    who = link.kind
     if request.POST.get("action") == "revoke":
-        parts.consent_revoke(dossier=link.dossier, by=by)
+        parts.consent_revoke(dossier=link.dossier, who=who)
         messages.success(
             request, _("You took back your consent. The mbo school cannot see part C.")
         )
     else:
         try:
-            parts.consent_give(dossier=link.dossier, by=by, link=link)
+            parts.consent_give(dossier=link.dossier, who=who, link=link)
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
         else:

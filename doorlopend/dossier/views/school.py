@@ -160,7 +160,7 @@ def part_b_save(
     if form.is_valid():
         try:
             changed = parts.part_b_save(
-                dossier=row.dossier, by=request.user, **form.cleaned_data
+                dossier=row.dossier, by=request.membership, **form.cleaned_data
             )
         except ValidationError as e:
             add_errors(form, e)
@@ -184,7 +184,7 @@ def part_c_save(
     if form.is_valid():
         try:
             changed = parts.part_c_save(
-                dossier=row.dossier, by=request.user, **form.cleaned_data
+                dossier=row.dossier, by=request.membership, **form.cleaned_data
             )
         except ValidationError as e:
             add_errors(form, e)
@@ -211,7 +211,7 @@ def kept_elsewhere(
     if form.is_valid():
         try:
             parts.kept_elsewhere_record(
-                dossier=row.dossier, on=form.cleaned_data["on"], by=request.user
+                dossier=row.dossier, on=form.cleaned_data["on"], by=request.membership
             )
         except ValidationError as e:
             add_errors(form, e)

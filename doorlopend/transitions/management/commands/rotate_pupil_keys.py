@@ -1,4 +1,5 @@
-"""Re-encrypt every pupil's name and date of birth with the newest key in PUPIL_DATA_KEYS.
+"""Re-encrypt every pupil's name and date of birth with the newest key in PUPIL_DATA_KEYS,
+and the encrypted fields later apps registered (`transitions.extensions`: the dossier).
 
 Key rotation: put the new key first in PUPIL_DATA_KEYS (keep the old ones after it), run
 this command, then drop the old keys. The tokens are rotated as they are (Fernet's
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.db.models import ExpressionWrapper, F, TextField, Value
 from django_scopes import scopes_disabled
 
+from doorlopend.transitions.extensions import encrypted_fields
 from doorlopend.transitions.models import Pupil
 from doorlopend.transitions.privacy import rotate
 
@@ -58,6 +60,36 @@ def pupil_keys_rotate(*, batch_size: int = 500) -> int:
             last = rows[-1][0]
 
 
+def encrypted_rows_rotate(*, batch_size: int = 500) -> int:
+    """Rotate the registered encrypted fields of later apps (`extensions`), such as the
+    dossier's texts; returns how many rows."""
+    count = 0
+    with scopes_disabled():  # a platform task, as above
+        for model, fields in encrypted_fields():
+            last = 0
+            raw = {f"raw_{f}": _raw(f) for f in fields}
+            while True:
+                rows = list(
+                    model.objects.filter(pk__gt=last)
+                    .order_by("pk")
+                    .annotate(**raw)
+                    .values_list("pk", *raw)[:batch_size]
+                )
+                if not rows:
+                    break
+                changed = []
+                for pk, *tokens in rows:
+                    row = model(pk=pk)
+                    for field, token in zip(fields, tokens, strict=True):
+                        setattr(row, field, _stored(rotate(token or "")))
+                    changed.append(row)
+                with transaction.atomic():
+                    model.objects.bulk_update(changed, fields)
+                count += len(rows)
+                last = rows[-1][0]
+    return count
+
+
 class Command(BaseCommand):
     help = "Re-encrypt pupils' names and dates of birth with the newest PUPIL_DATA_KEYS key."
 
@@ -66,6 +98,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch: int, **options):
         try:
+            others = encrypted_rows_rotate(batch_size=max(1, batch))
             count = pupil_keys_rotate(batch_size=max(1, batch))
         except ImproperlyConfigured as e:
             raise CommandError(str(e)) from e
@@ -74,4 +107,5 @@ class Command(BaseCommand):
                 "A pupil's data cannot be decrypted with any key in PUPIL_DATA_KEYS: "
                 "was a key dropped before rotating? Nothing after the last batch changed."
             ) from None
+        self.stdout.write(f"rotated_other_rows={others}")
         self.stdout.write(f"rotated={count}")

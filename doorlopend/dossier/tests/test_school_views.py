@@ -1,0 +1,155 @@
+"""The sending school's dossier pages: the list, one dossier, part B and C, the link."""
+
+import pytest
+from django.test import Client
+from django_scopes import scopes_disabled
+
+from doorlopend.dossier.models import DossierLink
+from doorlopend.dossier.services import parts
+from doorlopend.partnerships.tests.factories import PartnershipFactory
+from doorlopend.transitions.tests.factories import TransitionFactory
+
+from .helpers import (  # noqa: F401
+    FATIMA,
+    dossier_of,
+    filled,
+    fresh,
+    last_entry_pk,
+    new_entries,
+    staff_url,
+    world,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(world, user):  # noqa: F811
+    return world.client(user)
+
+
+def test_the_list_shows_states_never_texts_and_logs_the_pupils(world, filled):  # noqa: F811
+    with scopes_disabled():
+        before = last_entry_pk()
+    body = _client(world, world.mentor_a).get(staff_url(world, "dossier_list"))
+    text = body.content.decode()
+    assert FATIMA in text and "Bram Achterberg" in text
+    assert "Niveau 3 past goed" not in text and "Open dagen" not in text
+    assert "wacht op akkoord" in text or "waiting for approval" in text
+    assert "Chris Bosman" not in text  # vo B's leaver
+    with scopes_disabled():
+        [entry] = new_entries(before)
+    assert entry.action == "view" and entry.organisation_id == world.vo_a.pk
+    assert sorted(entry.object_ids) == sorted([world.fatima.pk, world.bram.pk])
+
+
+def test_the_list_costs_the_same_for_many_pupils(
+    world,  # noqa: F811
+    django_assert_max_num_queries,
+):
+    with scopes_disabled():
+        for transition in TransitionFactory.create_batch(
+            15, partnership=world.partnership, sending_organisation=world.vo_a
+        ):
+            dossier = parts.dossier_get_or_create(transition=transition)
+            parts.part_a_field_save(dossier=dossier, field="choice", text="x")
+    client = _client(world, world.decaan_a)
+    # 16, and 2 for the handover column (the handovers and their questions).
+    with django_assert_max_num_queries(18):
+        assert client.get(staff_url(world, "dossier_list")).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["dossier_list", "dossier_detail"])
+def test_other_schools_and_roles_are_refused(world, member_of, name):  # noqa: F811
+    args = [] if name == "dossier_list" else [world.fatima_transition.pk]
+    url = staff_url(world, name, *args)
+    # The mbo school's decaan: not their school in the URL.
+    assert _client(world, world.decaan_mbo).get(url).status_code == 404
+    # vo B's decaan asking for A's pupil through B's own school: no such pupil there.
+    decaan_b = member_of(world.partnership, "decaan", organisation=world.vo_b)
+    own_url = staff_url(world, name, *args, school=world.vo_b)
+    expected = 200 if name == "dossier_list" else 404
+    assert _client(world, decaan_b).get(own_url).status_code == expected
+    for role in ("stuurgroep", "werkgroeplid", "coordinator"):
+        user = member_of(world.partnership, role)
+        assert _client(world, user).get(url).status_code == 403
+    stranger = member_of(PartnershipFactory(), "decaan")
+    assert _client(world, stranger).get(url).status_code == 404
+
+
+def test_the_detail_shows_the_texts_and_logs_one_read(world, filled):  # noqa: F811
+    with scopes_disabled():
+        before = last_entry_pk()
+    url = staff_url(world, "dossier_detail", world.fatima_transition.pk)
+    response = _client(world, world.mentor_a).get(url)
+    text = response.content.decode()
+    assert "Open dagen" in text and "Niveau 3 past goed" in text
+    assert response["Cache-Control"] == "no-store"
+    with scopes_disabled():
+        [entry] = new_entries(before)
+    assert entry.object_ids == [world.fatima.pk]
+
+
+def test_part_b_saves_once_and_keeps_input_on_error(world):  # noqa: F811
+    url = staff_url(world, "part_b_save", world.fatima_transition.pk)
+    client = _client(world, world.mentor_a)
+    data = {"advice": "Niveau 2 eerst", "attendance_results": "Goed"}
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302  # double submit
+    dossier = fresh(dossier_of(world))
+    assert dossier.b_version == 1 and dossier.advice == "Niveau 2 eerst"
+    too_long = {"advice": "x" * 4001, "attendance_results": "Nieuw"}
+    response = client.post(url, too_long)
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "4000" in text and "Nieuw" in text
+    assert fresh(dossier).attendance_results == "Goed"
+
+
+def test_part_c_needs_support_marked_before_its_text(world):  # noqa: F811
+    url = staff_url(world, "part_c_save", world.fatima_transition.pk)
+    client = _client(world, world.decaan_a)
+    response = client.post(url, {"care": "Dyslexie"})
+    assert response.status_code == 200
+    assert "Dyslexie" in response.content.decode()
+    assert (
+        client.post(url, {"support_needed": "on", "care": "Dyslexie"}).status_code
+        == 302
+    )
+    assert fresh(dossier_of(world)).care == "Dyslexie"
+
+
+def test_the_decaan_makes_a_link_shown_once_with_a_qr_code(world):  # noqa: F811
+    url = staff_url(world, "pupil_link", world.fatima_transition.pk)
+    response = _client(world, world.decaan_a).post(url, {"action": "create"})
+    text = response.content.decode()
+    assert response.status_code == 200 and "<svg" in text and "/mijn-dossier/" in text
+    detail = _client(world, world.decaan_a).get(
+        staff_url(world, "dossier_detail", world.fatima_transition.pk)
+    )
+    assert "/mijn-dossier/" not in detail.content.decode()
+    # A mentor reads the dossier but makes no links.
+    assert _client(world, world.mentor_a).post(url).status_code == 403
+    _client(world, world.decaan_a).post(url, {"action": "revoke"})
+    with scopes_disabled():
+        assert not DossierLink.objects.filter(revoked_at__isnull=True).exists()
+
+
+def test_a_mentor_of_another_partnership_cannot_write(world, member_of):  # noqa: F811
+    stranger = member_of(PartnershipFactory(), "mentor")
+    url = staff_url(world, "part_b_save", world.fatima_transition.pk)
+    client = Client()
+    client.force_login(stranger)
+    assert client.post(url, {"advice": "x"}).status_code == 404
+    assert fresh(dossier_of(world)).advice == ""
+
+
+def test_the_pdf_for_the_decaan_is_logged_as_an_export(world, filled):  # noqa: F811
+    with scopes_disabled():
+        before = last_entry_pk()
+    url = staff_url(world, "dossier_pdf", world.fatima_transition.pk)
+    response = _client(world, world.decaan_a).get(url)
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    with scopes_disabled():
+        [entry] = new_entries(before)
+    assert entry.action == "export"
