@@ -147,17 +147,18 @@ def _handover_load(context: DemoContext) -> None:
     if Handover.objects.filter(partnership=partnership).exists():
         return
     DossierAgreement.objects.get_or_create(partnership=partnership)
+    candidates = Transition.objects.filter(
+        partnership=partnership,
+        receiving_organisation=mbo,
+        status__in=sorted(ACTIVE_REGISTRATION),
+        sending_organisation__isnull=False,
+        dossier__isnull=True,
+    ).order_by("-cohort", "pk")
+    # A leaver of the demo decaan's and mentor's school, so they see the handover too.
+    found = _decaan(context)
     transition = (
-        Transition.objects.filter(
-            partnership=partnership,
-            receiving_organisation=mbo,
-            status__in=sorted(ACTIVE_REGISTRATION),
-            sending_organisation__isnull=False,
-            dossier__isnull=True,
-        )
-        .order_by("-cohort", "pk")
-        .first()
-    )
+        found and candidates.filter(sending_organisation_id=found[1]).first()
+    ) or candidates.first()
     if transition is None:
         return
     dossier = parts.dossier_get_or_create(transition=transition)
@@ -187,4 +188,20 @@ def _handover_load(context: DemoContext) -> None:
     ).get(partnership=partnership, user=person)
     incoming = incoming_get(school=mbo, transition_id=transition.pk)
     handover_services.handover_discussed(incoming=incoming, school=mbo, by=membership)
+    question = handover_services.handover_question_ask(
+        incoming=incoming,
+        school=mbo,
+        by=membership,
+        text="Welke stage vond de leerling het leukst, en waarom?",
+    )
+    sender = Membership.objects.filter(
+        partnership=partnership, user=context.people.get(Role.MENTOR)
+    ).first()
+    if sender is not None:
+        handover_services.handover_question_answer(
+            question=question,
+            school=transition.sending_organisation,
+            by=sender,
+            text="De stage bij het kinderdagverblijf: daar kreeg de leerling veel verantwoordelijkheid.",
+        )
     context.count("handovers", 1)

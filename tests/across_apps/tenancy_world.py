@@ -22,6 +22,7 @@ from django_scopes import scopes_disabled
 
 from doorlopend.core.urlwalk import Route, all_routes
 from doorlopend.documents.models import GeneratedDocument, Kind
+from doorlopend.dossier.models import Dossier, Handover, HandoverQuestion
 from doorlopend.partnerships.permissions import roles_with
 from doorlopend.partnerships.tests.factories import (
     InvitationFactory,
@@ -204,6 +205,7 @@ def populate(partnership, member_of, tag: str) -> World:
         "school_id": school.pk,
         "pupil_id": transition.pupil_id,
         "transition_id": transition.pk,
+        "question_id": _handover_question(partnership, transition, school, tag),
         "signal_id": signal.pk,
         "import_id": upload.pk,
         "name": "funnel",
@@ -223,6 +225,18 @@ def populate(partnership, member_of, tag: str) -> World:
         "feed_id": feed.pk,
     }
     return World(partnership=partnership, values=values, users=users, extra=extra)
+
+
+def _handover_question(partnership, transition, school, tag: str) -> int:
+    """A question of the receiving school about the transition's dossier (dossier app)."""
+    with scopes_disabled():
+        dossier = Dossier.objects.create(partnership=partnership, transition=transition)
+        handover = Handover.objects.create(
+            partnership=partnership, dossier=dossier, receiving_organisation=school
+        )
+        return HandoverQuestion.objects.create(
+            partnership=partnership, handover=handover, question=f"Vraag {tag}"
+        ).pk
 
 
 def partnership_routes() -> list[Route]:

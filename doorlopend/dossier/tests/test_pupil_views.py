@@ -42,7 +42,7 @@ def test_the_pupil_page_shows_the_questions_and_no_data_in_the_url(world):  # no
     assert response.status_code == 200
     assert 'aria-live="polite"' in text and "hx-post" in text
     assert response["Cache-Control"] == "no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert str(world.fatima.pk) not in pupil_url("home", token).replace(token, "")
 
 
