@@ -42,13 +42,16 @@ class DossierConfig(AppConfig):
         from doorlopend.transitions.extensions import (
             encrypted_fields_register,
             erasure_hook_register,
+            inspection_section_register,
         )
 
+        from .inspection_handover import handover_inspection
         from .models import HandoverQuestion
         from .services.handover import handover_texts_erase
 
         encrypted_fields_register(HandoverQuestion, ("question", "answer"))
         erasure_hook_register("dossier_handover", handover_texts_erase)
+        inspection_section_register("overdracht", handover_inspection)
         from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
 
         from .dashboard_handover import TEMPLATE, card_context

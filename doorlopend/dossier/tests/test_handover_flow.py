@@ -101,3 +101,26 @@ def test_intake_cannot_post_for_an_unregistered_pupil(handed):  # noqa: F811
         chris = w.chris.transitions.get()
     url = handed.url("incoming_discussed", chris.pk)
     assert handed.client(handed.intake).post(url).status_code == 404
+
+
+def test_erasure_clears_the_questions_and_inspection_shows_them(handed):  # noqa: F811
+    from doorlopend.dossier.inspection_handover import handover_inspection
+    from doorlopend.transitions.models import Pupil
+    from doorlopend.transitions.services.erasure import pupils_erase
+
+    w = handed.world
+    handed.client(handed.intake).post(
+        handed.url("incoming_question", w.fatima_transition.pk),
+        {"question": "Welke stage?"},
+    )
+    with scopes_disabled():
+        shown = handover_inspection([w.fatima_transition])
+        assert shown[0]["receiving_school"] == w.mbo.name
+        assert shown[0]["questions"][0]["question"] == "Welke stage?"
+        pupils_erase(
+            pupils=Pupil.objects.filter(pk=w.fatima.pk),
+            by=None,
+            purpose="verzoek",
+            partnership=w.partnership,
+        )
+        assert HandoverQuestion.objects.get().question == ""
