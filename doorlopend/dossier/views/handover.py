@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.transitions.access import school_where
 
-from ..forms_handover import AnswerForm, QuestionForm
+from ..forms import AnswerForm, QuestionForm
 from ..selectors import handover as selectors
 from ..selectors.pages import default_cohort
 from ..services import handover as services
