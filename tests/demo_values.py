@@ -17,7 +17,8 @@ from django.db.models import Count
 from django_scopes import scopes_disabled
 
 from doorlopend.documents.models import GeneratedDocument, Kind
-from doorlopend.dossier.models import Handover
+from doorlopend.dossier.models import Dossier, Handover
+from doorlopend.dossier.services.links import link_create
 from doorlopend.partnerships.models import (
     Invitation,
     Organisation,
@@ -38,7 +39,7 @@ from doorlopend.registry.models import ImportJob
 from doorlopend.roadmaps.models import Roadmap
 from doorlopend.routes.models import Consent, Leerroute
 from doorlopend.transitions import access
-from doorlopend.transitions.models import Signal, TransitionImport
+from doorlopend.transitions.models import Signal, Transition, TransitionImport
 
 # Values that name no object: a key of an instrument, a chart, a kind of document.
 CONSTANTS = {
@@ -189,6 +190,11 @@ def values_for(
                 defaults={"content_hash": "0" * 64},
             )
             values["import_id"] = upload.pk
+        # A pupil's personal link to a demo doorstroomdossier (the one with part C): a
+        # new link each time, as the decaan makes one (its token is shown only once).
+        dossier = Dossier.objects.filter(**of).order_by("-support_needed", "pk").first()
+        if dossier is not None:
+            values["token"] = link_create(dossier=dossier, by=None)[1]
         # A register file as the staff uploaded it (national, of no partnership).
         job, _ = ImportJob.objects.get_or_create(
             original_filename="vo-scholen-brin.csv",
@@ -217,6 +223,11 @@ def school_values(user, partnership: Partnership) -> dict:
         transition = access.visible_transitions(school).first()
         if transition is not None:
             values["pupil_id"] = transition.pupil_id
+        # A leaver the school sent, with a doorstroomdossier where the demo holds one.
+        sent = Transition.objects.filter(sending_organisation=school).order_by("pk")
+        leaver = sent.filter(dossier__isnull=False).first() or sent.first()
+        if leaver is not None:
+            values["transition_id"] = leaver.pk
         signal = Signal.objects.filter(
             transition__in=access.visible_transitions(school)
         ).first()

@@ -89,6 +89,10 @@ def test_the_pupil_approves_and_disagrees_with_b(world, filled):  # noqa: F811
         decisions = list(Approval.objects.values_list("part", "decision", "by"))
         assert Signal.objects.filter(kind="dossier_disagreement").count() == 1
     assert decisions == [("a", "approved", "pupil"), ("b", "disagreed", "pupil")]
+    # The signal is in the school's existing list of signals, without the comment.
+    signals = world.client(world.mentor_a).get(world.url("signal_list", world.vo_a))
+    text = signals.content.decode()
+    assert "niet eens met het advies" in text.lower() and "Niveau 4" not in text
 
 
 def test_consent_is_given_and_taken_back_from_the_page(world, filled):  # noqa: F811

@@ -87,6 +87,9 @@ def test_the_detail_shows_the_texts_and_logs_one_read(world, filled):  # noqa: F
     with scopes_disabled():
         [entry] = new_entries(before)
     assert entry.object_ids == [world.fatima.pk]
+    # The log says who read which pupil and why, never what the dossier says.
+    logged = f"{entry.purpose} {entry.object_label}"
+    assert "Open dagen" not in logged and "Niveau" not in logged
 
 
 def test_part_b_saves_once_and_keeps_input_on_error(world):  # noqa: F811

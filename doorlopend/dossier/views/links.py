@@ -29,6 +29,8 @@ def pupil_link(
     request: HttpRequest, school_id: int, transition_id: int
 ) -> HttpResponse:
     school = school_where(request.membership, "dossier.view", school_id)
+    if not request.membership.has_perm("dossier.links", school):
+        raise PermissionDenied  # before the read: a refused request logs nothing
     row = pages.dossier_row(
         viewer=request.membership,
         school=school,
@@ -37,8 +39,6 @@ def pupil_link(
         purpose=gettext_lazy("doorstroomdossier: the pupil's personal link"),
         action="update",
     )
-    if not request.membership.has_perm("dossier.links", school):
-        raise PermissionDenied
     if request.POST.get("action") == "revoke":
         if row.dossier is not None:
             links.link_revoke(dossier=row.dossier, by=request.membership)

@@ -84,8 +84,8 @@ def link_page(view: Callable) -> Callable:
             links.link_touch(link)
             response = view(request, link, token, *args, **kwargs)
         response["Cache-Control"] = "no-store"
-        # The token never leaves the site in a Referer; "no-referrer" would also make the
-        # browser send "Origin: null" with the page's own forms, which CSRF refuses.
+        # same-origin, not no-referrer: the token never leaves the site in a Referer, and
+        # forms still send an Origin that the CSRF check accepts (no-referrer sends "null").
         response["Referrer-Policy"] = "same-origin"
         return response
 

@@ -133,6 +133,8 @@ def dossier_detail(
 def _writable(request, school_id: int, transition_id: int, purpose):
     """The school, the row (logged as a change) and its dossier, made on first write."""
     school = school_where(request.membership, "dossier.view", school_id)
+    if not request.membership.has_perm("dossier.write", school):
+        raise PermissionDenied  # before the read: a refused request logs nothing
     row = pages.dossier_row(
         viewer=request.membership,
         school=school,
@@ -141,8 +143,6 @@ def _writable(request, school_id: int, transition_id: int, purpose):
         purpose=purpose,
         action="update",
     )
-    if not request.membership.has_perm("dossier.write", school):
-        raise PermissionDenied
     if row.dossier is None:
         row.dossier = parts.dossier_get_or_create(transition=row.transition)
     return school, row
