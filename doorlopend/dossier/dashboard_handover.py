@@ -8,7 +8,7 @@ from django.template import Context
 
 from doorlopend.transitions.access import schools_where
 
-from .selectors.handover import handed_to
+from .selectors.handover import unread_count
 
 TEMPLATE = "dossier/handover/_dashboard_card.html"
 
@@ -22,16 +22,5 @@ def card_context(context: Context) -> dict | None:
     ]
     if not schools:
         return None
-    rows = [
-        (
-            school,
-            handed_to(school)
-            .exclude(
-                dossier__handovers__receiving_organisation=school,
-                dossier__handovers__first_read_at__isnull=False,
-            )
-            .count(),
-        )
-        for school in schools
-    ]
+    rows = [(school, unread_count(school=school)) for school in schools]
     return {"request": request, "rows": rows}

@@ -184,6 +184,14 @@ def incoming_list(
     return rows
 
 
+def unread_count(*, school: Organisation) -> int:
+    """How many dossiers handed to `school` (by the rule of `incoming_list`, every year)
+    it has not read yet: a count, no pupil shown, nothing to log."""
+    elsewhere = kept_elsewhere(school.partnership)
+    rows = (_incoming(t, elsewhere) for t in _incoming_qs(school).order_by())
+    return sum(1 for r in rows if r is not None and r.parts and not r.read_at)
+
+
 def incoming_get(*, school: Organisation, transition_id: int) -> Incoming:
     """One dossier handed to `school`, without its texts, for a write (the service logs
     what it does); 404 for a pupil not registered here or with nothing approved."""

@@ -178,3 +178,15 @@ def test_list_queries(handed, django_assert_max_num_queries):  # noqa: F811
         page = client.get(handed.url("incoming_list"))
     assert page.status_code == 200
     assert page.content.decode().count("/dossier/ontvangen/") >= 13
+
+
+def test_the_overview_card_counts_the_dossiers_not_read_yet(handed):  # noqa: F811
+    w = handed.world
+    home = reverse("partnerships:dashboard", args=[w.partnership.slug])
+    client = handed.client(handed.intake)
+    page = client.get(home).content.decode()
+    assert handed.url("incoming_list") in page
+    assert "1 nog niet gelezen" in page or "1 not read yet" in page
+    client.get(handed.detail)
+    page = client.get(home).content.decode()
+    assert "nog niet gelezen" not in page and "not read yet" not in page
