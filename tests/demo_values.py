@@ -17,7 +17,7 @@ from django.db.models import Count
 from django_scopes import scopes_disabled
 
 from doorlopend.documents.models import GeneratedDocument, Kind
-from doorlopend.dossier.models import Dossier
+from doorlopend.dossier.models import Dossier, Handover
 from doorlopend.dossier.services.links import link_create
 from doorlopend.partnerships.models import (
     Invitation,
@@ -238,6 +238,17 @@ def school_values(user, partnership: Partnership) -> dict:
         ).first()
         if signal is not None:
             values["signal_id"] = signal.pk
+        # A receiving school's pages of the dossier: a pupil whose dossier it was handed.
+        handover = (
+            Handover.objects.filter(receiving_organisation=school)
+            .select_related("dossier")
+            .first()
+        )
+        if handover is not None:
+            values["transition_id"] = handover.dossier.transition_id
+            question = handover.questions.first()
+            if question is not None:
+                values["question_id"] = question.pk
     return values
 
 

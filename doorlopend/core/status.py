@@ -133,6 +133,14 @@ TONES: dict[str, dict[str, Tone]] = {
     "overdue": {"True": DANGER},
     # Something to look at that is no model's status: a thin element, a missing consent.
     "attention": {"True": WARNING},
+    # The handover of a dossier (dossier.selectors.handover.SentState.status).
+    "dossier.handover": {
+        "not_sent": NEUTRAL,
+        "sent": PROGRESS,
+        "read": PROGRESS,
+        "discussed": OK,
+        "question_open": WARNING,
+    },
 }
 
 

@@ -9,6 +9,7 @@ from doorlopend.core.forms import DateField
 
 from .choices import DossierKind, Part
 from .models import DossierAgreement
+from .services.handover import QUESTION_MAX
 from .services.parts import MAX_TEXT
 
 
@@ -86,3 +87,29 @@ class ApprovalForm(forms.Form):
         choices=[("approved", "approved"), ("disagreed", "disagreed")]
     )
     comment = _text(_("What do you disagree with?"), rows=3)
+
+
+# The handover: a question of the receiving school to the vo school, and its answer.
+class QuestionForm(forms.Form):
+    question = forms.CharField(
+        label=_("Your question to the vo mentor"),
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Write your question first."),
+            "max_length": _("Keep it under %(limit_value)s characters."),
+        },
+        help_text=_("Only what you need for the intake. Do not repeat the dossier."),
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Your answer"),
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Write your answer first."),
+            "max_length": _("Keep it under %(limit_value)s characters."),
+        },
+    )

@@ -40,3 +40,9 @@ urlpatterns = [
         name="dossier_pdf",
     ),
 ]
+
+# The handover (issue 16, second half): the receiving school's pages, the sending
+# school's answer to its question, and the figures.
+from .urls_handover import urlpatterns as handover_urlpatterns  # noqa: E402
+
+urlpatterns += handover_urlpatterns

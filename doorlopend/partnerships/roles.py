@@ -14,18 +14,26 @@ class Role(models.TextChoices):
     DECAAN = "decaan", _("decaan")
     MENTOR = "mentor", _("mentor")
     PRIVACY_OFFICER = "privacy_officer", _("privacy officer")
+    # The intake staff of an mbo school: reads the doorstroomdossiers handed to it.
+    INTAKE = "intake", _("intake")
     LANDELIJK_ADVISEUR = "landelijk_adviseur", _("landelijk adviseur")
 
 
 # Roles that act for one school: the school is part of the role.
 ROLES_WITH_SCHOOL = frozenset(
-    {Role.PORTEFEUILLEHOUDER, Role.DECAAN, Role.MENTOR, Role.PRIVACY_OFFICER}
+    {
+        Role.PORTEFEUILLEHOUDER,
+        Role.DECAAN,
+        Role.MENTOR,
+        Role.PRIVACY_OFFICER,
+        Role.INTAKE,
+    }
 )
 
 
 def acts_for_school(role: str) -> bool:
-    """Whether `role` is held for one school (a portefeuillehouder, decaan, mentor or
-    privacy officer names the school in their role assignment)."""
+    """Whether `role` is held for one school (a portefeuillehouder, decaan, mentor,
+    privacy officer or intake names the school in their role assignment)."""
     return role in ROLES_WITH_SCHOOL
 
 
@@ -57,6 +65,9 @@ ROLE_HELP = {
     Role.MENTOR: _("Mentor; may see the personal data of their own school's pupils."),
     Role.PRIVACY_OFFICER: _(
         "Privacy officer of one school: reads and exports who saw which pupil data of that school, never the data itself."
+    ),
+    Role.INTAKE: _(
+        "Intake staff of one mbo school: reads the doorstroomdossiers of the pupils registered there, never other pupil data."
     ),
     Role.LANDELIJK_ADVISEUR: _(
         "National adviser: sees anonymised figures, never pupil data."

@@ -22,6 +22,8 @@ from django_scopes import scopes_disabled
 
 from doorlopend.core.urlwalk import Route, all_routes
 from doorlopend.documents.models import GeneratedDocument, Kind
+from doorlopend.dossier.models import Handover, HandoverQuestion
+from doorlopend.dossier.services import parts
 from doorlopend.partnerships.permissions import roles_with
 from doorlopend.partnerships.tests.factories import (
     InvitationFactory,
@@ -56,7 +58,7 @@ from doorlopend.reflection.tests.factories import (
 )
 from doorlopend.roadmaps.services import setup
 from doorlopend.routes.tests.factories import ConsentFactory, LeerrouteFactory
-from doorlopend.transitions.models import Signal, TransitionImport
+from doorlopend.transitions.models import Signal, Transition, TransitionImport
 from doorlopend.transitions.tests.factories import TransitionFactory
 
 # The roles a sweep acts as: the coördinator reaches most pages; the school roles reach
@@ -208,6 +210,7 @@ def populate(partnership, member_of, tag: str) -> World:
         "school_id": school.pk,
         "pupil_id": transition.pupil_id,
         "transition_id": transition.pk,
+        "question_id": _handover_question(partnership, transition, school, tag),
         "signal_id": signal.pk,
         "import_id": upload.pk,
         "name": "funnel",
@@ -227,6 +230,26 @@ def populate(partnership, member_of, tag: str) -> World:
         "feed_id": feed.pk,
     }
     return World(partnership=partnership, values=values, users=users, extra=extra)
+
+
+def _handover_question(partnership, transition, school, tag: str) -> int:
+    """The transition's dossier handed to `school` as its receiving school too (an
+    active registration, part A approved), with a question of the school (dossier app)."""
+    with scopes_disabled():
+        Transition.objects.filter(pk=transition.pk).update(
+            receiving_organisation=school, status="aangemeld"
+        )
+        dossier = parts.dossier_get_or_create(transition=transition)
+        parts.part_a_field_save(dossier=dossier, field="choice", text=f"Keuze {tag}")
+        parts.approval_record(
+            dossier=dossier, part="a", version=1, decision="approved", who="pupil"
+        )
+        handover = Handover.objects.create(
+            partnership=partnership, dossier=dossier, receiving_organisation=school
+        )
+        return HandoverQuestion.objects.create(
+            partnership=partnership, handover=handover, question=f"Vraag {tag}"
+        ).pk
 
 
 def partnership_routes() -> list[Route]:

@@ -13,10 +13,13 @@
 - `SupportConsent`: consent to hand part C over, separate from approval and revocable.
 - `DossierLink`: the personal link of a pupil (or a parent the pupil invites); only a
   hash of its token is stored.
+- `Handover`: the dossier as the receiving school took it up (first read, discussed in
+  the intake interview), with `HandoverQuestion`s back to the vo mentor.
 """
 
 from .agreement import DossierAgreement
 from .dossier import Approval, Dossier, SupportConsent
+from .handover import Handover, HandoverQuestion
 from .links import DossierLink
 
 __all__ = [
@@ -24,5 +27,7 @@ __all__ = [
     "Dossier",
     "DossierAgreement",
     "DossierLink",
+    "Handover",
+    "HandoverQuestion",
     "SupportConsent",
 ]

@@ -21,6 +21,7 @@ from doorlopend.transitions.access import school_where
 
 from .. import pdf
 from ..forms import KeptElsewhereForm, PartBForm, PartCForm
+from ..selectors import handover as handover_selectors
 from ..selectors import latest_decision, pages
 from ..services import parts
 
@@ -56,6 +57,7 @@ def dossier_list(request: HttpRequest, school_id: int) -> HttpResponse:
         rows = pages.dossier_rows(
             viewer=request.membership, school=school, cohort=cohort, request=request
         )
+        handover_selectors.sent_states_attach(rows)
     context = {
         "school": school,
         "years": years,
@@ -96,6 +98,13 @@ def _detail(request, school, row, *, forms=None, status=200) -> HttpResponse:
             dossier.approvals.all() if dossier else [],
             key=lambda a: (a.at, a.pk),
             reverse=True,
+        ),
+        # The handover: sent, read, discussed, and the mbo school's questions.
+        "sent_state": handover_selectors.sent_states([dossier]).get(
+            getattr(dossier, "pk", None)
+        ),
+        "handover_questions": (
+            handover_selectors.questions_for_sender(dossier) if dossier else []
         ),
         "disagreement": (
             row.states and row.states["b"].disagreed and latest_decision(dossier, "b")

@@ -123,6 +123,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "dossier.view": PUPIL_ROLES,
     "dossier.write": PUPIL_ROLES,
     "dossier.links": frozenset({Role.DECAAN}),
+    # The handover: the decaan and the intake of the RECEIVING mbo school read the
+    # approved parts of the dossiers of pupils registered with them, mark them discussed
+    # in the intake interview and ask the vo mentor a question (rules.py: about the
+    # school; dossier.selectors.handover also checks the registration is with it). The
+    # intake role reads nothing else of pupils: it holds no transitions.pupils.
+    "dossier.receive": frozenset({Role.DECAAN, Role.INTAKE}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
     # What each role's overview page starts with (core.dashboard: a card's `first_for`).

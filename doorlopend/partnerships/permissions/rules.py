@@ -40,6 +40,7 @@ The object rules, by permission:
 - dossier.view / .write / .links (obj: a school) — only for the schools where the member
   holds such a role (the decaan or mentor of the sending school reads the dossier and
   writes parts B and C; its decaan makes and revokes the pupil's link).
+- dossier.receive (obj: a school) — the decaan or intake of that (receiving) school.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ OBJECT_RULES: dict[str, rules.Predicate] = {
     "dossier.view": holds_for_school("dossier.view"),
     "dossier.write": holds_for_school("dossier.write"),
     "dossier.links": holds_for_school("dossier.links"),
+    "dossier.receive": holds_for_school("dossier.receive"),
 }
 
 PERMISSION_RULES = rules.RuleSet()

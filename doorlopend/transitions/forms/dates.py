@@ -25,6 +25,11 @@ class CohortDatesForm(forms.Form):
     start_check_on = DateField(
         label=gettext_lazy("Start check"),
     )
+    # The doorstroomdossier's dates; empty: the default.
+    dossier_complete_by = DateField(
+        label=gettext_lazy("Dossier complete by"), required=False
+    )
+    dossier_read_by = DateField(label=gettext_lazy("Dossier read by"), required=False)
 
     def __init__(self, *args, cohort: int, **kwargs):
         kwargs.setdefault("prefix", f"y{cohort}")
@@ -40,6 +45,18 @@ class CohortDatesForm(forms.Form):
             "start_check_on": (
                 _("Registered pupils who have not started by then are signalled."),
                 CohortSettings.default_start_check(cohort),
+            ),
+            "dossier_complete_by": (
+                _(
+                    "Pupils whose doorstroomdossier is not complete and approved by then are signalled."
+                ),
+                CohortSettings.default_dossier_complete_by(cohort),
+            ),
+            "dossier_read_by": (
+                _(
+                    "Approved dossiers the mbo school has not read by then are signalled."
+                ),
+                CohortSettings.default_dossier_read_by(cohort),
             ),
         }
         for name, (meaning, default) in defaults.items():
@@ -57,6 +74,8 @@ class CohortDatesForm(forms.Form):
                     cohort=self.cohort,
                     registration_deadline=deadline,
                     start_check_on=check,
+                    dossier_complete_by=data.get("dossier_complete_by"),
+                    dossier_read_by=data.get("dossier_read_by"),
                 )
             except ValidationError as e:
                 for name, errors in e.error_dict.items():

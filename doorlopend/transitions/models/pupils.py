@@ -208,7 +208,8 @@ class StatusEvent(models.Model):
 
 
 class CohortSettings(models.Model):
-    """The dates the signals of one year of transitions use; defaults 1 April, 1 October."""
+    """The dates the signals of one year of transitions use; defaults 1 April, 1 October,
+    and for the doorstroomdossier 1 April (complete) and 1 June (read)."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="+"
@@ -223,6 +224,23 @@ class CohortSettings(models.Model):
     start_check_on = models.DateField(
         _("start check"),
         help_text=_("Registered pupils who have not started by then are signalled."),
+    )
+    # The doorstroomdossier's dates (issue 16); empty: the default of the year.
+    dossier_complete_by = models.DateField(
+        _("dossier complete by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Pupils whose doorstroomdossier is not complete and approved by then are signalled."
+        ),
+    )
+    dossier_read_by = models.DateField(
+        _("dossier read by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Approved dossiers the mbo school has not read by then are signalled."
+        ),
     )
 
     objects = ScopedManager(partnership="partnership")
@@ -247,3 +265,11 @@ class CohortSettings(models.Model):
     @staticmethod
     def default_start_check(cohort: int) -> datetime.date:
         return datetime.date(cohort, 10, 1)
+
+    @staticmethod
+    def default_dossier_complete_by(cohort: int) -> datetime.date:
+        return datetime.date(cohort, 4, 1)
+
+    @staticmethod
+    def default_dossier_read_by(cohort: int) -> datetime.date:
+        return datetime.date(cohort, 6, 1)

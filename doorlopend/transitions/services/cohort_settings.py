@@ -1,8 +1,10 @@
-"""The dates the signals of one year of transitions use: registration deadline, start check.
+"""The dates the signals of one year of transitions use: registration deadline, start check,
+and the doorstroomdossier's "complete by" and "read by".
 
 Without a `CohortSettings` row a year uses the defaults (1 April and 1 October of the year
 of transition: the national early-registration deadline and the start of the school year's
-first month). A coördinator may move them per year; the signals are re-evaluated at once.
+first month; for the dossier 1 April and 1 June). A coördinator may move them per year;
+the signals are re-evaluated at once.
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ class CohortDates:
     start_check_on: datetime.date
     default_deadline: datetime.date
     default_start_check: datetime.date
-    # Whether a row holds dates set by a coördinator (else both are the defaults).
+    # Whether a row holds dates set by a coördinator (else all are the defaults).
     customised: bool
     transition_count: int = 0
+    dossier_complete_by: datetime.date | None = None
+    dossier_read_by: datetime.date | None = None
 
     @property
     def deadline_is_default(self) -> bool:
@@ -67,6 +71,10 @@ def _dates(cohort: int, row: CohortSettings | None, count: int = 0) -> CohortDat
         default_start_check=start_check,
         customised=row is not None,
         transition_count=count,
+        dossier_complete_by=(row and row.dossier_complete_by)
+        or CohortSettings.default_dossier_complete_by(cohort),
+        dossier_read_by=(row and row.dossier_read_by)
+        or CohortSettings.default_dossier_read_by(cohort),
     )
 
 
@@ -91,10 +99,28 @@ def cohort_dates_list(
 
 
 def cohort_dates_validate(
-    *, cohort: int, registration_deadline: datetime.date, start_check_on: datetime.date
+    *,
+    cohort: int,
+    registration_deadline: datetime.date,
+    start_check_on: datetime.date,
+    dossier_complete_by: datetime.date | None = None,
+    dossier_read_by: datetime.date | None = None,
 ) -> None:
-    """The deadline lies in the year of transition; the start check comes after it."""
+    """The deadline lies in the year of transition; the start check comes after it. The
+    dossier is complete in the year of transition and read after it is complete."""
     errors = {}
+    if dossier_complete_by and dossier_complete_by.year != cohort:
+        errors["dossier_complete_by"] = _(
+            "The date the dossier is complete by must lie in %(year)s, the year of transition."
+        ) % {"year": cohort}
+    elif (
+        dossier_complete_by
+        and dossier_read_by
+        and dossier_read_by < dossier_complete_by
+    ):
+        errors["dossier_read_by"] = _(
+            "The date the dossier is read by cannot come before the date it is complete by."
+        )
     if registration_deadline.year != cohort:
         errors["registration_deadline"] = _(
             "The registration deadline must lie in %(year)s, the year of transition."
@@ -114,24 +140,41 @@ def cohort_dates_save(
     cohort: int,
     registration_deadline: datetime.date,
     start_check_on: datetime.date,
+    dossier_complete_by: datetime.date | None = None,
+    dossier_read_by: datetime.date | None = None,
     today: datetime.date | None = None,
 ) -> RefreshResult:
     """Set the dates of one year and re-evaluate the signals at once (opened, closed).
 
-    Dates equal to both defaults remove the row, so that the year follows the defaults again.
+    An empty dossier date is its default. Dates equal to all defaults remove the row, so
+    that the year follows the defaults again.
     """
     from .signals import signals_refresh_detail
 
+    dossier_complete_by = (
+        dossier_complete_by or CohortSettings.default_dossier_complete_by(cohort)
+    )
+    dossier_read_by = dossier_read_by or CohortSettings.default_dossier_read_by(cohort)
     cohort_dates_validate(
         cohort=cohort,
         registration_deadline=registration_deadline,
         start_check_on=start_check_on,
+        dossier_complete_by=dossier_complete_by,
+        dossier_read_by=dossier_read_by,
     )
     defaults = (
         CohortSettings.default_deadline(cohort),
         CohortSettings.default_start_check(cohort),
+        CohortSettings.default_dossier_complete_by(cohort),
+        CohortSettings.default_dossier_read_by(cohort),
     )
-    if (registration_deadline, start_check_on) == defaults:
+    dates = (
+        registration_deadline,
+        start_check_on,
+        dossier_complete_by,
+        dossier_read_by,
+    )
+    if dates == defaults:
         CohortSettings.objects.filter(partnership=partnership, cohort=cohort).delete()
     else:
         row = CohortSettings.objects.filter(
@@ -139,6 +182,8 @@ def cohort_dates_save(
         ).first() or CohortSettings(partnership=partnership, cohort=cohort)
         row.registration_deadline = registration_deadline
         row.start_check_on = start_check_on
+        row.dossier_complete_by = dossier_complete_by
+        row.dossier_read_by = dossier_read_by
         row.full_clean()
         row.save()
     return signals_refresh_detail(partnership=partnership, today=today)

@@ -18,6 +18,9 @@ Rules (`raised_on` in brackets: a rule that fires on a new date opens a new sign
 - DESTINATION_UNKNOWN: the current status is `bestemming onbekend` [its date], or there is
   no status at all once the start check has passed [the start check].
 
+Later apps add rules through `signal_rules` (the dossier: DOSSIER_INCOMPLETE and
+DOSSIER_UNREAD on the dossier dates of `cohort_settings`); they open and close here too.
+
 Signals close themselves (closed_by empty, a reason in the default language) when their
 condition resolved: NO_REGISTRATION once a registration or another destination arrives or
 the deadline was moved; NOT_STARTED once the pupil started, went elsewhere or backwards, or
@@ -51,6 +54,7 @@ from doorlopend.partnerships.models import Partnership
 
 from ..choices import BACKWARDS, SignalKind, Status
 from ..models import Signal, StatusEvent, Transition
+from ..signal_rules import signal_rules
 from .cohort_settings import CohortDates, cohort_dates
 
 # Destinations that settle a pupil outside mbo (no registration expected), and phases that
@@ -86,6 +90,9 @@ def signals_refresh_detail(
         cohorts = set(transitions.values_list("cohort", flat=True).distinct())
         dates = cohort_dates(partnership=partnership, cohorts=cohorts)
         closed = signals_close_resolved(partnership, dates)
+        extra = []
+        for rule in signal_rules():
+            extra += rule.open(partnership, transitions, dates, today)
         opened = sum(
             _insert(partnership, kind, qs)
             for kind, qs in (
@@ -94,6 +101,7 @@ def signals_refresh_detail(
                 *_stopped_first_year(transitions),
                 *_not_started(transitions, dates, today),
                 *_destination_unknown(transitions, dates, today),
+                *extra,
             )
         )
     return RefreshResult(opened=opened, closed=closed)
@@ -119,6 +127,16 @@ def _per_cohort(dates: dict[int, datetime.date]) -> Case:
         *(When(cohort=c, then=Value(d)) for c, d in dates.items()),
         output_field=DateField(),
     )
+
+
+def new_signals(qs: QuerySet[Transition], kind: str, raised):
+    """For a rule of another app (`signal_rules`): as `_new`."""
+    return _new(qs, kind, raised)
+
+
+def per_cohort(dates: dict[int, datetime.date]) -> Case:
+    """For a rule of another app: as `_per_cohort`."""
+    return _per_cohort(dates)
 
 
 def _new(qs: QuerySet[Transition], kind: str, raised) -> list[tuple[str, QuerySet]]:

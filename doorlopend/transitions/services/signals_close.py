@@ -22,6 +22,7 @@ from doorlopend.partnerships.models import Partnership
 
 from ..choices import BACKWARDS, OTHER_DESTINATIONS, SignalKind, Status
 from ..models import Signal, StatusEvent
+from ..signal_rules import signal_rules
 from .cohort_settings import CohortDates
 
 SETTLED_ELSEWHERE = frozenset(OTHER_DESTINATIONS - {Status.ONBEKEND})
@@ -52,6 +53,8 @@ def signals_close_resolved(
 def _resolved(open_signals, dates: dict[int, CohortDates]) -> Iterable[tuple[str, int]]:
     yield from _no_registration_resolved(open_signals, dates)
     yield from _not_started_resolved(open_signals, dates)
+    for rule in signal_rules():
+        yield from rule.close(open_signals, dates)
     unknown = open_signals.filter(kind=SignalKind.DESTINATION_UNKNOWN).exclude(
         transition__status__in=["", Status.ONBEKEND]
     )

@@ -52,6 +52,12 @@ def _bound_form(request: HttpRequest, cohort: int) -> CohortDatesForm:
         data = {
             f"y{cohort}-registration_deadline": CohortSettings.default_deadline(cohort),
             f"y{cohort}-start_check_on": CohortSettings.default_start_check(cohort),
+            f"y{cohort}-dossier_complete_by": (
+                CohortSettings.default_dossier_complete_by(cohort)
+            ),
+            f"y{cohort}-dossier_read_by": CohortSettings.default_dossier_read_by(
+                cohort
+            ),
         }
         return CohortDatesForm(data, cohort=cohort)
     return CohortDatesForm(request.POST, cohort=cohort)
@@ -66,6 +72,8 @@ def _with_forms(years, bound: CohortDatesForm | None) -> list:
             initial={
                 "registration_deadline": year.registration_deadline,
                 "start_check_on": year.start_check_on,
+                "dossier_complete_by": year.dossier_complete_by,
+                "dossier_read_by": year.dossier_read_by,
             },
         )
         rows.append((year, bound if bound and bound.cohort == year.cohort else form))
