@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "doorlopend.documents",
     "doorlopend.planning",
     "doorlopend.programme",
+    "doorlopend.knowledge",
 ]
 
 MIDDLEWARE = [

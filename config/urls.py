@@ -37,11 +37,16 @@ urlpatterns = [
         "p/<slug:partnership_slug>/programma/",
         include("doorlopend.programme.urls"),
     ),
+    path(
+        "p/<slug:partnership_slug>/praktijken/",
+        include("doorlopend.knowledge.urls"),
+    ),
     # The voortgangsrapportage beside the plan it reports on; documents makes and keeps it.
     path(
         "p/<slug:partnership_slug>/plan/voortgangsrapportage/",
         include("doorlopend.documents.report_urls"),
     ),
+    path("praktijken/", include("doorlopend.knowledge.public_urls")),
     path("agenda/", include("doorlopend.planning.feed_urls")),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),
     path("invitations/", include("doorlopend.partnerships.invitation_urls")),

@@ -46,6 +46,10 @@ NOT_IDS = {
     "row": "a year of the programme's grid, such as vmbo-3 (no id)",
     "element": "a key of the 7 elementen list, or an element of a school's scan (a key, no id)",
     "leerweg": "a vmbo leerweg code (no id)",
+    "q": "the words of a search",
+    "schooltype": "a school type such as vmbo (no id)",
+    "regio": "an RMC region code (national, no partnership's object)",
+    "into": "where a practice is adopted: programme or plan",
 }
 
 

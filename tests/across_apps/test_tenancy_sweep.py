@@ -34,6 +34,9 @@ PUBLIC = {
     "participate:answer",
     "participate:done",
     "participate:report_address",
+    # Good practices a coördinator opted into a public page, and their feed.
+    "knowledge_public:practice",
+    "knowledge_public:feed",
     # A member's calendar feed: the private token in the address is the key.
     "planning_feed:feed",
     # The unsubscribe link of an e-mail: the signed token in the address is the key.

@@ -103,6 +103,16 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # startopdracht: the coördinator and werkgroepleden keep it, everyone on staff reads.
     "programme.view": STAFF_ROLES,
     "programme.manage": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
+    # Good practices (knowledge): every member reads the published practices of every
+    # partnership; staff write up their own partnership's (a published one only the
+    # coördinator changes: rules.py), mark another's as inspiring, and the coördinator
+    # publishes and opts a practice into the public page. Adopting one into the
+    # programme or the plan also needs programme.manage or planning.propose_activity.
+    "knowledge.view": ALL_ROLES,
+    "knowledge.write": STAFF_ROLES,
+    "knowledge.publish": frozenset({Role.COORDINATOR}),
+    "knowledge.inspire": STAFF_ROLES,
+    "knowledge.adopt": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
     # What each role's overview page starts with (core.dashboard: a card's `first_for`).
