@@ -114,6 +114,9 @@ class PracticeForm(forms.Form):
                 and practice.contact_person_id == getattr(user, "pk", None),
             }
         super().__init__(*args, **kwargs)
+        self.fields["contact_me"].widget.attrs["aria-describedby"] = (
+            "id_contact_me_helptext"
+        )
         self.fields["elements"].choices = (
             element_choices_of(practice) if practice is not None else _newest_choices()
         )
@@ -175,7 +178,7 @@ class SearchForm(forms.Form):
 
 class AdoptProgrammeForm(forms.Form):
     programme = forms.ModelChoiceField(
-        label=_("Programme"), queryset=Programme.objects.none()
+        label=_("Programme"), queryset=Programme.objects.none(), empty_label=None
     )
     level = forms.ChoiceField(label=_("School type"), choices=Level.choices)
     year = forms.TypedChoiceField(label=_("Year"), choices=YEAR_CHOICES, coerce=int)

@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from doorlopend.programme.elements import element_choices_of
 
@@ -28,7 +28,7 @@ PUBLIC_MAX_AGE = 15 * 60  # a quarter of an hour: a change of opt-in reaches cac
 FEED_SIZE = 30
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=PUBLIC_MAX_AGE)
 def public_practice(request: HttpRequest, practice_id: int) -> HttpResponse:
     practice = selectors.public_practice(practice_id=practice_id)
@@ -94,6 +94,6 @@ class PublicPracticesFeed(Feed):
 _feed = PublicPracticesFeed()
 
 
-@require_GET
+@require_safe
 def public_feed(request: HttpRequest) -> HttpResponse:
     return _feed(request)
