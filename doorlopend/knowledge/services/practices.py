@@ -36,6 +36,8 @@ PRACTICE_FIELDS = (
     "costs_note",
     "contact_role",
 )
+# Numbers that stay empty (None) when not given.
+NULLABLE_FIELDS = frozenset({"year", "figure_value", "costs_amount"})
 # The same practice sent twice within this window (a double click) is saved once.
 DUPLICATE_WINDOW = datetime.timedelta(minutes=2)
 
@@ -133,9 +135,9 @@ def practice_save(
     for name in PRACTICE_FIELDS:
         if name in data:
             value = data[name]
-            setattr(practice, name, "" if value is None and name != "year" else value)
-    if practice.year == "":
-        practice.year = None
+            if value is None and name not in NULLABLE_FIELDS:
+                value = ""  # an empty text field is "", never None
+            setattr(practice, name, value)
     elements = list(elements)
     _check(practice, elements)
     practice.elements = ordered_elements(practice, elements)

@@ -228,3 +228,15 @@ def test_the_list_queries_are_bounded(
     assert "Stage 1" in response.content.decode()
     with django_assert_max_num_queries(14):
         assert client.get(url("practice_list", partnership)).status_code == 200
+
+
+def test_a_practice_without_figure_or_costs_is_saved(client_for, partnership):
+    data = {**FORM, "figure_value": "", "figure_label": "", "costs_amount": ""}
+    response = client_for("werkgroeplid").post(
+        url("practice_create", partnership), data
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        practice = Practice.objects.get()
+    assert practice.figure_value is None
+    assert practice.costs_amount is None
