@@ -240,3 +240,13 @@ def test_a_practice_without_figure_or_costs_is_saved(client_for, partnership):
         practice = Practice.objects.get()
     assert practice.figure_value is None
     assert practice.costs_amount is None
+
+
+def test_the_practice_page_queries_are_bounded(
+    client_for, partnership, other_partnership, django_assert_max_num_queries
+):
+    practice = PracticeFactory(partnership=partnership, published=True)
+    outsider = client_for("coordinator", partnership=other_partnership)
+    with django_assert_max_num_queries(12):
+        response = outsider.get(url("practice_detail", other_partnership, practice.pk))
+    assert response.status_code == 200
