@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "doorlopend.planning",
     "doorlopend.programme",
     "doorlopend.dossier",
+    "doorlopend.knowledge",
 ]
 
 MIDDLEWARE = [

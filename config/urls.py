@@ -41,6 +41,10 @@ urlpatterns = [
         "p/<slug:partnership_slug>/dossier/",
         include("doorlopend.dossier.urls"),
     ),
+    path(
+        "p/<slug:partnership_slug>/praktijken/",
+        include("doorlopend.knowledge.urls"),
+    ),
     # The voortgangsrapportage beside the plan it reports on; documents makes and keeps it.
     path(
         "p/<slug:partnership_slug>/plan/voortgangsrapportage/",
@@ -51,6 +55,7 @@ urlpatterns = [
         "p/<slug:partnership_slug>/programma/<int:programme_id>/pdf/",
         include("doorlopend.documents.programme_urls"),
     ),
+    path("praktijken/", include("doorlopend.knowledge.public_urls")),
     path("agenda/", include("doorlopend.planning.feed_urls")),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),
     # A pupil's doorstroomdossier through their personal link (no account).

@@ -19,6 +19,7 @@ from django_scopes import scopes_disabled
 from doorlopend.documents.models import GeneratedDocument, Kind
 from doorlopend.dossier.models import Dossier, Handover
 from doorlopend.dossier.services.links import link_create
+from doorlopend.knowledge.models import Practice, PracticeAttachment
 from doorlopend.partnerships.models import (
     Invitation,
     Organisation,
@@ -176,6 +177,16 @@ def values_for(
             values["programme_item_id"] = item.pk
             pair = AssignmentPair.objects.filter(programme=item.programme).first()
             values["pair_id"] = _pk(pair)
+
+        # Good practices: the public one (its public page too), with a file.
+        practice = Practice.objects.filter(**of).order_by("-is_public", "pk").first()
+        if practice is not None:
+            values["practice_id"] = practice.pk
+            attachment = PracticeAttachment.objects.filter(practice=practice).first()
+            if attachment is None:
+                attachment = PracticeAttachment(practice=practice, name="werkwijze.pdf")
+                attachment.file.save("werkwijze.pdf", ContentFile(b"%PDF-1.4"))
+            values["attachment_id"] = attachment.pk
 
         # A waiting import of the first decaan's school.
         decaan = (

@@ -110,6 +110,8 @@ TONES: dict[str, dict[str, Tone]] = {
         "revision": OK,
         "declined": NEUTRAL,
     },
+    # A draft waits for the coördinator; published is read by every partnership.
+    "knowledge.Practice.status": {"draft": NEUTRAL, "published": OK},
     "planning.Task.status": {"open": NEUTRAL, "in_progress": PROGRESS, "done": OK},
     "planning.CommunicationItem.status": {
         "planned": NEUTRAL,

@@ -35,3 +35,12 @@ class VmboProfile(models.TextChoices):
 class MboLeerweg(models.TextChoices):
     BOL = "bol", _("BOL (school-based)")
     BBL = "bbl", _("BBL (work-based)")
+
+
+class MboNiveau(models.TextChoices):
+    """The four levels of an mbo qualification (niveau 1 entree to niveau 4)."""
+
+    N1 = "1", _("level 1 (entree)")
+    N2 = "2", _("level 2")
+    N3 = "3", _("level 3")
+    N4 = "4", _("level 4")

@@ -24,6 +24,8 @@ from doorlopend.core.urlwalk import Route, all_routes
 from doorlopend.documents.models import GeneratedDocument, Kind
 from doorlopend.dossier.models import Handover, HandoverQuestion
 from doorlopend.dossier.services import parts
+from doorlopend.knowledge.models import PracticeAttachment
+from doorlopend.knowledge.tests.factories import PracticeFactory
 from doorlopend.partnerships.permissions import roles_with
 from doorlopend.partnerships.tests.factories import (
     InvitationFactory,
@@ -176,8 +178,15 @@ def populate(partnership, member_of, tag: str) -> World:
     pair = AssignmentPairFactory(
         programme=programme, title=f"Opdracht {tag}", vo_owner=school
     )
+    # A draft practice: a published one is read by every partnership by design.
+    practice = PracticeFactory(partnership=partnership, title=f"Praktijk {tag}")
+    with scopes_disabled():
+        attachment = PracticeAttachment(practice=practice, name=f"bijlage-{tag}.pdf")
+        attachment.file.save(f"bijlage-{tag}.pdf", ContentFile(b"%PDF-1.4"))
     values = {
         "partnership_slug": partnership.slug,
+        "practice_id": practice.pk,
+        "attachment_id": attachment.pk,
         "programme_id": programme.pk,
         "programme_item_id": programme_item.pk,
         "pair_id": pair.pk,

@@ -49,6 +49,10 @@ NOT_IDS = {
     "leerweg": "a vmbo leerweg code (no id)",
     "part": "a part of the doorstroomdossier (a, b or c; no id)",
     "field": "a field name of the dossier's part A (no id)",
+    "q": "the words of a search",
+    "schooltype": "a school type such as vmbo (no id)",
+    "regio": "an RMC region code (national, no partnership's object)",
+    "into": "where a practice is adopted: programme or plan",
 }
 
 

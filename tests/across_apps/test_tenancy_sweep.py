@@ -35,6 +35,9 @@ PUBLIC = {
     "participate:open_answer",
     "participate:done",
     "participate:report_address",
+    # Good practices a coördinator opted into a public page, and their feed.
+    "knowledge_public:practice",
+    "knowledge_public:feed",
     # A member's calendar feed: the private token in the address is the key.
     "planning_feed:feed",
     # A pupil's (or parent's) doorstroomdossier: the personal link's token is the key.

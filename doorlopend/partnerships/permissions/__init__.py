@@ -129,6 +129,16 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # school; dossier.selectors.handover also checks the registration is with it). The
     # intake role reads nothing else of pupils: it holds no transitions.pupils.
     "dossier.receive": frozenset({Role.DECAAN, Role.INTAKE}),
+    # Good practices (knowledge): every member reads the published practices of every
+    # partnership; staff write up their own partnership's (a published one only the
+    # coördinator changes: rules.py), mark another's as inspiring, and the coördinator
+    # publishes and opts a practice into the public page. Adopting one into the
+    # programme or the plan also needs programme.manage or planning.propose_activity.
+    "knowledge.view": ALL_ROLES,
+    "knowledge.write": STAFF_ROLES,
+    "knowledge.publish": frozenset({Role.COORDINATOR}),
+    "knowledge.inspire": STAFF_ROLES,
+    "knowledge.adopt": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
     # What each role's overview page starts with (core.dashboard: a card's `first_for`).

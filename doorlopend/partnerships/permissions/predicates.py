@@ -119,3 +119,9 @@ PARTNERSHIP_WIDE_WORKERS = frozenset({Role.WERKGROEPLID, Role.AMBASSADEUR, Role.
 @rules.predicate
 def is_partnership_wide_worker(membership, obj=None) -> bool:
     return any(r.role in PARTNERSHIP_WIDE_WORKERS for r in _roles(membership))
+
+
+@rules.predicate
+def is_draft(membership, obj) -> bool:
+    """The object (a good practice) is still a draft of its partnership."""
+    return bool(getattr(obj, "is_draft", False))

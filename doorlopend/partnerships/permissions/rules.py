@@ -34,6 +34,8 @@ The object rules, by permission:
   (reflection.run_school_scan for that school).
 - reflection.run_school_scan / .view_school_scan (obj: a school or its scan) — only for
   the school named in the member's role; the coördinator views every school's.
+- knowledge.write (obj: a practice) — staff change a draft; a published practice only
+  the coördinator (knowledge.publish).
 - transitions.pupils / .import / .erase / .privacy (obj: a school) — only for the schools
   where the member holds such a role (the decaan or mentor of the sending or receiving
   school reads its pupils; its decaan writes and erases; its privacy officer reads the log).
@@ -54,6 +56,7 @@ from .predicates import (
     holds,
     holds_for_school,
     is_coordinator,
+    is_draft,
     is_listed,
     is_owner,
     is_partnership_wide_worker,
@@ -87,6 +90,7 @@ OBJECT_RULES: dict[str, rules.Predicate] = {
     "reflection.view_school_scan": (
         is_coordinator | holds_for_school("reflection.view_school_scan")
     ),
+    "knowledge.write": is_draft | holds("knowledge.publish"),
     "transitions.pupils": holds_for_school("transitions.pupils"),
     "transitions.import": holds_for_school("transitions.import"),
     "transitions.erase": holds_for_school("transitions.erase"),
