@@ -54,7 +54,9 @@ def practices_published(
     if filters.region:
         practices = practices.filter(partnership__region__code=filters.region)
     practices = search.matching(practices, filters.q)
-    return _with_counts(practices, partnership)
+    # Explicit: a query with counts (GROUP BY) drops the model's default ordering, and
+    # a page must hold the same practices each time it is asked for.
+    return _with_counts(practices, partnership).order_by("-published_at", "-pk")
 
 
 def drafts_of(*, partnership: Partnership) -> QuerySet:
