@@ -23,6 +23,10 @@ class DossierConfig(AppConfig):
         inspection_section_register("doorstroomdossier", dossier_inspection)
         encrypted_fields_register(Dossier, tuple(TEXT_FIELDS))
         encrypted_fields_register(Approval, ("comment",))
+        # Roadmaps comes first too: the checklist's dossier line shows the agreement.
+        from .checklist import register
+
+        register()
         self._handover_ready()
 
     def _handover_ready(self) -> None:

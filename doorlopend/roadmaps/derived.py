@@ -98,3 +98,35 @@ def derive(partnership: Partnership, roadmap, states: list) -> None:
     )
     for state in states:
         state.answer = found.get(state.pk)
+
+
+# Points of an item that the data answers. An item's status is one for all its points
+# (the checklist's "concrete activities" lists six), so a point's answer never sets the
+# item's status: the page shows it beside the point, with its source. A point is named
+# by the start of its text in the data file, which a new version of the file keeps.
+PointAnswerer = Callable[[Partnership], Answer]
+
+_POINT_ANSWERERS: dict[tuple[str, str], list[tuple[str, PointAnswerer]]] = {}
+
+
+def point_answerer_register(
+    instrument: str, item: str, starts_with: str, answerer: PointAnswerer
+) -> None:
+    """Let `answerer` answer the point of `item` whose text starts with `starts_with`
+    (case-insensitive); registering the same point again replaces it."""
+    points = _POINT_ANSWERERS.setdefault((instrument, item), [])
+    points[:] = [(s, a) for s, a in points if s != starts_with.lower()]
+    points.append((starts_with.lower(), answerer))
+
+
+def point_answers(
+    partnership: Partnership, instrument: str, item: str, points: Iterable[str]
+) -> list[tuple[str, Answer | None]]:
+    """Each of `points` with what the data says of it (None where nothing answers)."""
+    answerers = _POINT_ANSWERERS.get((instrument, item), [])
+    result = []
+    for point in points:
+        text = str(point).lower()
+        answerer = next((a for s, a in answerers if text.startswith(s)), None)
+        result.append((point, answerer(partnership) if answerer else None))
+    return result

@@ -42,3 +42,28 @@ def test_staff_reads_and_only_the_coordinator_writes(client_for, partnership):
     assert client_for("landelijk_adviseur").get(_url(partnership)).status_code == 403
     other = client_for("coordinator", partnership=PartnershipFactory())
     assert other.get(_url(partnership)).status_code == 404
+
+
+def test_the_checklists_dossier_line_follows_the_agreement(client_for, partnership):
+    """The checklist's item "concrete activiteiten" shows, beside its point on the
+    doorstroomdossier, what the agreement says, with a link to it; the item's status
+    (one for all six points) is left to the people."""
+    from doorlopend.roadmaps.tests.factories import checklist, state
+
+    row = state(checklist(partnership), "concrete-activiteiten")
+    page = reverse("roadmaps:state_edit", args=[partnership.slug, row.pk])
+    client = client_for("coordinator")
+
+    def point_line():
+        html = client.get(page).content.decode()
+        return html.split("gebruik van een doorstroomdossier")[1].split("</li>")[0]
+
+    before = point_line()
+    assert "Nog geen afspraak vastgelegd." in before
+    assert f'href="{_url(partnership)}"' in before
+    client.post(_url(partnership), {"kind": "ddd", "handover_by": "1 april"})
+    after = point_line()
+    assert "Afgesproken: de scholen gebruiken Digitaal Doorstroomdossier" in after
+    assert "Overdracht uiterlijk 1 april." in after
+    row.refresh_from_db()
+    assert row.status == "not_started"

@@ -21,7 +21,7 @@ from doorlopend.reflection.selectors.parties import party_results, route_surveys
 from doorlopend.reflection.selectors.results import session_results
 
 from .. import draagvlak
-from ..derived import derive
+from ..derived import derive, point_answers
 from ..forms import EvidenceForm, ItemStateForm
 from ..models import ItemState
 from ..selectors.history import item_history
@@ -54,6 +54,12 @@ def _context(request: HttpRequest, state: ItemState, **forms) -> dict:
         "can_decide": request.membership.has_perm("reflection.manage"),
         "decision_results": session_results(session) if session else None,
         "draagvlak": _draagvlak(request, state),
+        "points": point_answers(
+            request.partnership,
+            state.roadmap.version.key,
+            state.item_key,
+            item.points if item else [],
+        ),
     }
     if can_work:
         context["form"] = forms.get("form") or ItemStateForm.for_state(state)
