@@ -31,7 +31,7 @@ def dossier_agreement_answer(partnership: Partnership) -> Answer:
         return Answer(Status.NOT_STARTED, _("No agreement recorded yet."), source, url)
     says = _("Agreed: the schools use %(name)s.") % {"name": agreement.name}
     if agreement.handover_by:
-        says += " " + _("Handed over by %(when)s.") % {"when": agreement.handover_by}
+        says += " " + _("Handover: %(when)s.") % {"when": agreement.handover_by}
     return Answer(Status.DONE, says, source, url)
 
 

@@ -64,6 +64,6 @@ def test_the_checklists_dossier_line_follows_the_agreement(client_for, partnersh
     client.post(_url(partnership), {"kind": "ddd", "handover_by": "1 april"})
     after = point_line()
     assert "Afgesproken: de scholen gebruiken Digitaal Doorstroomdossier" in after
-    assert "Overdracht uiterlijk 1 april." in after
+    assert "Overdracht: 1 april." in after
     row.refresh_from_db()
     assert row.status == "not_started"
