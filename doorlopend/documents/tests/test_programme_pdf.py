@@ -110,6 +110,9 @@ def test_while_it_is_made_the_page_polls_and_a_second_click_waits_for_it(
     assert "Het document wacht tot het gemaakt wordt." in page
     status = client.get(url("programme_pdf_status", programme) + "?leerweg=tl")
     assert 'hx-trigger="every 2s"' in status.content.decode()
+    # It keeps asking about the same line.
+    polled = url("programme_pdf_status", programme) + "?leerweg=tl"
+    assert f'hx-get="{polled}"' in status.content.decode()
     # The whole programme's line is another PDF, with nothing waiting.
     whole = client.get(url("programme_pdf_status", programme)).content.decode()
     assert "hx-trigger" not in whole

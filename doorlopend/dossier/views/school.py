@@ -148,28 +148,45 @@ def _writable(request, school_id: int, transition_id: int, purpose):
     return school, row
 
 
-@partnership_view("dossier.write")
-@require_POST
-def part_b_save(
-    request: HttpRequest, school_id: int, transition_id: int
-) -> HttpResponse:
-    school, row = _writable(
-        request, school_id, transition_id, gettext_lazy("doorstroomdossier: part B")
-    )
-    form = PartBForm(request.POST)
+def _part_save(request, school_id: int, transition_id: int, part: str):
+    """Part B or C of the school's form: saved once (a version only when its text
+    changes), or the form again with its errors and what was typed."""
+    form_class, save, purpose, saved = {
+        "b": (
+            PartBForm,
+            parts.part_b_save,
+            gettext_lazy("doorstroomdossier: part B"),
+            gettext_lazy("Part B saved."),
+        ),
+        "c": (
+            PartCForm,
+            parts.part_c_save,
+            gettext_lazy("doorstroomdossier: part C"),
+            gettext_lazy("Part C saved."),
+        ),
+    }[part]
+    school, row = _writable(request, school_id, transition_id, purpose)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            changed = parts.part_b_save(
+            changed = save(
                 dossier=row.dossier, by=request.membership, **form.cleaned_data
             )
         except ValidationError as e:
             add_errors(form, e)
         else:
-            messages.success(
-                request, _("Part B saved.") if changed else _("Nothing changed.")
-            )
-            return redirect(detail_url(request, school.pk, transition_id) + "#part-b")
-    return _detail(request, school, row, forms={"b": form})
+            messages.success(request, saved if changed else _("Nothing changed."))
+            url = detail_url(request, school.pk, transition_id)
+            return redirect(f"{url}#part-{part}")
+    return _detail(request, school, row, forms={part: form})
+
+
+@partnership_view("dossier.write")
+@require_POST
+def part_b_save(
+    request: HttpRequest, school_id: int, transition_id: int
+) -> HttpResponse:
+    return _part_save(request, school_id, transition_id, "b")
 
 
 @partnership_view("dossier.write")
@@ -177,23 +194,7 @@ def part_b_save(
 def part_c_save(
     request: HttpRequest, school_id: int, transition_id: int
 ) -> HttpResponse:
-    school, row = _writable(
-        request, school_id, transition_id, gettext_lazy("doorstroomdossier: part C")
-    )
-    form = PartCForm(request.POST)
-    if form.is_valid():
-        try:
-            changed = parts.part_c_save(
-                dossier=row.dossier, by=request.membership, **form.cleaned_data
-            )
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
-            messages.success(
-                request, _("Part C saved.") if changed else _("Nothing changed.")
-            )
-            return redirect(detail_url(request, school.pk, transition_id) + "#part-c")
-    return _detail(request, school, row, forms={"c": form})
+    return _part_save(request, school_id, transition_id, "c")
 
 
 @partnership_view("dossier.write")
