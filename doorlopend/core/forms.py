@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 class DutchDecimalField(forms.DecimalField):
@@ -60,3 +61,14 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%H:%M")
+
+
+def service_errors_add(form: forms.Form, error: ValidationError) -> None:
+    """A service's ValidationError onto `form`: each message on its field where the form
+    has that field, else on the form as a whole, so the page shows every one beside what
+    was typed."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from doorlopend.core.forms import service_errors_add
 from doorlopend.partnerships.access import partnership_view
 
 from ..forms import AgreementForm
 from ..selectors import pages
 from ..services import agreement as services
-from .school import add_errors
 
 
 @partnership_view("dossier.view_agreement")
@@ -35,7 +35,7 @@ def agreement(request: HttpRequest) -> HttpResponse:
                     **form.cleaned_data,
                 )
             except ValidationError as e:
-                add_errors(form, e)
+                service_errors_add(form, e)
             else:
                 messages.success(request, _("Agreement saved."))
                 return redirect("dossier:agreement", request.partnership.slug)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from doorlopend.core.forms import service_errors_add
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.transitions.access import school_where
 
@@ -24,14 +25,6 @@ from ..forms import KeptElsewhereForm, PartBForm, PartCForm
 from ..selectors import handover as handover_selectors
 from ..selectors import latest_decision, pages
 from ..services import parts
-
-
-def add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def detail_url(request: HttpRequest, school_id: int, transition_id: int) -> str:
@@ -173,7 +166,7 @@ def _part_save(request, school_id: int, transition_id: int, part: str):
                 dossier=row.dossier, by=request.membership, **form.cleaned_data
             )
         except ValidationError as e:
-            add_errors(form, e)
+            service_errors_add(form, e)
         else:
             messages.success(request, saved if changed else _("Nothing changed."))
             url = detail_url(request, school.pk, transition_id)
@@ -215,7 +208,7 @@ def kept_elsewhere(
                 dossier=row.dossier, on=form.cleaned_data["on"], by=request.membership
             )
         except ValidationError as e:
-            add_errors(form, e)
+            service_errors_add(form, e)
         else:
             messages.success(request, _("Handover recorded."))
             return redirect(detail_url(request, school.pk, transition_id))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from doorlopend.core.forms import service_errors_add
 from doorlopend.partnerships.access import partnership_view
 
 from ..forms.inbox import FORMS
@@ -69,14 +70,6 @@ def _handle(request: HttpRequest, point, outcome: str, data: dict):
     return services.triage_decline(point=point, by=by, **data)
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _point_to_handle(request: HttpRequest, action_id: int):
     """The point and what this member may make of it: a school's point that the member
     may not even read (another school's scan) is 404, one they read but may not handle
@@ -132,7 +125,7 @@ def triage(request: HttpRequest, action_id: int) -> HttpResponse:
             if getattr(e, "code", None) == "already_triaged":
                 messages.info(request, " ".join(e.messages))
                 return redirect(back)
-            _add_errors(form, e)
+            service_errors_add(form, e)
         else:
             messages.success(request, DONE[outcome])
             return redirect(back)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from doorlopend.core.forms import service_errors_add
 from doorlopend.partnerships.access import partnership_view
 
 from .. import selectors, services
@@ -61,14 +62,6 @@ def action_points_context(
     }
 
 
-def _add_errors(form: ActionPointForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _create(session: Session, by, fields: dict) -> ActionPoint:
     return services.action_point_create(session=session, by=by, **fields)
 
@@ -102,7 +95,7 @@ def action_point_create(request: HttpRequest, session_id: int) -> HttpResponse:
             _create(session, request.membership, form.point_fields())
         except ValidationError as e:
             cache.delete(key)  # nothing was made: the corrected form may use it
-            _add_errors(form, e)
+            service_errors_add(form, e)
         else:
             return _created(request, session)
     if request.htmx:
@@ -156,7 +149,7 @@ def action_point_edit(request: HttpRequest, action_id: int) -> HttpResponse:
                 point=point, by=request.membership, **form.point_fields()
             )
         except ValidationError as e:
-            _add_errors(form, e)
+            service_errors_add(form, e)
         else:
             messages.success(request, _("Action point saved."))
             return redirect(_back(point))

@@ -16,21 +16,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from doorlopend.core.forms import service_errors_add
 from doorlopend.partnerships.access import partnership_view
 
 from .. import access
 from ..forms.pupils import PupilFilterForm, StatusAddForm
 from ..selectors import pupils as selectors
 from ..services import history
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: per field where the form has it."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def pupil_url(request: HttpRequest, school_id: int, pupil_id: int) -> str:
@@ -114,7 +106,7 @@ def pupil_status_add(
                 request=request,
             )
         except ValidationError as e:
-            add_errors(form, e)
+            service_errors_add(form, e)
         else:
             messages.success(request, _("Status recorded."))
             return redirect(pupil_url(request, school.pk, pupil_id) + "#history")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from doorlopend.core.forms import service_errors_add
 from doorlopend.partnerships.access import partnership_view
 
 from .. import access, inspection
@@ -24,7 +25,6 @@ from ..selectors import inspection as inspection_selectors
 from ..selectors import pupils as selectors
 from ..selectors._audit import stored
 from ..services import erasure
-from .pupils import add_errors
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -99,7 +99,7 @@ def pupil_erase(request: HttpRequest, school_id: int, pupil_id: int) -> HttpResp
                 request=request,
             )
         except ValidationError as e:
-            add_errors(form, e)
+            service_errors_add(form, e)
         else:
             messages.success(
                 request,

@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from doorlopend.core.forms import service_errors_add
 from doorlopend.partnerships.access import partnership_view
 
 from .. import access
 from ..forms.pupils import InterventionForm, SignalCloseForm
 from ..selectors import signals as selectors
 from ..services import interventions
-from .pupils import add_errors
 
 
 def _signal_url(request: HttpRequest, school_id: int, signal_id: int) -> str:
@@ -109,7 +109,7 @@ def intervention_add(
                 **form.cleaned_data,
             )
         except ValidationError as e:
-            add_errors(form, e)
+            service_errors_add(form, e)
         else:
             messages.success(request, _("Intervention recorded."))
             return redirect(
@@ -135,7 +135,7 @@ def signal_close(request: HttpRequest, school_id: int, signal_id: int) -> HttpRe
                 request=request,
             )
         except ValidationError as e:
-            add_errors(form, e)
+            service_errors_add(form, e)
         else:
             messages.success(request, _("Signal closed."))
             return redirect(
