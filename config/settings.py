@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "doorlopend.partnerships.context_processors.partnership_nav",
+                "doorlopend.national.context_processors.national",
             ],
         },
     },

@@ -10,12 +10,22 @@ class NationalConfig(AppConfig):
     def ready(self) -> None:
         # The partnership's settings page (partnerships comes earlier in the app order)
         # shows whether its aggregates count nationally through this section.
+        from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
         from doorlopend.partnerships.settings_sections import (
             SettingsSection,
             settings_section_register,
         )
 
         from . import selectors
+
+        dashboard_card_register(
+            DashboardCard(
+                name="national",
+                permission="national.position",
+                template="national/_dashboard_card.html",
+                context=lambda context: {"request": context["request"]},
+            )
+        )
 
         settings_section_register(
             SettingsSection(
