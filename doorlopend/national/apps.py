@@ -11,12 +11,15 @@ class NationalConfig(AppConfig):
         # The partnership's settings page (partnerships comes earlier in the app order)
         # shows whether its aggregates count nationally through this section.
         from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
+        from doorlopend.core.periodic import register_daily
         from doorlopend.partnerships.settings_sections import (
             SettingsSection,
             settings_section_register,
         )
 
-        from . import selectors
+        from . import reflection, selectors
+
+        register_daily("national.reflection", reflection.national_warm)
 
         dashboard_card_register(
             DashboardCard(

@@ -164,3 +164,12 @@ def national_reflection(
         partnerships=sum(1 for s in sums if s),
         themes=themes,
     )
+
+
+def national_warm(*, today=None) -> int:
+    """The day's national means for every questionnaire, computed by the daily work (core
+    .periodic) so that no visitor waits for the grouped query; returns how many."""
+    found = instruments()
+    for instrument in found:
+        _national_sums(instrument.key)
+    return len(found)

@@ -114,3 +114,13 @@ def test_the_pages_query_count_is_bounded(
 def test_the_page_says_how_old_the_figures_are(adviser):
     partnerships_with_sessions([2, 3, 3, 4, 5])
     assert "Bijgewerkt op" in adviser.get(NATIONAL_URL).content.decode()
+
+
+def test_the_daily_work_fills_the_day_cache(adviser, django_assert_max_num_queries):
+    from doorlopend.core.periodic import daily_run
+
+    partnerships_with_sessions([2, 3, 3, 4, 5])
+    assert daily_run()["national.reflection"] >= 1
+    # Filled: the first visit runs no grouped query of its own.
+    with django_assert_max_num_queries(8):
+        assert adviser.get(NATIONAL_URL).status_code == 200
