@@ -7,6 +7,7 @@ from django.test import Client
 from doorlopend.accounts.tests.factories import UserFactory
 from doorlopend.national import reflection
 from doorlopend.national.models import NationalAdviser, NationalParticipation
+from doorlopend.partnerships.roles import Role
 from doorlopend.reflection.choices import State
 
 from .helpers import (
@@ -124,3 +125,18 @@ def test_the_daily_work_fills_the_day_cache(adviser, django_assert_max_num_queri
     # Filled: the first visit runs no grouped query of its own.
     with django_assert_max_num_queries(8):
         assert adviser.get(NATIONAL_URL).status_code == 200
+
+
+@pytest.mark.parametrize("role", [r.value for r in Role])
+def test_every_role_sees_no_other_partnership_name(client_for, partnership, role):
+    """The sweep: as each role of one partnership, the national pages it can reach
+    (its own position; the national page only answers a grant) name no other."""
+    others = partnerships_with_sessions([2, 3, 3, 4, 5])
+    closed_session(partnership, value=4)
+    client = client_for(role)
+    for url in (own_url(partnership), NATIONAL_URL):
+        response = client.get(url)
+        assert response.status_code in (200, 403, 404)
+        page = response.content.decode()
+        for other in others:
+            assert other.name not in page
