@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "doorlopend.programme",
     "doorlopend.dossier",
     "doorlopend.knowledge",
+    "doorlopend.national",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "doorlopend.partnerships.context_processors.partnership_nav",
+                "doorlopend.national.context_processors.national",
             ],
         },
     },

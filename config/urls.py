@@ -55,7 +55,14 @@ urlpatterns = [
         "p/<slug:partnership_slug>/programma/<int:programme_id>/pdf/",
         include("doorlopend.documents.programme_urls"),
     ),
+    # The partnership's own position in the national picture.
+    path(
+        "p/<slug:partnership_slug>/landelijk/",
+        include("doorlopend.national.partnership_urls"),
+    ),
     path("praktijken/", include("doorlopend.knowledge.public_urls")),
+    # The national picture for the landelijk adviseur (a grant, not a membership).
+    path("landelijk/", include("doorlopend.national.urls")),
     path("agenda/", include("doorlopend.planning.feed_urls")),
     path("doe-mee/", include("doorlopend.reflection.participate_urls")),
     # A pupil's doorstroomdossier through their personal link (no account).

@@ -52,6 +52,7 @@ NOT_IDS = {
     "q": "the words of a search",
     "schooltype": "a school type such as vmbo (no id)",
     "regio": "an RMC region code (national, no partnership's object)",
+    "instrument": "an instrument key of the national picture (a key, no id)",
     "into": "where a practice is adopted: programme or plan",
 }
 

@@ -139,6 +139,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "knowledge.publish": frozenset({Role.COORDINATOR}),
     "knowledge.inspire": STAFF_ROLES,
     "knowledge.adopt": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
+    # The national picture (national app): the partnership's own position against the
+    # spread of the others (aggregates only, never another partnership's name). The
+    # landelijk adviseur's national pages go through a grant, not this table.
+    "national.position": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
     # What each role's overview page starts with (core.dashboard: a card's `first_for`).

@@ -10,6 +10,7 @@ from .. import services
 from ..access import partnership_view
 from ..forms import PartnershipSettingsForm
 from ..models import Partnership
+from ..settings_sections import settings_sections_for
 
 
 @partnership_view("partnership.manage")
@@ -26,4 +27,7 @@ def partnership_settings(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("The settings have been saved."))
         return redirect("partnerships:settings", request.partnership.slug)
-    return render(request, "partnerships/settings.html", {"form": form})
+    sections = settings_sections_for(request.partnership)
+    return render(
+        request, "partnerships/settings.html", {"form": form, "sections": sections}
+    )

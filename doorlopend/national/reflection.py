@@ -1,0 +1,175 @@
+"""The national reflection picture: per theme and question, the spread of partnership
+means, and one partnership's mean against it.
+
+A partnership's mean of a question pools the answers (never "weet niet") of its closed
+sessions of the instrument — the partnership's own sessions, not a school's scan — and
+only of sessions where at least k people answered that question, the engine's rule
+(`reflection.selectors.results.min_group`). The means of all partnerships come from one
+grouped query, kept for the day in the cache; who counts is read per request, so an
+opt-out takes effect at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.reflection.choices import DONT_KNOW, State
+from doorlopend.reflection.models import Answer
+from doorlopend.reflection.selectors.results import min_group
+
+from .selectors import Band, Spread, counting_partnership_ids, spread_of
+
+DEFAULT_INSTRUMENT = "reflectietool"
+
+# partnership id → question or theme key → (sum of scores, number of scores)
+Sums = dict[int, dict[str, tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    title: str
+    spread: Spread
+    own: float | None
+    band: str | None
+
+    @property
+    def band_label(self) -> str:
+        return Band.LABELS.get(self.band, "")
+
+
+@dataclass(frozen=True)
+class ThemeRows:
+    theme: Row
+    questions: list[Row]
+
+
+@dataclass(frozen=True)
+class NationalReflection:
+    instrument: InstrumentVersion
+    computed_at: datetime
+    partnerships: int  # partnerships that count with at least one mean
+    themes: list[ThemeRows]
+
+    @property
+    def enough(self) -> bool:
+        return any(t.theme.spread.enough for t in self.themes)
+
+
+def instruments() -> list[InstrumentVersion]:
+    """The questionnaires a partnership runs sessions with, latest version of each."""
+    return InstrumentVersion.objects.questionnaires().latest_per_key()
+
+
+def _sums(*, key: str, partnership_id: int | None = None) -> Sums:
+    """Scores summed per partnership and question, from closed sessions where the question
+    reached k answers (one grouped query), pooled into themes in Python."""
+    k = min_group()
+    # National aggregates read every partnership's answers: the one reason to lift the scope.
+    with scopes_disabled():
+        answers = Answer.objects.filter(
+            participant__session__state=State.CLOSED,
+            participant__session__instrument__key=key,
+            participant__session__organisation=None,
+        )
+        if partnership_id is not None:
+            answers = answers.filter(
+                participant__session__partnership_id=partnership_id
+            )
+        rows = list(
+            answers.values(
+                "participant__session_id",
+                "participant__session__partnership_id",
+                "question_key",
+            )
+            .annotate(
+                n=Count("id"),
+                scored=Count("id", filter=~Q(value=DONT_KNOW)),
+                total=Sum("value"),
+            )
+            .filter(n__gte=k)
+            .order_by()
+            .values_list(
+                "participant__session_id",
+                "participant__session__partnership_id",
+                "question_key",
+                "scored",
+                "total",
+            )
+        )
+    sums: Sums = defaultdict(dict)
+    for _session, pid, question, scored, total in rows:
+        before = sums[pid].get(question, (0, 0))
+        sums[pid][question] = (before[0] + (total or 0), before[1] + scored)
+    return sums
+
+
+def _pooled(sums: dict[str, tuple[int, int]], keys: list[str]) -> float | None:
+    total = sum(sums.get(q, (0, 0))[0] for q in keys)
+    scored = sum(sums.get(q, (0, 0))[1] for q in keys)
+    return total / scored if scored else None
+
+
+def _national_sums(key: str) -> tuple[datetime, Sums]:
+    """Every partnership's sums for the instrument, computed once a day."""
+    cache_key = f"national:reflection:{key}:{timezone.localdate().isoformat()}"
+    kept = cache.get(cache_key)
+    if kept is None:
+        sums = {pid: dict(v) for pid, v in _sums(key=key).items()}
+        kept = (timezone.now(), sums)
+        cache.set(cache_key, kept, 60 * 60 * 24)
+    return kept
+
+
+def national_reflection(
+    *, instrument: InstrumentVersion, partnership_id: int | None = None
+) -> NationalReflection:
+    """The spread per theme and question; with `partnership_id`, that partnership's
+    own means (fresh, whether or not it counts) and band against the spread."""
+    key = instrument.key
+    computed_at, all_sums = _national_sums(key)
+    counting = counting_partnership_ids()
+    sums = [v for pid, v in all_sums.items() if pid in counting]
+    own = (
+        _sums(key=key, partnership_id=partnership_id).get(partnership_id, {})
+        if partnership_id is not None
+        else None
+    )
+
+    def row(key: str, title: str, keys: list[str]) -> Row:
+        means = [m for s in sums if (m := _pooled(s, keys)) is not None]
+        spread = spread_of(means)
+        mine = _pooled(own, keys) if own is not None else None
+        return Row(key, title, spread, mine, spread.band(mine))
+
+    themes = [
+        ThemeRows(
+            theme=row(t.key, t.title, [q.key for q in t.questions]),
+            questions=[row(q.key, q.text, [q.key]) for q in t.questions],
+        )
+        for t in instrument.definition.themes
+        if t.questions
+    ]
+    return NationalReflection(
+        instrument=instrument,
+        computed_at=computed_at,
+        partnerships=sum(1 for s in sums if s),
+        themes=themes,
+    )
+
+
+def national_warm(*, today=None) -> int:
+    """The day's national means for every questionnaire, computed by the daily work (core
+    .periodic) so that no visitor waits for the grouped query; returns how many."""
+    found = instruments()
+    for instrument in found:
+        _national_sums(instrument.key)
+    return len(found)
