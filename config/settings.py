@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "doorlopend.programme",
     "doorlopend.dossier",
     "doorlopend.knowledge",
+    "doorlopend.region",
 ]
 
 MIDDLEWARE = [
