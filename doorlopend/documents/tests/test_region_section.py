@@ -2,13 +2,31 @@
 
 import pytest
 from django.utils import translation
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
-from doorlopend.documents import projectplan
+from doorlopend.region.demo import SAMPLE_FILES, sample_import
+from doorlopend.region.services.notes import note_add
+from doorlopend.registry.models import Region
+from doorlopend.routes.tests.factories import LeerrouteFactory
 
-from ..services.notes import note_add
+from .. import projectplan
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def route(partnership):
+    partnership.region = Region.objects.create(code="99", name="Rivierenland")
+    partnership.save()
+    return LeerrouteFactory(partnership=partnership, name="Techniek Rivierenland")
+
+
+@pytest.fixture
+def samples(route):
+    """The three fictitious sample files of the region app, imported."""
+    with scopes_disabled():
+        for sample in SAMPLE_FILES:
+            sample_import(route.partnership, None, *sample)
 
 
 def test_the_projectplan_holds_the_analysis_with_its_sources(samples, route, member_of):
