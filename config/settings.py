@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "doorlopend.dossier",
     "doorlopend.knowledge",
     "doorlopend.national",
+    "doorlopend.region",
 ]
 
 MIDDLEWARE = [

@@ -45,6 +45,10 @@ urlpatterns = [
         "p/<slug:partnership_slug>/praktijken/",
         include("doorlopend.knowledge.urls"),
     ),
+    path(
+        "p/<slug:partnership_slug>/regio/",
+        include("doorlopend.region.urls"),
+    ),
     # The voortgangsrapportage beside the plan it reports on; documents makes and keeps it.
     path(
         "p/<slug:partnership_slug>/plan/voortgangsrapportage/",

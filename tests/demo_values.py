@@ -36,6 +36,7 @@ from doorlopend.planning.models import (
 )
 from doorlopend.programme.models import AssignmentPair, ProgrammeItem
 from doorlopend.reflection.models import ActionPoint, OpenAnswer, Report, Session
+from doorlopend.region.models import Note
 from doorlopend.registry.models import ImportJob
 from doorlopend.roadmaps.models import Roadmap
 from doorlopend.routes.models import Consent, Leerroute
@@ -135,6 +136,7 @@ def values_for(
             values["route_id"] = route.pk
             values["party_id"] = _pk(route.parties.first())
             values["consent_id"] = _pk(Consent.objects.filter(route=route).first())
+            values["note_id"] = _pk(Note.objects.filter(route=route).first())
             document = GeneratedDocument.objects.filter(route=route).first()
             values["document_id"] = (document or make_document(route)).pk
         checklist = Roadmap.objects.filter(**of, route=None).first()

@@ -1,7 +1,7 @@
 """The projectplan of a leerroute (seed 002's first deliverable), as a PDF.
 
 Everything comes from the app: the partnership and who steers it, the route as recorded,
-its aims and design, the step plan with each step's state, owner and due date, the
+its aims, the region analysis (with its sources and dates) and design, the step plan with each step's state, owner and due date, the
 deliverables, the councils' consent and the communication. It is built as a
 `core.document_content.DocumentContent` first, so the PDF and the text the hash is over are one thing.
 """
@@ -27,6 +27,7 @@ from doorlopend.core.pdf import pdf_render
 from doorlopend.partnerships.models import RoleAssignment
 from doorlopend.partnerships.naming import partnership_phrase
 from doorlopend.partnerships.roles import Role
+from doorlopend.region.document import analysis_section
 from doorlopend.roadmaps.models import Roadmap, Status
 from doorlopend.roadmaps.selectors import BlockRow, roadmap_blocks
 from doorlopend.roadmaps.services.setup import step_plan_for
@@ -191,6 +192,7 @@ def projectplan_content(route: Leerroute) -> DocumentContent:
             ],
         ),
         Section(_("Aims"), [Text(route.aims, no_text)]),
+        analysis_section(route),
         Section(
             _("Design"),
             [

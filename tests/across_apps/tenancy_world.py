@@ -58,6 +58,7 @@ from doorlopend.reflection.tests.factories import (
     ReportFactory,
     SessionFactory,
 )
+from doorlopend.region.models import Note as RegionNote
 from doorlopend.roadmaps.services import setup
 from doorlopend.routes.tests.factories import ConsentFactory, LeerrouteFactory
 from doorlopend.transitions.models import Signal, Transition, TransitionImport
@@ -129,6 +130,13 @@ def populate(partnership, member_of, tag: str) -> World:
     )
     route = LeerrouteFactory(partnership=partnership, name=f"Leerroute {tag}")
     consent = ConsentFactory(route=route)
+    note = RegionNote.objects.create(
+        partnership=partnership,
+        route=route,
+        question=3,
+        text=f"Notitie {tag}",
+        source=f"Bron {tag}",
+    )
     consent.document.save(f"besluit-{tag}.pdf", ContentFile(b"%PDF-1.4"))
     with scopes_disabled():
         party = route.parties.first()
@@ -226,6 +234,7 @@ def populate(partnership, member_of, tag: str) -> World:
         "route_id": route.pk,
         "party_id": party.pk,
         "consent_id": consent.pk,
+        "note_id": note.pk,
         "roadmap_id": roadmap.pk,
         "state_id": state.pk,
         "block_key": "veranderopdracht-mt",

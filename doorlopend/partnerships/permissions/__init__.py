@@ -77,6 +77,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Leerroutes, their parties and consents, the DUO melding.
     "routes.view": STAFF_ROLES,
     "routes.manage": frozenset({Role.COORDINATOR}),
+    # Region analysis: open data with its provenance and notes, per leerroute.
+    "region.view": STAFF_ROLES,
+    "region.manage": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
     # Documents generated from the data (projectplan, agreements, DUO melding).
     "documents.view": STAFF_ROLES,
     "documents.generate": frozenset({Role.COORDINATOR}),

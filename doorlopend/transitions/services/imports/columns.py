@@ -253,12 +253,18 @@ def fields_for(kind: str) -> tuple[Field, ...]:
 
 def mapping_suggest(*, kind: str, headers: list[str]) -> dict[str, str]:
     """{our field: header} for the headers that match an alias; each header used once."""
+    return fields_suggest(fields_for(kind), headers)
+
+
+def fields_suggest(fields: tuple[Field, ...], headers: list[str]) -> dict[str, str]:
+    """{field name: header} of `fields` matched to `headers` by name or alias; each
+    header used once (the one matching rule of every import, also the region's)."""
     by_key = {}
     for header in headers:
         by_key.setdefault(header_key(header), header)
     suggestion: dict[str, str] = {}
     used: set[str] = set()
-    for field in fields_for(kind):
+    for field in fields:
         for alias in (field.name, *field.aliases):
             header = by_key.get(header_key(alias))
             if header is not None and header not in used:
@@ -272,11 +278,18 @@ def mapping_problems(
     *, kind: str, columns: dict[str, str], headers: list[str]
 ) -> dict[str, str]:
     """{our field: problem} for a mapping that does not fit `headers`; empty when it fits."""
+    return fields_problems(fields_for(kind), columns, headers)
+
+
+def fields_problems(
+    fields: tuple[Field, ...], columns: dict[str, str], headers: list[str]
+) -> dict[str, str]:
+    """{field name: problem} for a mapping of `fields` that does not fit `headers`."""
     from django.utils.translation import gettext as _g
 
     problems: dict[str, str] = {}
     seen: dict[str, str] = {}
-    for field in fields_for(kind):
+    for field in fields:
         header = columns.get(field.name) or ""
         if not header:
             if field.required:

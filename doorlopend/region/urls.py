@@ -1,0 +1,16 @@
+"""URLs under /p/<partnership_slug>/regio/: each view is wrapped in `access.partnership_view`."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "region"
+urlpatterns = [
+    path("", views.dataset_list, name="dataset_list"),
+    path(
+        "leerroutes/<int:route_id>/",
+        views.route_analysis_view,
+        name="route_analysis",
+    ),
+    path("notities/<int:note_id>/verwijderen/", views.note_remove, name="note_remove"),
+]
