@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "doorlopend.reflection",
     "doorlopend.transitions",
     "doorlopend.routes",
+    "doorlopend.approvals",
     "doorlopend.roadmaps",
     "doorlopend.documents",
     "doorlopend.planning",
