@@ -35,3 +35,19 @@ def approvals_card(context) -> dict:
 def approvable(kind: str) -> bool:
     """`kind|approvable`: whether the stuurgroep approves things of `kind`."""
     return registry.approvable(str(kind)) is not None
+
+
+WAITING_TEMPLATE = "approvals/_waiting.html"
+
+
+@register.inclusion_tag(WAITING_TEMPLATE, takes_context=True)
+def approvals_waiting(context, route_id: int | None = None) -> dict:
+    """What waits for the stuurgroep, on the checklist (all) or a route's step plan
+    (that route's documents): one query."""
+    request = context["request"]
+    waiting = selectors.request_list(partnership=request.partnership).filter(
+        status="pending"
+    )
+    if route_id is not None:
+        waiting = waiting.filter(target_id=route_id).exclude(kind="plan")
+    return {"request": request, "waiting": list(waiting[:10])}

@@ -106,7 +106,10 @@ def test_plan_van_aanpak_changes_after_approval(partnership, client_for, stuurgr
         approval = ApprovalRequest.objects.get()
     _approve_all(stuurgroep, approval)
     plan_url = reverse("planning:plan", kwargs={"partnership_slug": partnership.slug})
-    assert "Vastgesteld door de stuurgroep op" in coordinator.get(plan_url).content.decode()
+    assert (
+        "Vastgesteld door de stuurgroep op"
+        in coordinator.get(plan_url).content.decode()
+    )
     GoalFactory(partnership=partnership, title="Elke leerling een mbo-open dag")
     html = coordinator.get(plan_url).content.decode()
     assert "wijkt af van de versie die de stuurgroep" in html
@@ -125,3 +128,24 @@ def test_another_partnerships_route_is_404(
     member_of(partnership, "stuurgroep")
     response = _submit(client_for("coordinator"), partnership, "projectplan", theirs.pk)
     assert response.status_code == 404
+
+
+def test_the_checklist_and_step_plan_show_what_waits(
+    partnership, route, client_for, stuurgroep
+):
+    from doorlopend.roadmaps.models import Roadmap
+
+    coordinator = client_for("coordinator")
+    _version(route, "Projectplan versie 1")
+    _submit(coordinator, partnership, "projectplan", route.pk)
+    with scopes_disabled():
+        step_plan = Roadmap.objects.filter(route=route).first()
+    assert step_plan is not None
+    page = coordinator.get(
+        reverse(
+            "roadmaps:roadmap_detail",
+            kwargs={"partnership_slug": partnership.slug, "roadmap_id": step_plan.pk},
+        )
+    ).content.decode()
+    assert "Wacht op vaststelling door de stuurgroep" in page
+    assert "Projectplan Techniek Rivierenland" in page
