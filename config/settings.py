@@ -55,13 +55,14 @@ INSTALLED_APPS = [
     "doorlopend.reflection",
     "doorlopend.transitions",
     "doorlopend.routes",
-    "doorlopend.approvals",
     "doorlopend.roadmaps",
     "doorlopend.documents",
     "doorlopend.planning",
     "doorlopend.programme",
     "doorlopend.dossier",
     "doorlopend.knowledge",
+    # Last: its demo approves what the apps above loaded (the plan van aanpak).
+    "doorlopend.approvals",
 ]
 
 MIDDLEWARE = [
