@@ -6,7 +6,7 @@ from .models import Decision
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Your decision"),
+        label=_("Approve or reject"),
         choices=Decision.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose approve or reject.")},

@@ -21,7 +21,7 @@ from doorlopend.partnerships.models import Membership, Partnership
 
 
 class ApprovalStatus(models.TextChoices):
-    PENDING = "pending", _("waiting for approval")
+    PENDING = "pending", _("waiting for decisions")
     APPROVED = "approved", _("vastgesteld")
     REJECTED = "rejected", _("rejected")
     # A newer version was submitted while this one waited.
