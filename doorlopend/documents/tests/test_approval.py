@@ -149,3 +149,19 @@ def test_the_checklist_and_step_plan_show_what_waits(
     ).content.decode()
     assert "Wacht op vaststelling door de stuurgroep" in page
     assert "Projectplan Techniek Rivierenland" in page
+
+
+def test_progress_is_no_change_of_the_approved_plan(
+    partnership, client_for, stuurgroep
+):
+    from doorlopend.planning.approval import plan_text
+    from doorlopend.planning.tests.factories import MeasurementFactory
+
+    goal = GoalFactory(partnership=partnership, title="Meeloopdagen")
+    with scopes_disabled():
+        before = plan_text(partnership)
+        MeasurementFactory(goal=goal)
+        assert plan_text(partnership) == before
+        goal.target += 10
+        goal.save()
+        assert plan_text(partnership) != before
