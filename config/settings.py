@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "doorlopend.knowledge",
     "doorlopend.national",
     "doorlopend.region",
+    # Last: its demo approves what the apps above loaded (the plan van aanpak).
+    "doorlopend.approvals",
 ]
 
 MIDDLEWARE = [

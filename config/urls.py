@@ -26,6 +26,10 @@ urlpatterns = [
         include("doorlopend.routes.urls"),
     ),
     path(
+        "p/<slug:partnership_slug>/besluiten/",
+        include("doorlopend.approvals.urls"),
+    ),
+    path(
         "p/<slug:partnership_slug>/documenten/",
         include("doorlopend.documents.urls"),
     ),

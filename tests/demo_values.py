@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.db.models import Count
 from django_scopes import scopes_disabled
 
+from doorlopend.approvals.models import ApprovalRequest
 from doorlopend.documents.models import GeneratedDocument, Kind
 from doorlopend.dossier.models import Dossier, Handover
 from doorlopend.dossier.services.links import link_create
@@ -139,6 +140,10 @@ def values_for(
             values["note_id"] = _pk(Note.objects.filter(route=route).first())
             document = GeneratedDocument.objects.filter(route=route).first()
             values["document_id"] = (document or make_document(route)).pk
+            values["target_id"] = route.pk
+        # Stuurgroep approval: the waiting request when there is one.
+        approval = ApprovalRequest.objects.filter(**of).order_by("status", "pk").first()
+        values["approval_id"] = _pk(approval)
         checklist = Roadmap.objects.filter(**of, route=None).first()
         if checklist is not None:
             values["roadmap_id"] = checklist.pk

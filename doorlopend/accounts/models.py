@@ -96,6 +96,7 @@ class NotificationKind(models.TextChoices):
     REPORT_READY = "report_ready", _("Your report is ready")
     WEEKLY_DIGEST = "weekly_digest", _("The weekly digest of the partnership")
     SIGNAL_DIGEST = "signal_digest", _("The daily count of new signals")
+    APPROVAL = "approval", _("Something is submitted to the stuurgroep for approval")
 
 
 class NotificationOptOut(models.Model):

@@ -110,6 +110,14 @@ TONES: dict[str, dict[str, Tone]] = {
         "revision": OK,
         "declined": NEUTRAL,
     },
+    # Stuurgroep approval: a submitted version waits, is vastgesteld or rejected.
+    "approvals.ApprovalRequest.status": {
+        "pending": WARNING,
+        "approved": OK,
+        "rejected": DANGER,
+        "superseded": NEUTRAL,
+    },
+    "approvals.ApprovalDecision.decision": {"approve": OK, "reject": DANGER},
     # A draft waits for the coördinator; published is read by every partnership.
     "knowledge.Practice.status": {"draft": NEUTRAL, "published": OK},
     "planning.Task.status": {"open": NEUTRAL, "in_progress": PROGRESS, "done": OK},

@@ -42,6 +42,13 @@ def register_answerers() -> None:
     register()
 
 
+def register_approvable() -> None:
+    """The stuurgroep approves a route's projectplan and agreements (approvals first)."""
+    from .approval import register
+
+    register()
+
+
 class DocumentsConfig(AppConfig):
     name = "doorlopend.documents"
     label = "documents"
@@ -51,3 +58,4 @@ class DocumentsConfig(AppConfig):
         register_builders()
         register_route_part()
         register_answerers()
+        register_approvable()

@@ -92,6 +92,15 @@ def register_profile_section() -> None:
     register(TEMPLATE, feeds_context)
 
 
+def register_approvable() -> None:
+    """The stuurgroep approves the plan van aanpak (approvals comes first)."""
+    from doorlopend.approvals.registry import ApprovableKind, approvable_register
+
+    from .approval import plan_snapshot
+
+    approvable_register(ApprovableKind("plan", _("plan van aanpak"), plan_snapshot))
+
+
 class PlanningConfig(AppConfig):
     name = "doorlopend.planning"
     label = "planning"
@@ -102,3 +111,4 @@ class PlanningConfig(AppConfig):
         register_builders()
         register_notifications()
         register_profile_section()
+        register_approvable()

@@ -20,6 +20,7 @@ from django.test import Client
 from django.urls import resolve
 from django_scopes import scopes_disabled
 
+from doorlopend.approvals.models import ApprovalRequest
 from doorlopend.core.urlwalk import Route, all_routes
 from doorlopend.documents.models import GeneratedDocument, Kind
 from doorlopend.dossier.models import Handover, HandoverQuestion
@@ -66,7 +67,8 @@ from doorlopend.transitions.tests.factories import TransitionFactory
 
 # The roles a sweep acts as: the coördinator reaches most pages; the school roles reach
 # the pupil and privacy pages the coördinator cannot (all hold their role at `school`).
-SWEEP_ROLES = ("coordinator", "decaan", "mentor", "privacy_officer")
+# The stuurgroep: the only role that decides on approvals (approvals:decide).
+SWEEP_ROLES = ("coordinator", "decaan", "mentor", "privacy_officer", "stuurgroep")
 # URL kwargs that name no object of a partnership (the same in every partnership).
 NOT_IDS = frozenset({"partnership_slug", "theme_key", "instrument_key", "kind", "name"})
 NOT_IDS |= {"block_key", "code", "number", "token", "uidb64"}
@@ -160,6 +162,15 @@ def populate(partnership, member_of, tag: str) -> World:
             status="done",
             content_text=f"Voortgang {tag}",
         )
+        approval = ApprovalRequest.objects.create(
+            partnership=partnership,
+            kind="projectplan",
+            target_id=route.pk,
+            version_id=document.pk,
+            title=f"Projectplan {tag}",
+            content_text=f"Projectplan {tag}",
+            content_hash="0" * 64,
+        )
     goal = GoalFactory(partnership=partnership, title=f"Doel {tag}")
     # A fixed morning: the factory's "a week from now" crosses midnight in the evening,
     # and the edit form then refuses its own end time.
@@ -240,6 +251,8 @@ def populate(partnership, member_of, tag: str) -> World:
         "block_key": "veranderopdracht-mt",
         "document_id": document.pk,
         "kind": "projectplan",
+        "approval_id": approval.pk,
+        "target_id": route.pk,
     }
     with scopes_disabled():
         feed, _token = feed_create(membership=coordinator)

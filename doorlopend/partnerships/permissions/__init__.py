@@ -110,6 +110,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "planning.keep_item": frozenset(
         {Role.COORDINATOR, Role.PORTEFEUILLEHOUDER, Role.DECAAN}
     ),
+    # Stuurgroep approval (approvals app): staff read what was submitted and decided;
+    # the coördinator submits the plan van aanpak, a route's documents or the covenant;
+    # the stuurgroep approves or rejects (approvals.services holds the rule).
+    "approvals.view": STAFF_ROLES,
+    "approvals.submit": frozenset({Role.COORDINATOR}),
+    "approvals.decide": frozenset({Role.STUURGROEP}),
+    # The overview card: what waits for your decision, or what waits for the stuurgroep.
+    "approvals.card": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
     # The weekly digest e-mail of the partnership's progress (counts, never pupils).
     "partnership.digest": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
     # The LOB programme (years × the 7 elementen), its ratings and the eind- and
