@@ -1,4 +1,5 @@
-"""The dossier as a PDF: for the pupil (their right of inspection) and for the decaan.
+"""The dossier as a PDF: for the pupil (their right of inspection), for the decaan, and
+for the receiving school's intake interview (the parts handed over only).
 
 One pupil's dossier is a page or two: WeasyPrint makes it in about 0.15 s (measured on
 the dev server; the first PDF of a process takes some 3 s more to load the fonts), so it
@@ -19,8 +20,11 @@ from .models import Dossier
 from .selectors import consent_state, part_states
 
 
-def dossier_sections(dossier: Dossier) -> list[dict]:
-    """Each part with its fields' labels and texts and its approval state."""
+def dossier_sections(
+    dossier: Dossier, parts: frozenset[str] | None = None
+) -> list[dict]:
+    """Each part (of `parts`, if given) with its fields' labels and texts and its
+    approval state."""
     states = part_states(dossier)
     return [
         {
@@ -33,14 +37,15 @@ def dossier_sections(dossier: Dossier) -> list[dict]:
             ],
         }
         for part in Part.values
-        if part != Part.C or dossier.support_needed
+        if (part != Part.C or dossier.support_needed)
+        and (parts is None or part in parts)
     ]
 
 
-def dossier_pdf(dossier: Dossier) -> bytes:
+def dossier_pdf(dossier: Dossier, parts: frozenset[str] | None = None) -> bytes:
     context = {
         "dossier": dossier,
-        "sections": dossier_sections(dossier),
+        "sections": dossier_sections(dossier, parts),
         "consent": consent_state(dossier),
         "school": dossier.transition.sending_organisation,
         "pupil": dossier.transition.pupil,
@@ -50,8 +55,12 @@ def dossier_pdf(dossier: Dossier) -> bytes:
     return pdf_render(html, title=_("Doorstroomdossier"))
 
 
-def dossier_pdf_response(dossier: Dossier, *, for_pupil: bool) -> HttpResponse:
-    response = HttpResponse(dossier_pdf(dossier), content_type="application/pdf")
+def dossier_pdf_response(
+    dossier: Dossier, *, for_pupil: bool, parts: frozenset[str] | None = None
+) -> HttpResponse:
+    """The PDF as a download; `parts` limits it to what the receiving school may read
+    (`selectors.visible_parts`)."""
+    response = HttpResponse(dossier_pdf(dossier, parts), content_type="application/pdf")
     name = f"doorstroomdossier-{timezone.localdate().isoformat()}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"

@@ -13,6 +13,11 @@ urlpatterns = [
         name="incoming_detail",
     ),
     path(
+        "ontvangen/<int:school_id>/<int:transition_id>/dossier.pdf",
+        handover.incoming_pdf,
+        name="incoming_pdf",
+    ),
+    path(
         "ontvangen/<int:school_id>/<int:transition_id>/besproken/",
         handover.incoming_discussed,
         name="incoming_discussed",

@@ -212,9 +212,11 @@ def incoming_detail(
     school: Organisation,
     transition_id: int,
     request: HttpRequest | None = None,
+    purpose=None,
 ) -> Incoming:
     """One dossier handed to `school`: the texts of its visible parts only (404 for a
-    pupil not registered here, or with nothing approved); logged."""
+    pupil not registered here, or with nothing approved); logged, for `purpose` (its
+    page, unless said otherwise)."""
     row = incoming_get(school=school, transition_id=transition_id)
     if row.parts:
         row.texts = parts_for_receiving_school(row.dossier)
@@ -225,7 +227,7 @@ def incoming_detail(
         [row],
         school,
         request,
-        _("doorstroomdossier: read by the receiving school"),
+        purpose or _("doorstroomdossier: read by the receiving school"),
         _("doorstroomdossier"),
     )
     return row

@@ -24,6 +24,7 @@ POST_DATA = {
 RECEIVING = {
     "incoming_list",
     "incoming_detail",
+    "incoming_pdf",
     "incoming_discussed",
     "incoming_question",
 }

@@ -190,3 +190,39 @@ def test_the_overview_card_counts_the_dossiers_not_read_yet(handed):  # noqa: F8
     client.get(handed.detail)
     page = client.get(home).content.decode()
     assert "nog niet gelezen" not in page and "not read yet" not in page
+
+
+def test_the_intake_pdf_holds_the_handed_parts_only_and_is_logged(handed):  # noqa: F811
+    """The PDF for the intake interview: the approved parts, part C only while the pupil
+    consents; a read for both schools' logs; another mbo school gets 404."""
+    from doorlopend.core.testing.pdf import pdf_text
+
+    w = handed.world
+    with scopes_disabled():
+        parts.part_c_save(
+            dossier=handed.dossier,
+            support_needed=True,
+            care="Extra tijd bij toetsen",
+            by=handed.membership(w.mentor_a),
+        )
+    approve(handed.dossier, "c")
+    with scopes_disabled():
+        parts.consent_give(dossier=handed.dossier, who="pupil")
+        parts.consent_give(dossier=handed.dossier, who="parent")
+    url = handed.url("incoming_pdf", w.fatima_transition.pk)
+    assert url in handed.client(handed.intake).get(handed.detail).content.decode()
+    since = last_entry_pk()
+    response = handed.client(handed.intake).get(url)
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(pdf_text(response.content).split())
+    assert "Niveau 3 past goed" in text and "Extra tijd bij toetsen" in text
+    with scopes_disabled():
+        entries = new_entries(since)
+        assert {e.organisation_id for e in entries} == {w.mbo.pk, w.vo_a.pk}
+        assert all(e.action == "view" for e in entries)
+        assert Handover.objects.get(dossier=handed.dossier).first_read_at is not None
+        parts.consent_revoke(dossier=handed.dossier, who="pupil")
+    again = handed.client(handed.intake).get(url)
+    assert "Extra tijd bij toetsen" not in " ".join(pdf_text(again.content).split())
+    other = handed.url("incoming_pdf", w.fatima_transition.pk, school=handed.mbo_n)
+    assert handed.client(handed.decaan_n).get(other).status_code == 404

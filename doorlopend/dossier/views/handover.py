@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.transitions.access import school_where
 
+from .. import pdf
 from ..forms import AnswerForm, QuestionForm
 from ..selectors import handover as selectors
 from ..selectors.pages import default_cohort
@@ -76,6 +77,24 @@ def incoming_detail(
 ) -> HttpResponse:
     school = school_where(request.membership, PERM, school_id)
     return _detail(request, school, transition_id)
+
+
+@partnership_view(PERM)
+@require_GET
+def incoming_pdf(
+    request: HttpRequest, school_id: int, transition_id: int
+) -> HttpResponse:
+    """The handed-over parts as a PDF for the intake interview; a read like the page."""
+    school = school_where(request.membership, PERM, school_id)
+    row = selectors.incoming_detail(
+        viewer=request.membership,
+        school=school,
+        transition_id=transition_id,
+        request=request,
+        purpose=_("doorstroomdossier: PDF for the intake interview"),
+    )
+    services.handover_read_record(incoming=row, school=school, by=request.membership)
+    return pdf.dossier_pdf_response(row.dossier, for_pupil=False, parts=row.parts)
 
 
 @partnership_view(PERM)
