@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -88,29 +89,44 @@ def _with_dossier(transitions: QuerySet[Transition]) -> QuerySet[Transition]:
     ).prefetch_related(Prefetch("dossier", queryset=_dossiers()))
 
 
+# Leavers per page of the school's list, as the monitor's pupil list.
+PER_PAGE = 50
+
+
 def dossier_rows(
     *,
     viewer: Membership,
     school: Organisation,
     cohort: int,
+    page_number=None,
     request: HttpRequest | None = None,
-) -> list[DossierRow]:
-    """The leavers of one year with the state of their dossier (never its text), in a
-    fixed number of queries; logged."""
-    transitions = list(
-        _with_dossier(sent_by(school).filter(cohort=cohort)).order_by("pk")
+) -> Page:
+    """One page of the leavers of one year, by name, with the state of their dossier
+    (never its text), in a fixed number of queries; only the pupils on the page are
+    logged. Names are encrypted, so the order is made here: the year's pupils are read
+    for their names alone, the page's rows with everything they show."""
+    leavers = sorted(
+        sent_by(school)
+        .filter(cohort=cohort)
+        .select_related("pupil")
+        .only("pk", "pupil__name"),
+        key=lambda t: (t.pupil.name.casefold(), t.pk),
     )
-    rows = sorted((_row(t) for t in transitions), key=lambda r: r.pupil.name.casefold())
+    page = Paginator([t.pk for t in leavers], PER_PAGE).get_page(page_number)
+    by_pk = {
+        t.pk: t for t in _with_dossier(sent_by(school).filter(pk__in=page.object_list))
+    }
+    page.object_list = [_row(by_pk[pk]) for pk in page.object_list if pk in by_pk]
     log_pupils(
         viewer=viewer,
         action=Action.VIEW,
-        pupils=(r.pupil for r in rows),
+        pupils=(r.pupil for r in page.object_list),
         purpose=_("doorstroomdossier: list of leavers"),
         school=school,
         request=request,
         label=_("dossiers of year %(year)s") % {"year": cohort},
     )
-    return rows
+    return page
 
 
 def dossier_row(

@@ -156,3 +156,40 @@ def test_the_pdf_for_the_decaan_is_logged_as_an_export(world, filled):  # noqa: 
     with scopes_disabled():
         [entry] = new_entries(before)
     assert entry.action == "export"
+
+
+def test_the_list_pages_by_name_and_logs_only_the_page(world):  # noqa: F811
+    """A school with many leavers: 50 a page, in the order of their names across the
+    pages; each page logs only the pupils it shows."""
+    from django.utils.html import escape
+
+    from doorlopend.dossier.selectors.pages import PER_PAGE
+    from doorlopend.transitions.models import Transition
+
+    cohort = world.fatima_transition.cohort
+    with scopes_disabled():
+        TransitionFactory.create_batch(
+            PER_PAGE + 3,
+            partnership=world.partnership,
+            sending_organisation=world.vo_a,
+            cohort=cohort,
+        )
+        leavers = Transition.objects.filter(
+            sending_organisation=world.vo_a, cohort=cohort
+        ).select_related("pupil")
+        names = sorted((escape(t.pupil.name) for t in leavers), key=str.casefold)
+    client = _client(world, world.decaan_a)
+    url = staff_url(world, "dossier_list") + f"?jaar={cohort}"
+    shown = []
+    for number in (1, 2):
+        with scopes_disabled():
+            before = last_entry_pk()
+        page = client.get(f"{url}&page={number}").content.decode()
+        with scopes_disabled():
+            [entry] = new_entries(before)
+        on_page = [n for n in names if f">{n}</a>" in page]
+        assert len(entry.object_ids) == len(on_page)
+        shown += on_page
+        assert f"{len(names)} leerlingen" in page
+    assert shown == names and len(names) > PER_PAGE  # page 1 holds the first 50
+    assert "Pagina 1 van 2" in client.get(url).content.decode()

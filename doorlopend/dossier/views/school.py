@@ -45,17 +45,22 @@ def dossier_list(request: HttpRequest, school_id: int) -> HttpResponse:
         cohort = pages.default_cohort(years)
     if cohort not in years:
         cohort = pages.default_cohort(years)
-    rows = []
+    page = None
     if cohort is not None:
-        rows = pages.dossier_rows(
-            viewer=request.membership, school=school, cohort=cohort, request=request
+        page = pages.dossier_rows(
+            viewer=request.membership,
+            school=school,
+            cohort=cohort,
+            page_number=request.GET.get("page"),
+            request=request,
         )
-        handover_selectors.sent_states_attach(rows)
+        handover_selectors.sent_states_attach(page.object_list)
     context = {
         "school": school,
         "years": years,
         "cohort": cohort,
-        "rows": rows,
+        "page": page,
+        "rows": page.object_list if page else [],
         "agreement": pages.agreement_of(request.partnership),
     }
     return render(request, "dossier/dossier_list.html", context)
