@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from doorlopend.audit.models import Action
 from doorlopend.partnerships.models import Membership, Organisation
 from doorlopend.transitions.selectors._audit import log_pupils
+from doorlopend.transitions.services.history import dossier_received_record
 
 from ..models import Handover, HandoverQuestion
 from ..selectors.handover import Incoming
@@ -48,8 +49,9 @@ def handover_read_record(
     *, incoming: Incoming, school: Organisation, by: Membership
 ) -> Handover | None:
     """The receiving school read the dossier's parts: the first read is kept (when, by
-    whom), later reads change nothing here (the access log has each). A dossier kept
-    elsewhere has nothing to read: no handover row."""
+    whom) and the monitor's status becomes "doorstroomdossier ontvangen" where the
+    registration had not gone further; later reads change nothing here (the access log has
+    each). A dossier kept elsewhere has nothing to read: no handover row."""
     if not incoming.parts:
         return None
     handover = _handover(incoming, school)
@@ -57,6 +59,11 @@ def handover_read_record(
         handover.first_read_at = timezone.now()
         handover.first_read_by = by.user
         handover.save(update_fields=["first_read_at", "first_read_by"])
+        dossier_received_record(
+            transition=incoming.transition,
+            on=timezone.localdate(handover.first_read_at),
+            by=by,
+        )
     return handover
 
 

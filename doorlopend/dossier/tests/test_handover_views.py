@@ -7,6 +7,7 @@ from django_scopes import scopes_disabled
 
 from doorlopend.dossier.models import Handover
 from doorlopend.dossier.services import parts
+from doorlopend.transitions.models import StatusEvent, Transition
 from doorlopend.transitions.selectors._audit import stored
 from doorlopend.transitions.tests.pupil_setup import last_entry_pk, new_entries
 
@@ -226,3 +227,32 @@ def test_the_intake_pdf_holds_the_handed_parts_only_and_is_logged(handed):  # no
     assert "Extra tijd bij toetsen" not in " ".join(pdf_text(again.content).split())
     other = handed.url("incoming_pdf", w.fatima_transition.pk, school=handed.mbo_n)
     assert handed.client(handed.decaan_n).get(other).status_code == 404
+
+
+def test_the_first_read_shows_dossier_ontvangen_in_the_monitor_once(handed):  # noqa: F811
+    w = handed.world
+    client = handed.client(w.decaan_mbo)
+    client.get(handed.detail)
+    client.get(handed.detail)
+    with scopes_disabled():
+        transition = Transition.objects.get(pk=w.fatima_transition.pk)
+        events = list(
+            StatusEvent.objects.filter(transition=transition).values_list(
+                "status", flat=True
+            )
+        )
+    assert transition.status == "dossier_ontvangen"
+    assert events.count("dossier_ontvangen") == 1
+
+
+@pytest.mark.parametrize("status", ["ovk_aangeboden", "ingeschreven"])
+def test_a_later_read_does_not_put_the_monitors_status_back(handed, status):  # noqa: F811
+    w = handed.world
+    register(w.fatima_transition, status=status)
+    handed.client(w.decaan_mbo).get(handed.detail)
+    with scopes_disabled():
+        transition = Transition.objects.get(pk=w.fatima_transition.pk)
+        assert transition.status == status
+        assert not StatusEvent.objects.filter(
+            transition=transition, status="dossier_ontvangen"
+        ).exists()

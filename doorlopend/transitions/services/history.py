@@ -208,3 +208,37 @@ def status_record(
         )
     transition.refresh_from_db()
     return event
+
+
+# The statuses after which "doorstroomdossier ontvangen" is the next step: once the
+# registration went further (an offer, a placement, an enrolment), reading the dossier later
+# must not put the monitor's status back.
+BEFORE_DOSSIER = frozenset({Status.AANGEMELD, Status.INTAKE})
+
+
+def dossier_received_record(
+    *, transition: Transition, on: datetime.date, by: Membership
+) -> StatusEvent | None:
+    """The receiving school read the pupil's doorstroomdossier for the first time (issue 16):
+    the monitor shows "doorstroomdossier ontvangen" from that date, when the registration
+    had not gone further yet. None when it had; recording it again changes nothing."""
+    if transition.status and transition.status not in BEFORE_DOSSIER:
+        return None
+    with transaction.atomic():
+        event, created = StatusEvent.objects.get_or_create(
+            transition=transition,
+            status=Status.DOSSIER_ONTVANGEN,
+            on=on,
+            defaults={
+                "partnership_id": transition.partnership_id,
+                # Kept in the site's language, whoever read it.
+                "source": stored(gettext_lazy("doorstroomdossier read in Doorlopend")),
+                "recorded_by": by.user,
+            },
+        )
+        if created:
+            transitions_recompute(Transition.objects.filter(pk=transition.pk))
+            transaction.on_commit(
+                partial(tasks.signals_refresh.enqueue, transition.partnership_id)
+            )
+    return event
