@@ -37,7 +37,7 @@ from doorlopend.planning.models import (
 )
 from doorlopend.programme.models import AssignmentPair, ProgrammeItem
 from doorlopend.reflection.models import ActionPoint, OpenAnswer, Report, Session
-from doorlopend.region.models import Note
+from doorlopend.region.models import DataSet, Note
 from doorlopend.registry.models import ImportJob
 from doorlopend.roadmaps.models import Roadmap
 from doorlopend.routes.models import Consent, Leerroute
@@ -141,6 +141,8 @@ def values_for(
             document = GeneratedDocument.objects.filter(route=route).first()
             values["document_id"] = (document or make_document(route)).pk
             values["target_id"] = route.pk
+        # Region data: the newest data set (its deletion's confirmation page).
+        values["dataset_id"] = _pk(DataSet.objects.filter(**of).first())
         # Stuurgroep approval: the waiting request when there is one.
         approval = ApprovalRequest.objects.filter(**of).order_by("status", "pk").first()
         values["approval_id"] = _pk(approval)

@@ -157,8 +157,13 @@ class Note(models.Model):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="+"
     )
+    # None: a note on the partnership's whole region, not one route.
     route = models.ForeignKey(
-        Leerroute, on_delete=models.CASCADE, related_name="region_notes"
+        Leerroute,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="region_notes",
     )
     question = models.PositiveSmallIntegerField(_("question"), choices=Question.choices)
     text = models.TextField(_("note"))

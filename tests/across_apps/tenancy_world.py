@@ -59,6 +59,7 @@ from doorlopend.reflection.tests.factories import (
     ReportFactory,
     SessionFactory,
 )
+from doorlopend.region.models import DataSet as RegionDataSet
 from doorlopend.region.models import Note as RegionNote
 from doorlopend.roadmaps.services import setup
 from doorlopend.routes.tests.factories import ConsentFactory, LeerrouteFactory
@@ -138,6 +139,15 @@ def populate(partnership, member_of, tag: str) -> World:
         question=3,
         text=f"Notitie {tag}",
         source=f"Bron {tag}",
+    )
+    dataset = RegionDataSet.objects.create(
+        partnership=partnership,
+        kind="labour_market",
+        source_name=f"Arbeidsmarkt {tag}",
+        publisher="UWV",
+        reference_date=datetime.date(2025, 6, 1),
+        file_name=f"arbeidsmarkt-{tag}.xlsx",
+        content_hash="0" * 64,
     )
     consent.document.save(f"besluit-{tag}.pdf", ContentFile(b"%PDF-1.4"))
     with scopes_disabled():
@@ -246,6 +256,7 @@ def populate(partnership, member_of, tag: str) -> World:
         "party_id": party.pk,
         "consent_id": consent.pk,
         "note_id": note.pk,
+        "dataset_id": dataset.pk,
         "roadmap_id": roadmap.pk,
         "state_id": state.pk,
         "block_key": "veranderopdracht-mt",

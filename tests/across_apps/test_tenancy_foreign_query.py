@@ -85,6 +85,13 @@ def _cases(a: World, b: World) -> dict[str, list[tuple[str, str]]]:
                 f"/p/{slug}/reflectie/new/?leerroute={a.values['route_id']}",
             )
         ],
+        "route": [
+            (
+                "coordinator",
+                f"/p/{slug}/regio/grafiek/{name}/?route={a.values['route_id']}",
+            )
+            for name in ("sectors", "target", "variant")
+        ],
         "school": [
             (
                 "decaan",

@@ -36,7 +36,7 @@ def test_three_parties_answer_the_draagvlak_survey_by_link(
     step = f"{base}/p/rivierenland/routekaarten/items/{state.pk}/"
     page.goto(step)
     derived = page.locator(".roadmap-derived")
-    expect(derived).to_contain_text("12")  # the demo's closed survey
+    expect(derived).to_contain_text("14")  # the demo's closed survey
     axe_check(page)
     screenshot(page, "draagvlak-step")
     page.get_by_role("button", name=_("Start a new round of the survey")).click()

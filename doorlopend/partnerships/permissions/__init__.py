@@ -80,6 +80,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Region analysis: open data with its provenance and notes, per leerroute.
     "region.view": STAFF_ROLES,
     "region.manage": frozenset({Role.COORDINATOR, Role.WERKGROEPLID}),
+    # Deleting an imported data set changes every analysis that reads it: the coördinator.
+    "region.delete": frozenset({Role.COORDINATOR}),
     # Documents generated from the data (projectplan, agreements, DUO melding).
     "documents.view": STAFF_ROLES,
     "documents.generate": frozenset({Role.COORDINATOR}),

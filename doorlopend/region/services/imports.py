@@ -23,6 +23,8 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from doorlopend.audit.models import Action
+from doorlopend.audit.services import record
 from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.transitions.services.imports.columns import (
     fields_problems,
@@ -164,6 +166,35 @@ def dataset_import(
 
 @transaction.atomic
 def dataset_delete(*, dataset: DataSet, by: Membership) -> None:
-    if not by.has_perm("region.manage"):
+    """Delete an imported file and its rows; the access log keeps its provenance (what
+    it was, who imported it and when, who deleted it). Notes are not the file's: they
+    stay."""
+    if not by.has_perm("region.delete"):
         raise PermissionDenied(_("You may not delete data."))
+    imported = (
+        date_format(localtime(dataset.imported_at), "j F Y")
+        if dataset.imported_at
+        else ""
+    )
+    record(
+        actor=by.user,
+        action=Action.DELETE,
+        objects=dataset,
+        partnership=dataset.partnership,
+        purpose=_("Region data set deleted"),
+        label=_(
+            "%(source)s (%(publisher)s), reference date %(date)s, file %(file)s, "
+            "SHA-256 %(hash)s, %(rows)s rows; imported %(imported)s by %(by)s"
+        )
+        % {
+            "source": dataset.source_name,
+            "publisher": dataset.publisher,
+            "date": date_format(dataset.reference_date, "j F Y"),
+            "file": dataset.file_name,
+            "hash": dataset.content_hash[:16],
+            "rows": dataset.row_count,
+            "imported": imported,
+            "by": dataset.imported_by.email if dataset.imported_by else "—",
+        },
+    )
     dataset.delete()

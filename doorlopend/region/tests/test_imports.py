@@ -179,3 +179,23 @@ def test_the_list_is_bounded_in_queries(
     client = client_for(partnership=region_partnership)
     with django_assert_max_num_queries(12):
         client.get(reverse("region:dataset_list", args=[region_partnership.slug]))
+
+
+def test_a_file_without_the_columns_says_which_in_dutch(client_for, region_partnership):
+    """Each missing column is named as the layout names it, in the page's language."""
+    client = client_for(partnership=region_partnership)
+    response = client.post(
+        reverse("region:dataset_list", args=[region_partnership.slug]),
+        {
+            "kind": DataKind.MBO_STUDENTS,
+            "file": SimpleUploadedFile("mbo.csv", b"JAAR;NAAM\n2024;A\n"),
+            "source_name": "Studenten",
+            "publisher": "DUO",
+            "reference_date": "2024-10-01",
+        },
+    )
+    page = response.content.decode()
+    assert "“Instellingscode” is verplicht: kies de kolom waarin het staat." in page
+    assert "“Crebo” is verplicht" in page
+    with scopes_disabled():
+        assert not DataSet.objects.exists()

@@ -1,10 +1,9 @@
 """Demo: the draagvlak survey of the demo route, closed, so its step shows the result.
 
-Twelve people answered by the survey's link: 4 from vo schools, 3 from the mbo school,
-4 employers and 1 from the municipality. The municipality's one answer is hidden ("too
-few answers"), and since the total minus the others would give it away, the mbo's
-three are hidden with it; vo and employers show. Each open question has enough answers
-to show; one remark names a person and is hidden by the coördinator.
+Fourteen people answered by the survey's link: 4 from vo schools, 3 from the mbo
+school, 4 employers and 3 from the municipality, so every kind of party reaches k = 3
+and shows its result on the step "Draagvlakonderzoek". Each open question has enough
+answers to show; one remark names a person and is hidden by the coördinator.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ PEOPLE = [
     *[(Sector.VO, (4.3, 3.9, 3.0))] * 4,
     *[(Sector.MBO, (4.0, 3.6, 3.4))] * 3,
     *[(Sector.BEDRIJFSLEVEN, (4.6, 4.1, 2.6))] * 4,
-    (Sector.GEMEENTE, (3.8, 4.0, 3.2)),
+    *[(Sector.GEMEENTE, (3.8, 4.0, 3.2))] * 3,
 ]
 # Open answers, by question; made up, in the words people use.
 OPEN = {

@@ -127,7 +127,7 @@ def test_a_required_field_left_out_or_a_column_used_twice_is_refused(
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert "is required" in page and "already used" in page
+    assert "is verplicht: kies de kolom" in page and "wordt al gebruikt voor" in page
     with scopes_disabled():
         job.refresh_from_db()
         assert job.status == "mapping"

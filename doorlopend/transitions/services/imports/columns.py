@@ -285,7 +285,8 @@ def fields_problems(
     fields: tuple[Field, ...], columns: dict[str, str], headers: list[str]
 ) -> dict[str, str]:
     """{field name: problem} for a mapping of `fields` that does not fit `headers`."""
-    from django.utils.translation import gettext as _g
+    # `gettext` by its own name, so that makemessages finds these strings.
+    from django.utils.translation import gettext
 
     problems: dict[str, str] = {}
     seen: dict[str, str] = {}
@@ -293,16 +294,16 @@ def fields_problems(
         header = columns.get(field.name) or ""
         if not header:
             if field.required:
-                problems[field.name] = _g(
+                problems[field.name] = gettext(
                     "“%(field)s” is required: choose the column that holds it."
                 ) % {"field": field.label}
             continue
         if header not in headers:
-            problems[field.name] = _g("The file has no column “%(header)s”.") % {
+            problems[field.name] = gettext("The file has no column “%(header)s”.") % {
                 "header": header
             }
         elif header in seen:
-            problems[field.name] = _g(
+            problems[field.name] = gettext(
                 "The column “%(header)s” is already used for “%(other)s”."
             ) % {
                 "header": header,
