@@ -11,7 +11,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from .endpoints import figures, progress, pupils, reflection, signals
-from .problems import ApiProblem, problem_response, validation_errors
+from .problems import CONTENT_TYPE, ApiProblem, problem_response, validation_errors
 
 DESCRIPTION = """\
 For school systems (a leerlingvolgsysteem, an mbo's student administration) and
@@ -25,7 +25,21 @@ in English with `Accept-Language: en`. A refused batch lists each refused row (1
 with the reason; nothing of it is written.
 """
 
-api = NinjaAPI(
+
+class DoorlopendAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        """Problems are documented as what they are: application/problem+json."""
+        schema = super().get_openapi_schema(**kwargs)
+        for path in schema.get("paths", {}).values():
+            for op in path.values():
+                for status, response in op.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        content[CONTENT_TYPE] = content.pop("application/json")
+        return schema
+
+
+api = DoorlopendAPI(
     title="Doorlopend API",
     version="1",
     description=DESCRIPTION,

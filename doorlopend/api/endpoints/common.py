@@ -2,7 +2,14 @@
 
 from ..problems import Problem
 
-PROBLEMS = {401: Problem, 403: Problem, 404: Problem, 422: Problem, 429: Problem}
+PROBLEMS = {
+    400: Problem,
+    401: Problem,
+    403: Problem,
+    404: Problem,
+    422: Problem,
+    429: Problem,
+}
 
 
 def responses(ok: dict) -> dict:
