@@ -22,7 +22,11 @@ pupil data is in the school's access log with the key's name.
 
 Errors are problem details (RFC 9457, `application/problem+json`), titled in Dutch, or
 in English with `Accept-Language: en`. A refused batch lists each refused row (1-based)
-with the reason; nothing of it is written.
+with the reason; nothing of it is written. The problem types (`type`, relative to this
+site): `/api/problems/bad-request` (400), `unauthorized` (401: no key, or an unknown,
+expired or revoked one), `forbidden` (403: a scope the key lacks), `not-found` (404:
+another partnership or school), `too-large` (413: more rows than one batch may hold),
+`refused` (422), `rate-limited` (429: wait the `Retry-After` seconds).
 """
 
 

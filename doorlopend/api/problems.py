@@ -2,7 +2,7 @@
 
 The language is the request's Accept-Language (Dutch unless English is preferred): a
 school system has no session to keep a chosen language in. Each problem has a `type`
-URI of its own (under /api/problems/, described in the API's docs), a title in that
+URI of its own (under /api/problems/, listed in the API's description at /api/docs), a title in that
 language, and where rows were refused, `errors` with the row of the batch (1-based) and
 the field.
 """
@@ -10,6 +10,7 @@ the field.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Iterator
 
 from django.http import HttpRequest, HttpResponse
@@ -18,6 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from ninja import Schema
+from ninja.responses import NinjaJSONEncoder
 
 CONTENT_TYPE = "application/problem+json"
 LANGUAGES = ("nl", "en")
@@ -93,8 +95,6 @@ def problem_response(
     errors: list[dict] | None = None,
     headers: dict[str, str] | None = None,
 ) -> HttpResponse:
-    from .api import api  # the one renderer of the API's JSON
-
     with request_language(request) as language:
         body = Problem(
             type=f"/api/problems/{SLUGS[status]}",
@@ -103,8 +103,9 @@ def problem_response(
             detail=str(detail or TITLES[status]),
             errors=[ProblemError(**e) for e in errors or []],
         ).dict()
-        response = api.create_response(request, body, status=status)
-    response["Content-Type"] = CONTENT_TYPE
+    response = HttpResponse(
+        json.dumps(body, cls=NinjaJSONEncoder), status=status, content_type=CONTENT_TYPE
+    )
     response["Content-Language"] = language
     for name, value in (headers or {}).items():
         response[name] = value
