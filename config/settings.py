@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    # django-ninja's templates and static files: the API docs at /api/docs, no CDN.
+    "ninja",
     "doorlopend.core",
     "doorlopend.accounts",
     "doorlopend.audit",
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
     "doorlopend.region",
     # Last: its demo approves what the apps above loaded (the plan van aanpak).
     "doorlopend.approvals",
+    "doorlopend.api",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +240,10 @@ REFLECTION_REPORT_ADDRESS_DAYS = env.int("REFLECTION_REPORT_ADDRESS_DAYS", defau
 # Behind a proxy, django-ratelimit must read the client address from the header the proxy
 # sets (e.g. HTTP_X_FORWARDED_FOR); the default is the direct peer.
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# The API for school systems: requests per key (django-ratelimit's "n/period"), and the
+# most rows one batch of pupils may hold (more: 413; send several batches).
+API_RATE = env.str("API_RATE", default="120/m")
+API_BATCH_MAX = env.int("API_BATCH_MAX", default=1000)
 
 # Doorstroommonitor (transitions). Pupils are stored under a keyed hash of their national
 # pupil number (PGN); the key lives only in the environment, never in the database.

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from doorlopend.accounts.profile_views import set_language
+from doorlopend.api.api import api
 from doorlopend.partnerships.views.home import home
 
 urlpatterns = [
@@ -68,6 +69,12 @@ urlpatterns = [
         "p/<slug:partnership_slug>/landelijk/",
         include("doorlopend.national.partnership_urls"),
     ),
+    # API keys for school systems, and the API itself (token-authenticated, no session).
+    path(
+        "p/<slug:partnership_slug>/api-sleutels/",
+        include("doorlopend.api.urls"),
+    ),
+    path("api/", api.urls),
     path("praktijken/", include("doorlopend.knowledge.public_urls")),
     # The national picture for the landelijk adviseur (a grant, not a membership).
     path("landelijk/", include("doorlopend.national.urls")),

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.db.models import Count
 from django_scopes import scopes_disabled
 
+from doorlopend.api.models import ApiToken
 from doorlopend.approvals.models import ApprovalRequest
 from doorlopend.documents.models import GeneratedDocument, Kind
 from doorlopend.dossier.models import Dossier, Handover
@@ -62,6 +63,15 @@ NOT_FILLED = {
     "invitations:accept": "the token of an invitation mail (browser partnership flow)",
     "planning_feed:feed": "a calendar feed's token; answers iCalendar, not a page",
     "partnerships:register_add": "a POST that adds a register entry, not a page",
+    # The JSON API: a key in the Authorization header, no session; answers JSON, not
+    # pages (doorlopend/api tests, and schemathesis in .ci/run).
+    "api:leavers_send": "an API operation",
+    "api:statuses_send": "an API operation",
+    "api:signals_list": "an API operation",
+    "api:figures_get": "an API operation",
+    "api:progress_get": "an API operation",
+    "api:reflection_sessions": "an API operation",
+    "api:reflection_results": "an API operation",
 }
 
 
@@ -110,6 +120,7 @@ def values_for(
             },
         )
         values["invitation_id"] = invitation.pk
+        values["token_id"] = _pk(ApiToken.objects.filter(**of).first())
 
         # Reflection: the session with the most participants, and the open one to join.
         session = (

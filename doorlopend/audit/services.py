@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import contextvars
+from collections.abc import Iterable, Iterator
 
 from django.db import models
 from django.http import HttpRequest
@@ -10,6 +12,23 @@ from django.http import HttpRequest
 from doorlopend.accounts.models import User
 
 from .models import AccessLogEntry, Action
+
+# What the actor used, when not their own session: "API key “Magister”". Set for the
+# length of one API request (`acting_through`), so that every entry the selectors and
+# services write on that path names the key, without each of them knowing about keys.
+_through: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "audit_through", default=""
+)
+
+
+@contextlib.contextmanager
+def acting_through(label: str) -> Iterator[None]:
+    """Every entry recorded inside says who acted through `label` (an API key's name)."""
+    reset = _through.set(label)
+    try:
+        yield
+    finally:
+        _through.reset(reset)
 
 
 def record(
@@ -51,6 +70,8 @@ def record(
 
 
 def _actor_label(actor: User | None) -> str:
+    through = _through.get()
+    suffix = f" via {through}" if through else ""
     if actor is None or not getattr(actor, "pk", None):
-        return "system"
-    return f"{actor.email} (#{actor.pk})"
+        return f"system{suffix}"[:254]
+    return f"{actor.email} (#{actor.pk}){suffix}"[:254]

@@ -139,6 +139,7 @@ TONES: dict[str, dict[str, Tone]] = {
     },
     "dossier.consent": {"given": OK, "missing": WARNING, "not_needed": NEUTRAL},
     "dossier.link": {"active": OK, "expired": NEUTRAL, "revoked": NEUTRAL},
+    "api.token": {"active": OK, "expired": NEUTRAL, "revoked": NEUTRAL},
     # Anything with a due date that has passed while it is still open.
     "overdue": {"True": DANGER},
     # Something to look at that is no model's status: a thin element, a missing consent.

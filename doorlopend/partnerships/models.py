@@ -6,8 +6,6 @@ outside `scope(partnership=…)` fails closed (django-scopes) instead of leaking
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from doorlopend.core.tokens import token_hash, token_new
 from doorlopend.registry.models import Region, RegisterEntry
 
 from .permissions import rules as permission_rules
@@ -208,10 +207,6 @@ class RoleAssignment(models.Model):
         return str(self.get_role_display())
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 class InvitationQuerySet(models.QuerySet):
     def pending(self) -> InvitationQuerySet:
         return self.filter(
@@ -271,12 +266,11 @@ class Invitation(models.Model):
     @staticmethod
     def new_token() -> tuple[str, str]:
         """A fresh (token, hash) pair; the token goes into the e-mail, the hash into the row."""
-        token = secrets.token_urlsafe(32)
-        return token, _token_hash(token)
+        return token_new()
 
     @staticmethod
     def hash_token(token: str) -> str:
-        return _token_hash(token)
+        return token_hash(token)
 
     @property
     def is_expired(self) -> bool:

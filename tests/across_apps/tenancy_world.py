@@ -20,6 +20,7 @@ from django.test import Client
 from django.urls import resolve
 from django_scopes import scopes_disabled
 
+from doorlopend.api.services import token_create
 from doorlopend.approvals.models import ApprovalRequest
 from doorlopend.core.urlwalk import Route, all_routes
 from doorlopend.documents.models import GeneratedDocument, Kind
@@ -264,9 +265,17 @@ def populate(partnership, member_of, tag: str) -> World:
         "kind": "projectplan",
         "approval_id": approval.pk,
         "target_id": route.pk,
+        # The API names the partnership by its slug (a key, not a session, gets in).
+        "slug": partnership.slug,
     }
     with scopes_disabled():
         feed, _token = feed_create(membership=coordinator)
+        values["token_id"] = token_create(
+            by=coordinator,
+            name=f"Sleutel {tag}",
+            scopes=["progress:read"],
+            expires_on=datetime.date.today() + datetime.timedelta(days=30),
+        )[0].pk
     extra = {
         "progress_report_id": progress_report.pk,
         "feed_id": feed.pk,

@@ -49,6 +49,18 @@ PUBLIC = {
     "dossier_pupil:dossier_pdf",
     # The unsubscribe link of an e-mail: the signed token in the address is the key.
     "accounts:unsubscribe",
+    # The API for school systems and its docs: a key in the Authorization header gets
+    # in, never a session; without one every operation answers 401 (problem details).
+    "api:api-root",
+    "api:openapi-json",
+    "api:openapi-view",
+    "api:leavers_send",
+    "api:statuses_send",
+    "api:signals_list",
+    "api:figures_get",
+    "api:progress_get",
+    "api:reflection_sessions",
+    "api:reflection_results",
 }
 
 

@@ -49,7 +49,8 @@ USERS = (
     PARTICIPANT,
 )
 # Not pages: they act on GET (log out, switch language) or answer in another format.
-SKIPPED = {"accounts:logout", "set_language", "core:health"}
+# The API's docs are django-ninja's own Swagger UI page, not one of ours.
+SKIPPED = {"accounts:logout", "set_language", "core:health", "api:openapi-view"}
 _TAG = re.compile(r"<([a-z][a-z0-9]*)\b([^>]*)>", re.IGNORECASE)
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 

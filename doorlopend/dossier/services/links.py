@@ -7,7 +7,6 @@ link is made; nobody can read it back, so a lost link is renewed, not looked up.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from doorlopend.core.tokens import token_hash
 from doorlopend.partnerships.models import Membership
 
 from ..choices import Actor
@@ -23,10 +23,6 @@ from ..models import Dossier, DossierLink
 
 LINK_DAYS = 30
 MAX_PARENT_LINKS = 2  # active parent links per dossier
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _new(dossier: Dossier, kind: str, by: Membership | None) -> tuple[DossierLink, str]:

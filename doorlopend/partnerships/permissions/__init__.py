@@ -158,6 +158,13 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "national.position": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
     # The school's access log (who read which pupil data), and the retention report.
     "transitions.privacy": frozenset({Role.PRIVACY_OFFICER}),
+    # API keys for school systems (api app): the coördinator makes keys with the
+    # partnership's scopes (figures, progress, reflection results), a decaan keys for
+    # their own school (pupils in, signals out). Each sees and revokes the keys they may
+    # make; a key acts as its maker, whose permission is checked at every request.
+    "api.keys": frozenset({Role.COORDINATOR, Role.DECAAN}),
+    "api.partnership_keys": frozenset({Role.COORDINATOR}),
+    "api.school_keys": frozenset({Role.DECAAN}),
     # What each role's overview page starts with (core.dashboard: a card's `first_for`).
     # These grant nothing else: each card still needs its own permission to show.
     "home.next_steps": frozenset({Role.COORDINATOR}),

@@ -8,23 +8,19 @@ once, when the feed is made. A revoked feed answers 404, like a token never made
 from __future__ import annotations
 
 import datetime
-import hashlib
 import secrets
 
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from doorlopend.core.tokens import token_hash
 from doorlopend.partnerships.models import Membership
 
 from ..models import CalendarFeed
 
 # A feed not read for this long is not worth a write each time a calendar polls it.
 TOUCH_EVERY = datetime.timedelta(minutes=15)
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic

@@ -58,6 +58,7 @@ def import_create(
     by: Membership | None = None,
     language: str = "",
     enqueue: bool = True,
+    columns: dict[str, str] | None = None,
 ) -> TransitionImport:
     """Make the import of a stored file.
 
@@ -65,7 +66,9 @@ def import_create(
     that import (a double submit) and drops the new copy. Raises ValidationError for a
     file without headers (and drops it). `enqueue=False`: the caller runs it (the command).
     `by` is the uploading member; None only for the command, which acts for the schools
-    it is given rather than for a member.
+    it is given rather than for a member. `columns`: a mapping fixed by the caller (the
+    API's batches, whose columns are our field names); the school's saved mapping is
+    then neither used nor changed.
     """
     stored_name, content_hash, size = (
         stored.stored_name,
@@ -95,11 +98,11 @@ def import_create(
         language=language,
         created_by=by.user if by is not None else None,
     )
-    saved = ColumnMapping.objects.filter(organisation=school, kind=kind).first()
-    if saved and not mapping_problems(
-        kind=kind, columns=saved.columns, headers=headers
-    ):
-        job.columns, job.status = saved.columns, Status.QUEUED
+    if columns is None:
+        saved = ColumnMapping.objects.filter(organisation=school, kind=kind).first()
+        columns = saved.columns if saved else None
+    if columns and not mapping_problems(kind=kind, columns=columns, headers=headers):
+        job.columns, job.status = columns, Status.QUEUED
     try:
         with transaction.atomic():
             job.save()
