@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from doorlopend.core.charts import figure
 from doorlopend.core.document_content import EMPTY, Section, Table, Text, euro
 from doorlopend.planning.selectors.budget import budget_totals
 from doorlopend.reflection.selectors.parties import party_results, route_surveys
@@ -37,7 +38,8 @@ def parties_section(route: Leerroute) -> Section:
     headers = [_("Party"), _("Kind"), _("Contribution"), _("Arrangements")]
     empty = _("No parties added to the route yet.")
     return Section(
-        _("Parties and their contributions"), [Table(headers, rows, empty=empty)]
+        _("Parties and their contributions"),
+        [Table(headers, rows, empty=empty, css="parties")],
     )
 
 
@@ -73,7 +75,7 @@ def budget_section(route: Leerroute) -> Section:
 def _mean(figures) -> str:
     if figures.suppressed:
         return _("too few answers")
-    return EMPTY if figures.mean is None else formats.number_format(figures.mean, 1)
+    return figure(figures.mean) or EMPTY
 
 
 def draagvlak_section(route: Leerroute) -> Section:
