@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "doorlopend.region",
     # Last: its demo approves what the apps above loaded (the plan van aanpak).
     "doorlopend.approvals",
+    "doorlopend.covenant",
     "doorlopend.api",
 ]
 

@@ -54,6 +54,10 @@ urlpatterns = [
         "p/<slug:partnership_slug>/regio/",
         include("doorlopend.region.urls"),
     ),
+    path(
+        "p/<slug:partnership_slug>/convenant/",
+        include("doorlopend.covenant.urls"),
+    ),
     # The voortgangsrapportage beside the plan it reports on; documents makes and keeps it.
     path(
         "p/<slug:partnership_slug>/plan/voortgangsrapportage/",

@@ -144,6 +144,8 @@ TONES: dict[str, dict[str, Tone]] = {
     "overdue": {"True": DANGER},
     # Something to look at that is no model's status: a thin element, a missing consent.
     "attention": {"True": WARNING},
+    # Whether a party signed the regional covenant (covenant.CovenantParty.has_signed).
+    "covenant.signed": {"True": OK, "False": WARNING},
     # The handover of a dossier (dossier.selectors.handover.SentState.status).
     "dossier.handover": {
         "not_sent": NEUTRAL,

@@ -14,6 +14,8 @@ What the templates get:
     parties[]: .name, .brin, .vestiging, .place, .signatory, .position,
          .responsibilities, .financial_notes (multi-line), .contribution ("€ 1.250,00")
     total                       the sum of the contributions ("€ 3.750,00")
+    dossier: .name, .handover_by the partnership's dossier agreement (dossier app);
+         "" when none is agreed yet (the article then says it is still to be agreed)
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 from django.utils import formats, timezone, translation
 
 from doorlopend.core.document_content import euro
+from doorlopend.dossier.selectors.pages import agreement_of
 from doorlopend.routes.models import Leerroute
 
 TEMPLATES = Path(__file__).resolve().parent / "docx"
@@ -75,6 +78,7 @@ def agreement_context(route: Leerroute) -> dict:
                     "financial_notes": _multiline(party.financial_notes),
                 }
             )
+        dossier = agreement_of(route.partnership)
         last_year = route.start_year + max(route.duration_years, 1) - 1
         context = {
             "partnership": route.partnership.name,
@@ -97,6 +101,11 @@ def agreement_context(route: Leerroute) -> dict:
                 "examination": _multiline(route.examination),
             },
             "parties": rows,
+            "dossier": (
+                {"name": dossier.name, "handover_by": dossier.handover_by}
+                if dossier is not None
+                else ""
+            ),
             "total": euro(
                 sum((p.contribution or Decimal(0) for p in parties), Decimal(0))
             ),

@@ -49,9 +49,11 @@ SPECS: dict[str, KindSpec] = {
             "pdf",
             PDF,
             _(
-                "The partnership and who steers it, the route, its aims and design, the "
-                "step plan with each step's state, owner and due date, the deliverables, "
-                "the councils' consent and the communication (PDF)."
+                "The partnership and who steers it, the route, its parties and their "
+                "contributions, its aims, the region analysis, the draagvlak result and "
+                "design, the step plan with each step's state, owner and due date, the "
+                "budget, the deliverables, the councils' consent and the communication "
+                "(PDF)."
             ),
         ),
         KindSpec(
@@ -104,6 +106,16 @@ PARTNERSHIP_SPECS: dict[str, KindSpec] = {
             "The plan's progress for the stuurgroep: goals with their latest measurement "
             "and revisions, activities held, budget planned against spent, progress per "
             "school and the open action points (PDF)."
+        ),
+    ),
+    Kind.COVENANT: KindSpec(
+        Kind.COVENANT,
+        "regionaal-convenant",
+        "docx",
+        DOCX,
+        _(
+            "The parties, aims, themes, funding, governance, duration and evaluation "
+            "and a signature block per party; a Word file to finish and sign."
         ),
     ),
 }

@@ -29,6 +29,8 @@ class Kind(models.TextChoices):
     PROGRESS_REPORT = "progress_report", _("voortgangsrapportage")
     # Of one programme (route None), whole or one leerweg's line: programme.exports.
     PROGRAMME = "programme", _("LOB programme")
+    # Of the whole partnership (route None): the regional covenant, covenant.document.
+    COVENANT = "covenant", _("regionaal convenant")
 
 
 class GeneratedDocument(Job):

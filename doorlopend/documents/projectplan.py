@@ -1,8 +1,10 @@
 """The projectplan of a leerroute (seed 002's first deliverable), as a PDF.
 
 Everything comes from the app: the partnership and who steers it, the route as recorded,
-its aims, the region analysis (with its sources and dates) and design, the step plan with each step's state, owner and due date, the
-deliverables, the councils' consent and the communication. It is built as a
+the parties and their contributions, its aims, the region analysis (with its sources and
+dates), the draagvlak survey's result per kind of party (k-rule), the design, the step
+plan with each step's state, owner and due date, the plan's budget, the deliverables, the
+councils' consent and the communication. It is built as a
 `core.document_content.DocumentContent` first, so the PDF and the text the hash is over are one thing.
 """
 
@@ -32,6 +34,8 @@ from doorlopend.roadmaps.models import Roadmap, Status
 from doorlopend.roadmaps.selectors import BlockRow, roadmap_blocks
 from doorlopend.roadmaps.services.setup import step_plan_for
 from doorlopend.routes.models import Leerroute
+
+from .projectplan_parts import budget_section, draagvlak_section, parties_section
 
 
 def _date(value) -> str:
@@ -191,8 +195,10 @@ def projectplan_content(route: Leerroute) -> DocumentContent:
                 _route_facts(route),
             ],
         ),
+        parties_section(route),
         Section(_("Aims"), [Text(route.aims, no_text)]),
         analysis_section(route),
+        draagvlak_section(route),
         Section(
             _("Design"),
             [
@@ -202,6 +208,7 @@ def projectplan_content(route: Leerroute) -> DocumentContent:
             ],
         ),
         Section(_("Step plan and planning"), _step_tables(blocks)),
+        budget_section(route),
         Section(_("Deliverables"), [_deliverables(roadmap.definition, blocks)]),
         Section(
             _("Consent of the participation councils"),

@@ -23,6 +23,7 @@ from django_scopes import scopes_disabled
 from doorlopend.api.services import token_create
 from doorlopend.approvals.models import ApprovalRequest
 from doorlopend.core.urlwalk import Route, all_routes
+from doorlopend.covenant.tests.factories import CovenantFactory, PartyFactory
 from doorlopend.documents.models import GeneratedDocument, Kind
 from doorlopend.dossier.models import Handover, HandoverQuestion
 from doorlopend.dossier.services import parts
@@ -255,6 +256,10 @@ def populate(partnership, member_of, tag: str) -> World:
         "name": "funnel",
         "route_id": route.pk,
         "party_id": party.pk,
+        "covenant_party_id": PartyFactory(
+            covenant=CovenantFactory(partnership=partnership, title=f"Convenant {tag}"),
+            organisation=school,
+        ).pk,
         "consent_id": consent.pk,
         "note_id": note.pk,
         "dataset_id": dataset.pk,

@@ -174,7 +174,37 @@ def agreement() -> Document:
         "Elke partij legt de leerroute voor aan haar medezeggenschapsorgaan voordat de "
         "eerste leerlingen starten."
     )
-    doc.add_heading("Artikel 9 Slotbepalingen", level=1)
+    doc.add_heading("Artikel 9 Uitwisseling van leerlinggegevens", level=1)
+    doc.add_paragraph(
+        "Partijen wisselen gegevens over leerlingen van de leerroute alleen uit voor "
+        "zover dat nodig is voor hun overstap en begeleiding, volgens de afspraak over "
+        "het doorstroomdossier van {{ partnership }}{% if dossier %}: "
+        "{{ dossier.name }}{% if dossier.handover_by %}, overgedragen uiterlijk "
+        "{{ dossier.handover_by }}{% endif %}{% else %}, die partijen nog vastleggen"
+        "{% endif %}. Elke partij is verwerkingsverantwoordelijke voor de gegevens van "
+        "haar eigen leerlingen en houdt zich aan de Algemene verordening "
+        "gegevensbescherming."
+    )
+    doc.add_paragraph(
+        "Verwerkt een leverancier gegevens van leerlingen namens een partij, dan sluit "
+        "die partij met de leverancier een verwerkersovereenkomst volgens de "
+        "modelverwerkersovereenkomst van het Convenant Digitale Onderwijsmiddelen en "
+        "Privacy."
+    )
+    doc.add_heading("Artikel 10 Opzegging", level=1)
+    doc.add_paragraph(
+        "Elke partij kan deze overeenkomst schriftelijk opzeggen tegen het einde van "
+        "een schooljaar, met een opzegtermijn van ten minste zes maanden. Leerlingen "
+        "die de leerroute dan volgen, kunnen haar afmaken: partijen spreken af hoe."
+    )
+    doc.add_heading("Artikel 11 Geschillen", level=1)
+    doc.add_paragraph(
+        "Partijen lossen een geschil over deze overeenkomst eerst samen op, zo nodig "
+        "met de stuurgroep. Lukt dat niet binnen twee maanden, dan kunnen zij het "
+        "voorleggen aan een mediator en daarna aan de bevoegde Nederlandse rechter. "
+        "Op deze overeenkomst is Nederlands recht van toepassing."
+    )
+    doc.add_heading("Artikel 12 Slotbepalingen", level=1)
     doc.add_paragraph(
         "Wijzigingen van deze overeenkomst gelden alleen als alle partijen ze "
         "schriftelijk zijn overeengekomen."

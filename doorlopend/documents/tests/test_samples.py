@@ -48,7 +48,8 @@ def test_every_kind_of_file_is_written_and_opens(tmp_path):
     assert (
         len(by_type[".pdf"]) == 4
     )  # projectplan, voortgangsrapportage, report, inzage
-    assert len(by_type[".docx"]) == 2
+    # samenwerkingsovereenkomst, financiële afspraken, regionaal convenant
+    assert len(by_type[".docx"]) == 3
     assert len(by_type[".xlsx"]) == 5
     assert len(by_type[".csv"]) == 2
     # LibreOffice names each converted file after its stem: no two may share one.

@@ -120,6 +120,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "approvals.decide": frozenset({Role.STUURGROEP}),
     # The overview card: what waits for your decision, or what waits for the stuurgroep.
     "approvals.card": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
+    # The regional covenant (covenant app): the coördinator keeps it and marks the
+    # signatures, everyone on staff reads it (the stuurgroep approves it in approvals).
+    "covenant.view": STAFF_ROLES,
+    "covenant.manage": frozenset({Role.COORDINATOR}),
     # The weekly digest e-mail of the partnership's progress (counts, never pupils).
     "partnership.digest": frozenset({Role.COORDINATOR, Role.STUURGROEP}),
     # The LOB programme (years × the 7 elementen), its ratings and the eind- and
