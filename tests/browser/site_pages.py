@@ -49,7 +49,7 @@ USERS = (
     PARTICIPANT,
 )
 # Not pages: they act on GET (log out, switch language) or answer in another format.
-SKIPPED = {"accounts:logout", "set_language", "core:health"}
+SKIPPED = {"accounts:logout", "set_language", "core:health", "core:alive"}
 _TAG = re.compile(r"<([a-z][a-z0-9]*)\b([^>]*)>", re.IGNORECASE)
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 
