@@ -372,8 +372,6 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
-        # Gunicorn's own lines (start, workers, timeouts) as JSON lines too.
-        "gunicorn.error": {"handlers": ["console"], "propagate": False},
     },
 }
 

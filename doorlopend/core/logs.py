@@ -27,8 +27,10 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _IPV4 = re.compile(r"\b\d{1,3}(\.\d{1,3}){3}\b")
 _IPV6 = re.compile(r"\b([0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b")
 _QUERY = re.compile(r"\?[^\s\"'<>]*")
-# Signed links and session codes: long runs of letters, digits and _-:.
+# Signed links and session codes: long runs of letters, digits and _-:. A UUID (the ids
+# of tasks and requests) is no secret and stays, so a task can be followed in the log.
 _TOKEN = re.compile(r"[A-Za-z0-9_:-]{24,}")
+_UUID = re.compile(r"[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}")
 # Extra record attributes worth a field of their own (all without personal data).
 _EXTRA = ("status_code", "method", "route", "duration_ms", "job")
 
@@ -39,7 +41,11 @@ def scrub(text: str) -> str:
     text = _QUERY.sub("?[query]", text)
     text = _IPV6.sub("[ip]", text)
     text = _IPV4.sub("[ip]", text)
-    return _TOKEN.sub("[token]", text)
+    return _TOKEN.sub(_token, text)
+
+
+def _token(match: re.Match) -> str:
+    return match.group() if _UUID.fullmatch(match.group()) else "[token]"
 
 
 class RequestIdFilter(logging.Filter):

@@ -48,10 +48,9 @@ class Command(BaseCommand):
                 if once:
                     raise
                 self.stderr.write(f"Periodic run failed: {type(error).__name__}")
-            else:
+            if once:  # (the loop's runs are in the log: core.schedule)
                 for name, outcome in outcomes.items():
                     self.stdout.write(f"{name}={outcome}")
-            if once:
                 return
             if stop.wait(tick):
                 break
