@@ -26,6 +26,7 @@ request_id: ContextVar[str] = ContextVar("request_id", default="-")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _IPV4 = re.compile(r"\b\d{1,3}(\.\d{1,3}){3}\b")
 _IPV6 = re.compile(r"\b([0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b")
+_OWN_ADDRESSES = {"127.0.0.1", "0.0.0.0"}  # noqa: S104 (names, not a bind)
 _QUERY = re.compile(r"\?[^\s\"'<>]*")
 # Signed links and session codes: long runs of letters, digits and _-:. A UUID (the ids
 # of tasks and requests) is no secret and stays, so a task can be followed in the log.
@@ -40,8 +41,13 @@ def scrub(text: str) -> str:
     text = _EMAIL.sub("[email]", text)
     text = _QUERY.sub("?[query]", text)
     text = _IPV6.sub("[ip]", text)
-    text = _IPV4.sub("[ip]", text)
+    text = _IPV4.sub(_ip, text)
     return _TOKEN.sub(_token, text)
+
+
+def _ip(match: re.Match) -> str:
+    """Our own listening addresses are no one's: kept, so a start-up line stays useful."""
+    return match.group() if match.group() in _OWN_ADDRESSES else "[ip]"
 
 
 def _token(match: re.Match) -> str:

@@ -53,6 +53,13 @@ def test_scrub_removes_tokens_queries_addresses(text, gone):
     assert gone not in scrub(text)
 
 
+def test_our_own_listening_address_stays():
+    assert (
+        scrub("Listening at: http://127.0.0.1:8000")
+        == "Listening at: http://127.0.0.1:8000"
+    )
+
+
 def test_uuids_of_tasks_stay_followable():
     line = "Task id=0b7d2c4e-51f3-4a8e-9c1d-2e6f7a8b9c0d state=RUNNING"
     assert scrub(line) == line
