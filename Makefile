@@ -32,7 +32,7 @@ define pytest_allow_empty
 	exit $$status
 endef
 
-.PHONY: help install run test test-fast test-browser lint fmt worker bench messages clean
+.PHONY: help install run serve test test-fast test-browser lint fmt worker bench messages clean
 
 help:
 	@echo "make install       create .venv and install the locked dependencies (uv.lock)"
@@ -43,6 +43,7 @@ help:
 	@echo "make lint          ruff check, ruff format --check, djhtml --check, lint-imports, makemigrations --check"
 	@echo "make fmt           ruff check --fix, ruff format"
 	@echo "make worker        the background task worker (db_worker with the job sweeps)"
+	@echo "make serve         production start: migrate, collectstatic, then gunicorn + worker + periodic jobs (Procfile, honcho)"
 	@echo "make bench         every benchmark under bench/, in order"
 	@echo "make messages      update and compile the nl/en translation catalogs"
 	@echo "make clean         remove .venv, caches and screenshots (keeps var/, your database)"
@@ -107,6 +108,18 @@ fmt: install
 worker: install
 	@mkdir -p var
 	$(MANAGE) run_worker --no-reload --queue-name '*'
+
+# Production start (README "In productie draaien"): settings from the environment (.env too),
+# then the Procfile's web (gunicorn, config/gunicorn.conf.py), worker and periodic through
+# honcho from uv.lock. Gunicorn listens on HOST:PORT. SERVE_MIGRATE=0 skips migrate (with
+# several machines, run it once per release instead). Ctrl-C or SIGTERM stops all three.
+PORT ?= 8000
+SERVE_MIGRATE ?= 1
+serve: install
+	@mkdir -p var
+	@if [ "$(SERVE_MIGRATE)" = 1 ]; then $(MANAGE) migrate --noinput; fi
+	$(MANAGE) collectstatic --noinput -v0
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" exec $(VENV)/bin/honcho start --no-colour -f Procfile -p $(PORT)
 
 bench: install
 	@mkdir -p var

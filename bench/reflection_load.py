@@ -2,7 +2,7 @@
 
 N participants join by code and answer the 22 questions one by one as htmx posts them;
 some change an answer, one answer in twenty is sent twice at once (a retry racing the
-original). A facilitator polls the live results every 2–3 s; /healthz, a bare view, is
+original). A facilitator polls the live results every 2–3 s; /livez, a bare view, is
 sampled at 10/s: the floor, in the same run. Every (participant, question) sent must be
 stored once, with the last value sent; then one answer save and one results poll are
 profiled in-process. Targets: answer p95 ≤ 100 ms and ≤ 3× bare, results p95 ≤ 50 ms,
@@ -114,7 +114,7 @@ def prepare() -> dict:
         "answer": reverse("participate:answer", args=[code]),
         "theme": [reverse("participate:theme", args=[code, n]) for n in range(1, 7)],
         "live": reverse("reflection:session_live", args=[slug, session.pk]),
-        "bare": reverse("core:health"),
+        "bare": reverse("core:alive"),
     }
 
 

@@ -346,6 +346,8 @@ CSRF_FAILURE_VIEW = "doorlopend.core.views.csrf_failure"
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # A load balancer's health checks may come over plain HTTP from inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -354,11 +356,26 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
 
+# Logs: JSON lines with the request id and no personal data (core.logs) in production,
+# plain lines in development; LOG_FORMAT=json|plain chooses. ACCESS_LOG: one line per
+# request (method, URL pattern, status, duration; never the path's values or the address).
+LOG_FORMAT = env.str("LOG_FORMAT", default="json" if PRODUCTION else "plain")
+ACCESS_LOG = env.bool("ACCESS_LOG", default=PRODUCTION)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "doorlopend.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "doorlopend.core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # WeasyPrint and fontTools log every layout step at INFO: too much for a report a minute.
     "loggers": {
@@ -367,3 +384,39 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Error reports to a Sentry-compatible endpoint, pupil data scrubbed (core.error_reports).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from doorlopend.core.error_reports import sentry_init
+
+    sentry_init(
+        SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default=DJANGO_ENV),
+        release=env.str("SENTRY_RELEASE", default=""),
+        traces=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
+
+# /healthz: a worker heartbeat older than this is reported stale (the answer stays 200).
+HEALTH_WORKER_STALE_SECONDS = env.int(
+    "HEALTH_WORKER_STALE_SECONDS", default=max(300, int(3 * JOB_SWEEP_SECONDS))
+)
+
+# Production refuses to start without the settings it cannot guess, all named at once.
+if PRODUCTION:
+    _missing = [
+        name
+        for name, missing in (
+            ("ALLOWED_HOSTS", not ALLOWED_HOSTS),
+            ("SITE_URL", not SITE_URL),
+        )
+        if missing
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            "DJANGO_ENV=production needs these set in the environment: "
+            + ", ".join(_missing)
+            + " (see .env.example and the README, 'In productie draaien')."
+        )
+    if DEBUG:
+        raise ImproperlyConfigured("DEBUG must be off when DJANGO_ENV=production.")

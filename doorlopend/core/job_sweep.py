@@ -3,7 +3,8 @@
 `jobs_stale_stop` marks every RUNNING job whose heartbeat is older than
 JOB_STALE_AFTER_SECONDS as STOPPED and deletes its upload; `uploads_orphan_delete` deletes
 stored uploads older than JOB_UPLOAD_MAX_AGE_HOURS that belong to no waiting job. The worker
-(`manage.py run_worker`) runs both when it starts and then periodically; `manage.py
+(`manage.py run_worker`) runs both when it starts; then they are periodic jobs of
+`core.schedule`, run by the worker's sweeper or by `manage.py run_periodic`; `manage.py
 sweep_jobs` runs them once (cron, or by hand).
 """
 
@@ -22,7 +23,9 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from .jobs import Job, JobState
-from .periodic import daily_due, daily_run
+from .models import beat
+from .periodic import daily_run
+from .schedule import PeriodicJob, register_periodic, run_due
 
 logger = logging.getLogger(__name__)
 
@@ -81,26 +84,51 @@ def uploads_orphan_delete(*, now=None) -> int:
         )
 
 
-class Sweeper(threading.Thread):
-    """The worker's periodic sweeps: stale jobs every JOB_SWEEP_SECONDS, uploads daily,
-    and the apps' daily work (reminders, digests; `core.periodic`) once a day."""
+def register_periodic_jobs() -> None:
+    """The sweeps and the apps' daily work (`core.periodic`) in the schedule (from ready()).
+    The lambdas look the functions up when they run, so tests can replace them."""
+    register_periodic(
+        PeriodicJob(
+            name="jobs.stale_stop",
+            run=lambda today: jobs_stale_stop(),
+            seconds=lambda: float(settings.JOB_SWEEP_SECONDS),
+        )
+    )
+    register_periodic(
+        PeriodicJob(
+            name="jobs.uploads_delete",
+            run=lambda today: uploads_orphan_delete(),
+            seconds=lambda: 24 * 60 * 60.0,
+        )
+    )
+    register_periodic(
+        PeriodicJob(
+            name="notifications.daily",
+            run=lambda today: daily_run(today=today),
+            daily=True,
+        )
+    )
 
-    def __init__(self):
+
+class Sweeper(threading.Thread):
+    """The worker's thread: beats the `worker` heartbeat every JOB_SWEEP_SECONDS and, unless
+    `periodic` is off (a separate `run_periodic` process does it), runs the schedule's due
+    jobs (`core.schedule`: the sweeps, the daily work, the apps' jobs)."""
+
+    def __init__(self, *, periodic: bool = True):
         super().__init__(daemon=True, name="job-sweeper")
         self.done = threading.Event()
+        self.periodic = periodic
 
     def run(self) -> None:
         interval = float(settings.JOB_SWEEP_SECONDS)
-        day, last_uploads = timedelta(days=1), timezone.now()
-        while not self.done.wait(interval):
+        while True:
             close_old_connections()
             try:
-                jobs_stale_stop()
-                if timezone.now() - last_uploads >= day:
-                    last_uploads = timezone.now()
-                    uploads_orphan_delete()
-                today = daily_due()
-                if today is not None:
-                    daily_run(today=today)
+                beat("worker")
+                if self.periodic:
+                    run_due()
             except Exception:  # a database hiccup must not end the sweeps
                 logger.exception("Job sweep failed")
+            if self.done.wait(interval):
+                break

@@ -5,4 +5,5 @@ from . import views
 app_name = "core"
 urlpatterns = [
     path("healthz", views.health, name="health"),
+    path("livez", views.alive, name="alive"),
 ]

@@ -41,6 +41,23 @@ def register_digest_section() -> None:
     digest_section_register("4-transitions", digest_section)
 
 
+def register_periodic_job() -> None:
+    """`transitions_daily` (signals, e-mail digest, retention) once a day in core's schedule,
+    run by `manage.py run_periodic`; its summary line is the job's result."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from doorlopend.core.schedule import PeriodicJob, register_periodic
+
+    def run(today):
+        out = StringIO()
+        call_command("transitions_daily", today=today.isoformat(), stdout=out)
+        return out.getvalue().strip().splitlines()[-1]
+
+    register_periodic(PeriodicJob(name="transitions.daily", run=run, daily=True))
+
+
 class TransitionsConfig(AppConfig):
     name = "doorlopend.transitions"
     verbose_name = _("Doorstroommonitor")
@@ -48,4 +65,5 @@ class TransitionsConfig(AppConfig):
     def ready(self) -> None:
         register_dashboard_card()
         register_digest_section()
+        register_periodic_job()
         from . import checks  # noqa: F401  (registers the system checks)

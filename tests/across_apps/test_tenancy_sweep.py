@@ -27,6 +27,7 @@ PUBLIC = {
     "invitations:accept",
     "set_language",
     "core:health",
+    "core:alive",
     # Participants of a reflection session have no account: the join code is the key.
     "participate:enter",
     "participate:join",

@@ -50,7 +50,13 @@ USERS = (
 )
 # Not pages: they act on GET (log out, switch language) or answer in another format.
 # The API's docs are django-ninja's own Swagger UI page, not one of ours.
-SKIPPED = {"accounts:logout", "set_language", "core:health", "api:openapi-view"}
+SKIPPED = {
+    "accounts:logout",
+    "set_language",
+    "core:health",
+    "core:alive",
+    "api:openapi-view",
+}
 _TAG = re.compile(r"<([a-z][a-z0-9]*)\b([^>]*)>", re.IGNORECASE)
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 

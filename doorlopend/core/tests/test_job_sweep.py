@@ -1,52 +1,56 @@
-"""The worker's periodic sweeps (core.job_sweep.Sweeper): stale jobs every
-JOB_SWEEP_SECONDS, uploads once a day; a failing sweep does not end the sweeping."""
+"""The worker's sweeper thread (core.job_sweep.Sweeper): beats the worker's heartbeat and
+runs the due periodic jobs every JOB_SWEEP_SECONDS; a failing round does not end it."""
 
 import time
-from datetime import timedelta
 
-from django.utils import timezone
+import pytest
 
 from doorlopend.core import job_sweep
 
 
-def test_the_sweeper_stops_stale_jobs_periodically_and_survives_an_error(
-    settings, monkeypatch
-):
-    settings.JOB_SWEEP_SECONDS = 0.05
-    calls = []
+def _run_sweeper(monkeypatch, settings, *, periodic, rounds=3):
+    settings.JOB_SWEEP_SECONDS = 0.02
+    beats, runs = [], []
 
-    def sweep():
-        calls.append(time.monotonic())
-        if len(calls) == 1:
+    def run_due():
+        runs.append(time.monotonic())
+        if len(runs) == 1:
             raise RuntimeError("database gone for a moment")
-        return 0
+        return {}
 
-    monkeypatch.setattr(job_sweep, "jobs_stale_stop", sweep)
+    monkeypatch.setattr(job_sweep, "beat", beats.append)
+    monkeypatch.setattr(job_sweep, "run_due", run_due)
     monkeypatch.setattr(job_sweep, "close_old_connections", lambda: None)
-    sweeper = job_sweep.Sweeper()
+    sweeper = job_sweep.Sweeper(periodic=periodic)
     sweeper.start()
     try:
         deadline = time.monotonic() + 5
-        while len(calls) < 3 and time.monotonic() < deadline:
-            time.sleep(0.02)
+        while len(beats) < rounds and time.monotonic() < deadline:
+            time.sleep(0.01)
     finally:
         sweeper.done.set()
         sweeper.join(2)
-    assert len(calls) >= 3 and not sweeper.is_alive()
+    assert not sweeper.is_alive()
+    return beats, runs
 
 
-def test_the_sweeper_deletes_uploads_once_a_day(settings, monkeypatch):
-    settings.JOB_SWEEP_SECONDS = 0.02
-    uploads = []
-    monkeypatch.setattr(job_sweep, "jobs_stale_stop", lambda: 0)
-    monkeypatch.setattr(job_sweep, "close_old_connections", lambda: None)
-    monkeypatch.setattr(job_sweep, "uploads_orphan_delete", lambda: uploads.append(1))
-    started = timezone.now()
-    clock = iter([started + timedelta(hours=h) for h in (0, 1, 25, 26, 27, 28, 29)])
-    monkeypatch.setattr(job_sweep.timezone, "now", lambda: next(clock, started))
-    sweeper = job_sweep.Sweeper()
-    sweeper.start()
-    time.sleep(0.3)
-    sweeper.done.set()
-    sweeper.join(2)
-    assert uploads == [1]  # the run at start is the worker's; then once after a day
+def test_the_sweeper_beats_and_runs_the_schedule_and_survives_an_error(
+    settings, monkeypatch
+):
+    beats, runs = _run_sweeper(monkeypatch, settings, periodic=True)
+    assert len(beats) >= 3 and set(beats) == {"worker"}
+    assert len(runs) >= 2  # the first round failed, the next ones still ran
+
+
+def test_with_no_periodic_the_sweeper_only_beats(settings, monkeypatch):
+    beats, runs = _run_sweeper(monkeypatch, settings, periodic=False)
+    assert len(beats) >= 3 and runs == []
+
+
+@pytest.mark.parametrize(
+    "name", ["jobs.stale_stop", "jobs.uploads_delete", "notifications.daily"]
+)
+def test_core_registers_its_periodic_jobs(name):
+    from doorlopend.core.schedule import JOBS
+
+    assert name in JOBS and "transitions.daily" in JOBS
