@@ -62,21 +62,29 @@ class Server:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int, threads: int) -> Iterator[Server]:
-    """Serve config.wsgi on a free port while the block runs (gthread if threads > 1)."""
+def gunicorn(
+    env: dict,
+    workers: int,
+    threads: int,
+    name: str = "bench-gunicorn",
+    wait: float = 30,
+) -> Iterator[Server]:
+    """Serve config.wsgi on a free port while the block runs (gthread if threads > 1);
+    its log in var/<name>.log. Several may run at once (no shared control socket)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     args = [ROOT / ".venv/bin/gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}"]
     args += ["-w", str(workers), "--threads", str(threads), "--error-logfile", "-"]
     args += ["-k", "gthread" if threads > 1 else "sync", "--worker-tmp-dir", "/dev/shm"]
-    log = ROOT / "var" / "bench-gunicorn.log"  # the last run's; var/ is not in git
+    args += ["--no-control-socket"]
+    log = ROOT / "var" / f"{name}.log"  # the last run's; var/ is not in git
     log.parent.mkdir(exist_ok=True)
     with log.open("wb") as out:
         process = subprocess.Popen(  # noqa: S603
             args, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=out
         )
-    server, deadline = Server("127.0.0.1", port, process), time.monotonic() + 30
+    server, deadline = Server("127.0.0.1", port, process), time.monotonic() + wait
     try:
         while not _up(server, workers):
             if process.poll() is not None or time.monotonic() > deadline:

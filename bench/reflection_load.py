@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _server
+import _servers
 from _server import pct
 
 sys.path.insert(0, str(_server.ROOT))
@@ -42,6 +43,7 @@ add(
     help="as ?conn_max_age= in DATABASE_URL (default: the settings, 60)",
 )
 add("--no-profile", action="store_true")
+add("--servers", type=int, choices=(1, 2), default=1, help="2: see bench/_servers.py")
 ARGS = PARSER.parse_args()  # before Django starts: --conn-max-age is in DATABASE_URL
 DATABASE = _server.scratch_url()
 AGE = "" if ARGS.conn_max_age is None else f"?conn_max_age={ARGS.conn_max_age}"
@@ -280,6 +282,8 @@ def profile(setup: dict) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    if args.servers == 2:  # two app servers, one killed halfway: bench/_servers.py
+        return _servers.main(args, ENV, prepare=prepare, hall=Hall, report=report)
     with _server.scratch_database(DATABASE):
         setup = prepare()
         with _server.gunicorn(ENV, args.workers, args.threads) as server:

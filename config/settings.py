@@ -133,6 +133,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": env.cache("CACHE_URL", default="dbcache://django_cache"),
 }
+# django-environ lower-cases the base options of Django's own RedisCache (`?key_prefix=`,
+# `?timeout=`), where Django reads them upper-case: lift them, or they would be ignored and
+# two sites sharing one Redis would share their lockouts and rate limits.
+for _option in ("KEY_PREFIX", "TIMEOUT", "VERSION", "KEY_FUNCTION"):
+    if _option.lower() in CACHES["default"]:
+        CACHES["default"][_option] = CACHES["default"].pop(_option.lower())
+# Backends that keep their entries in one process (or on one machine's disk): behind a
+# load balancer each app server would count its own lockouts and rate limits and cache its
+# own results. Refused in production; PostgreSQL (the default) or Redis are shared.
+PROCESS_LOCAL_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+}
+if PRODUCTION and CACHES["default"]["BACKEND"] in PROCESS_LOCAL_CACHES:
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs a cache shared by every app server: "
+        "CACHE_URL=redis://… (or leave it unset for the database cache)."
+    )
+# Sessions in the database: every app server reads the same ones (never the cache-only or
+# file engines, which a second server or a cache restart would not see).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

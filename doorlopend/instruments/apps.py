@@ -13,7 +13,13 @@ class InstrumentsConfig(AppConfig):
         post_migrate.connect(_sync_after_migrate, sender=self)
 
 
-def _sync_after_migrate(sender, using: str = "default", **kwargs) -> None:
+def _sync_after_migrate(sender, using: str = "default", apps=None, **kwargs) -> None:
     from .services import instruments_sync
+
+    # After a roll-back (`migrate instruments zero`) there is no table to sync into.
+    try:
+        apps and apps.get_model("instruments", "InstrumentVersion")
+    except LookupError:
+        return
 
     instruments_sync(using=using)
