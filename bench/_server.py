@@ -23,7 +23,11 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 
 def scratch_url(prefix: str = "doorlopend_bench") -> str:
-    """The URL of this process's scratch database (made by `scratch_database`)."""
+    """The URL of this process's scratch database (made by `scratch_database`);
+    BENCH_DB_PREFIX, if set, replaces "doorlopend_bench" (one name space per user)."""
+    prefix = prefix.replace(
+        "doorlopend_bench", os.environ.get("BENCH_DB_PREFIX", "doorlopend_bench")
+    )
     return PG_URL.rsplit("/", 1)[0] + f"/{prefix}_{os.getpid()}"
 
 
