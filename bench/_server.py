@@ -23,7 +23,11 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 
 def scratch_url(prefix: str = "doorlopend_bench") -> str:
-    """The URL of this process's scratch database (made by `scratch_database`)."""
+    """The URL of this process's scratch database (made by `scratch_database`);
+    BENCH_DB_PREFIX, if set, replaces "doorlopend_bench" (one name space per user)."""
+    prefix = prefix.replace(
+        "doorlopend_bench", os.environ.get("BENCH_DB_PREFIX", "doorlopend_bench")
+    )
     return PG_URL.rsplit("/", 1)[0] + f"/{prefix}_{os.getpid()}"
 
 
@@ -84,6 +88,8 @@ def gunicorn(
         process = subprocess.Popen(  # noqa: S603
             args, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=out
         )
+    # BENCH_START_SECONDS: more time to start on a busy machine.
+    wait = max(wait, float(os.environ.get("BENCH_START_SECONDS", 0)))
     server, deadline = Server("127.0.0.1", port, process), time.monotonic() + wait
     try:
         while not _up(server, workers):

@@ -82,12 +82,13 @@ VALUES = [1, 2, 3, 3, 4, 4, 4, 5, 5, 0]  # 0 = weet niet
 HTMX = {"HX-Request": "true"}
 # Where a request's time goes: (label, the function that does it, with what it calls).
 ANSWER_STAGES = [
-    ("session by code", "reflection/selectors/__init__.py:session_for_code"),
-    ("participant by cookie", "participation_cookie.py:participant_from_cookie"),
-    ("answer_save", "services/participation.py:answer_save"),
+    ("signed cookie", "participation_cookie.py:session_and_token"),
+    ("answer_record (one statement)", "services/participation.py:answer_record"),
+    ("answer_save (full path)", "services/participation.py:answer_save"),
 ]
 RESULTS_STAGES = [
     ("membership (tenancy guard)", "partnerships/access.py:membership_for"),
+    ("live_results (cache)", "reflection/selectors/live.py:live_results"),
     ("session_results", "reflection/selectors/results.py:session_results"),
 ]
 

@@ -257,6 +257,9 @@ REFLECTION_JOIN_FAILURE_RATE = env.str("REFLECTION_JOIN_FAILURE_RATE", default="
 REFLECTION_PARTICIPANT_COOKIE_DAYS = env.int(
     "REFLECTION_PARTICIPANT_COOKIE_DAYS", default=2
 )
+# The live results of a session (facilitator, beamer, every poll) are computed at most
+# once per this many seconds, however fast answers come in; shared through the cache.
+REFLECTION_RESULTS_SECONDS = env.int("REFLECTION_RESULTS_SECONDS", default=2)
 # Addresses participants leave to get a session's report are deleted once it is sent, or
 # this many days after the session when no report was made.
 REFLECTION_REPORT_ADDRESS_DAYS = env.int("REFLECTION_REPORT_ADDRESS_DAYS", default=30)

@@ -82,6 +82,9 @@ class Session(models.Model):
     phase_started_at = models.DateTimeField(_("phase started"), null=True, blank=True)
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Bumped in the same statement as every join and saved answer: the live results are
+    # cached under it, and a poll whose version is still this one gets 204 at once.
+    answers_version = models.PositiveBigIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

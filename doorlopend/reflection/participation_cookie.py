@@ -56,6 +56,18 @@ def participant_from_cookie(
     return selectors.participant_for_token(session=session, token=found[1])
 
 
+def session_and_token(request: HttpRequest, code: str) -> tuple[int, str] | None:
+    """(session pk, token) of this phone's cookie for `code`, without a query: the
+    cookie's name holds the pk. The caller's statement checks that they still belong
+    together (the code, the session, the token); the signature, that we made them."""
+    for name in request.COOKIES:
+        if name.startswith(PREFIX) and name[len(PREFIX) :].isdigit():
+            found = _read(request, name)
+            if found is not None and found[0] == code and found[1]:
+                return int(name[len(PREFIX) :]), found[1]
+    return None
+
+
 def cookie_set(
     response: HttpResponse,
     *,

@@ -9,7 +9,9 @@ from .open_answers import (
 )
 from .participation import (
     JoinError,
+    answer_record,
     answer_save,
+    answer_valid,
     answers_save,
     join_code_normalise,
     participant_join,
@@ -29,7 +31,9 @@ __all__ = [
     "JoinError",
     "action_point_create",
     "action_point_update",
+    "answer_record",
     "answer_save",
+    "answer_valid",
     "answers_save",
     "join_code_normalise",
     "open_answer_hide",

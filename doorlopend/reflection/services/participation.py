@@ -5,10 +5,13 @@ from __future__ import annotations
 import secrets
 
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
-from ..choices import DONT_KNOW, Layer, Sector, State
+from ..choices import DONT_KNOW, Layer, Mode, Sector, State
 from ..models import Answer, Participant, Session
 from .sessions import CODE_ALPHABET, CODE_LENGTH
 
@@ -51,9 +54,20 @@ def participant_join(*, session: Session, sector: str, layer: str = "") -> Parti
         errors["layer"] = _("Choose the layer you work in.")
     if errors:
         raise ValidationError(errors)
-    return Participant.objects.create(
-        session=session, sector=sector, layer=layer, token=secrets.token_hex(16)
-    )
+    with transaction.atomic():
+        participant = Participant.objects.create(
+            session=session, sector=sector, layer=layer, token=secrets.token_hex(16)
+        )
+        answers_changed(session.pk)
+    return participant
+
+
+def answers_changed(session_id: int) -> None:
+    """A new version of the session's live results (a join, or answers saved)."""
+    with scopes_disabled():  # by primary key, from a service that holds the session
+        Session.objects.filter(pk=session_id).update(
+            answers_version=F("answers_version") + 1
+        )
 
 
 def _refuse_in_conversation(session: Session) -> None:
@@ -90,12 +104,14 @@ def answer_save(*, participant: Participant, question_key: str, value: int) -> A
         value=value,
         updated_at=timezone.now(),
     )
-    Answer.objects.bulk_create(
-        [answer],
-        update_conflicts=True,
-        unique_fields=["participant", "question_key"],
-        update_fields=["value", "updated_at"],
-    )
+    with transaction.atomic():
+        Answer.objects.bulk_create(
+            [answer],
+            update_conflicts=True,
+            unique_fields=["participant", "question_key"],
+            update_fields=["value", "updated_at"],
+        )
+        answers_changed(session.pk)
     return answer
 
 
@@ -109,12 +125,117 @@ def answers_save(*, participant: Participant, values: dict[str, int]) -> None:
     for key, value in values.items():
         _check_value(session, key, value)
     now = timezone.now()
-    Answer.objects.bulk_create(
-        [
-            Answer(participant=participant, question_key=k, value=v, updated_at=now)
-            for k, v in values.items()
-        ],
-        update_conflicts=True,
-        unique_fields=["participant", "question_key"],
-        update_fields=["value", "updated_at"],
-    )
+    with transaction.atomic():
+        Answer.objects.bulk_create(
+            [
+                Answer(participant=participant, question_key=k, value=v, updated_at=now)
+                for k, v in values.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["participant", "question_key"],
+            update_fields=["value", "updated_at"],
+        )
+        answers_changed(session.pk)
+
+
+# A tapped answer on PostgreSQL: found, saved, counted and the session's version bumped
+# in one statement. Nothing is written unless the cookie's token belongs to the session
+# of the code, that session is open, scores, and still has the instrument checked.
+_RECORD_SQL = """
+WITH target AS (
+    SELECT p.id FROM reflection_participant p
+    JOIN reflection_session s ON s.id = p.session_id
+    WHERE p.token = %(token)s AND s.id = %(session)s AND s.join_code = %(code)s
+      AND s.state = %(open)s AND s.mode <> %(conversation)s
+      AND s.instrument_id = %(instrument)s
+), saved AS (
+    INSERT INTO reflection_answer (participant_id, question_key, value, updated_at)
+    SELECT id, %(key)s, %(value)s, %(now)s FROM target
+    ON CONFLICT (participant_id, question_key)
+    DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
+    RETURNING participant_id
+), bumped AS (
+    UPDATE reflection_session SET answers_version = answers_version + 1
+    WHERE id = %(session)s AND EXISTS (SELECT 1 FROM saved)
+)
+SELECT (SELECT count(*) FROM saved), (
+    SELECT count(*) FROM reflection_answer
+    WHERE participant_id = (SELECT participant_id FROM saved)
+      AND question_key <> %(key)s
+)
+"""
+
+
+def answer_record(
+    *,
+    session_id: int,
+    instrument_id: int,
+    code: str,
+    token: str,
+    question_key: str,
+    value: int,
+) -> int | None:
+    """Save one tapped answer, already checked against the instrument: the lean path.
+
+    How many questions the participant has now answered, or None when nothing was saved
+    (no such participant in an open, scoring session of `code`): the caller then takes
+    the full path, which says why. An upsert on (participant, question): a retry racing
+    its original leaves one row. The count misses an answer to another question that
+    commits while this statement runs (the next answer corrects it).
+    """
+    params = {
+        "token": token,
+        "session": session_id,
+        "code": code,
+        "open": State.OPEN,
+        "conversation": Mode.GESPREK,
+        "instrument": instrument_id,
+        "key": question_key,
+        "value": value,
+        "now": timezone.now(),
+    }
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_RECORD_SQL, params)
+            saved, others = cursor.fetchone()
+        return others + 1 if saved else None
+    # Elsewhere (SQLite in development and tests) no write may sit in a WITH: the
+    # same in four statements (a crash between them only delays the live results).
+    with scopes_disabled():  # the token and session are the key
+        participant = (
+            Participant.objects.filter(
+                token=token,
+                session_id=session_id,
+                session__join_code=code,
+                session__state=State.OPEN,
+                session__instrument_id=instrument_id,
+            )
+            .exclude(session__mode=Mode.GESPREK)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if participant is None:
+            return None
+        Answer.objects.bulk_create(
+            [
+                Answer(
+                    participant_id=participant,
+                    question_key=question_key,
+                    value=value,
+                    updated_at=params["now"],
+                )
+            ],
+            update_conflicts=True,
+            unique_fields=["participant", "question_key"],
+            update_fields=["value", "updated_at"],
+        )
+        answers_changed(session_id)
+        return Answer.objects.filter(participant_id=participant).count()
+
+
+def answer_valid(definition, question_key: str, value: int) -> bool:
+    """Whether `value` answers `question_key` of `definition` (no message: see
+    `answer_save` for the refusals a participant reads)."""
+    if definition.theme_of(question_key) is None:
+        return False
+    return value == DONT_KNOW or value in definition.scale.values

@@ -12,6 +12,8 @@ from datetime import datetime
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from ..choices import PHASE_MINUTES, Phase, State
 from ..models import Session
@@ -44,9 +46,13 @@ class Segment:
     tone: str = "dk"  # the CSS class dist-<tone> of its colour: 1 … 5, or dk
 
 
-@register.inclusion_tag("reflection/_distribution.html")
-def distribution(figures: Figures, scale, dont_know_label: str = "") -> dict:
-    """A stacked bar of the answers per scale point, with its text equivalent."""
+@register.simple_tag
+def distribution(figures: Figures, scale, dont_know_label: str = "") -> str:
+    """A stacked bar of the answers per scale point, with its text equivalent.
+
+    Built here rather than in a template: a results page has one per question, and a
+    live poll renders them all (bench/reflection_load.py).
+    """
     segments = _toned(
         [
             Segment(str(value), figures.distribution.get(value, 0), colour)
@@ -63,7 +69,22 @@ def distribution(figures: Figures, scale, dont_know_label: str = "") -> dict:
         segment.x = x
         segment.width = 100 * segment.count / total if total else 0
         x += segment.width
-    return {"segments": segments, "total": total}
+    label = ", ".join(f"{s.label}: {s.count}" for s in segments)
+    bars = "".join(
+        f'<rect x="{s.x:.3f}" y="0" width="{s.width:.3f}" height="10" '
+        f'fill="{s.colour}"/>'
+        for s in segments
+        if s.count
+    )
+    counts = "".join(f'<span class="dist-{s.tone}">{s.count}</span>' for s in segments)
+    return format_html(
+        '<span class="distribution">\n  <svg class="dist-bar" viewBox="0 0 100 10" '
+        'preserveAspectRatio="none" role="img" aria-label="{}">{}</svg>\n  '
+        '<span class="dist-counts" aria-hidden="true">{}</span>\n</span>\n',
+        label,
+        mark_safe(bars),  # noqa: S308 - numbers and our own colours only
+        mark_safe(counts),  # noqa: S308 - numbers and our own tones only
+    )
 
 
 def _tones(values: list[int]) -> list[int]:

@@ -13,6 +13,7 @@ from doorlopend.partnerships.tests.factories import (
 
 from ..choices import Layer, Sector, State
 from ..models import ActionPoint, Answer, OpenAnswer, Participant, Report, Session
+from ..services.participation import answers_changed
 from ..services.sessions import CODE_ALPHABET, CODE_LENGTH
 
 
@@ -42,7 +43,21 @@ class SessionFactory(ScopesDisabledFactory):
     join_code = factory.Sequence(lambda n: _code(n))
 
 
-class ParticipantFactory(ScopesDisabledFactory):
+class _AnswersChange(ScopesDisabledFactory):
+    """Made as the services make them: the session's live results have a new version."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        made = super()._create(model_class, *args, **kwargs)
+        participant = made if model_class is Participant else made.participant
+        answers_changed(participant.session_id)
+        return made
+
+
+class ParticipantFactory(_AnswersChange):
     class Meta:
         model = Participant
 
@@ -52,7 +67,7 @@ class ParticipantFactory(ScopesDisabledFactory):
     layer = Layer.UITVOERING
 
 
-class AnswerFactory(ScopesDisabledFactory):
+class AnswerFactory(_AnswersChange):
     class Meta:
         model = Answer
 
@@ -88,6 +103,7 @@ def answer_all(participant: Participant, value_for=lambda key: 4) -> None:
             Answer(participant=participant, question_key=q.key, value=value_for(q.key))
             for q in participant.session.instrument.definition.questions
         )
+    answers_changed(participant.session_id)
 
 
 class ReportFactory(ScopesDisabledFactory):

@@ -26,8 +26,9 @@ from doorlopend.partnerships.access import partnership_view
 from .. import charts, qr, selectors, services, tabs
 from ..forms.actions import PhaseForm, ThemeNoteForm
 from ..models import Session, ThemeNote
+from ..selectors.live import live_results
 from ..selectors.open_answers import open_answers
-from ..selectors.results import SessionResults, session_results
+from ..selectors.results import SessionResults
 from .access import session_get
 from .actions import action_points_context
 
@@ -51,8 +52,9 @@ def join_url(request: HttpRequest, session: Session) -> str:
     )
 
 
-def _version(session: Session, results: SessionResults) -> str:
-    """Changes when any shown figure, the state, the phase or the minute changes."""
+def _version(session: Session, answers_version: int) -> str:
+    """Changes when the results shown (their answers version), the state, the phase or
+    the minute change: known from the session's row alone, before any results are read."""
     minute = int(timezone.now().timestamp() // 60)
     state = (
         session.state,
@@ -60,24 +62,29 @@ def _version(session: Session, results: SessionResults) -> str:
         session.phase_started_at,
         session.beamer_theme,
         minute,
+        answers_version,
     )
-    shown = (results.joined, results.finished, results.themes, results.sector_counts)
-    return hashlib.blake2s(repr((state, shown)).encode(), digest_size=8).hexdigest()
+    return hashlib.blake2s(repr(state).encode(), digest_size=8).hexdigest()
 
 
 def _live_context(request: HttpRequest, session: Session) -> dict:
-    results = session_results(session)
+    results, answers_version = live_results(session)
     return {
         "session": session,
         "results": results,
-        "version": _version(session, results),
+        "version": _version(session, answers_version),
         "uses_radar": charts.uses_radar(results),
         "can_manage": request.membership.has_perm("reflection.facilitate", session),
     }
 
 
-def _unchanged(request: HttpRequest, context: dict) -> bool:
-    return bool(request.htmx) and request.GET.get("v") == context["version"]
+def _unchanged(request: HttpRequest, version: str) -> bool:
+    return bool(request.htmx) and request.GET.get("v") == version
+
+
+def _unchanged_session(request: HttpRequest, session: Session) -> bool:
+    """Nothing changed since the poll's version: 204 before any results are read."""
+    return _unchanged(request, _version(session, session.answers_version))
 
 
 @partnership_view("reflection.view")
@@ -130,8 +137,11 @@ def _discussion_context(
 @partnership_view("reflection.view")
 @require_GET
 def session_live(request: HttpRequest, session_id: int) -> HttpResponse:
-    context = _live_context(request, _session(request, session_id))
-    if _unchanged(request, context):
+    session = _session(request, session_id)
+    if _unchanged_session(request, session):
+        return HttpResponse(status=204)
+    context = _live_context(request, session)
+    if _unchanged(request, context["version"]):
         return HttpResponse(status=204)  # htmx keeps what it shows
     html = render_to_string("reflection/_results.html", context, request=request)
     # The phase bar shows the phase and its minutes; it rides along out of band.
@@ -144,8 +154,7 @@ def session_live(request: HttpRequest, session_id: int) -> HttpResponse:
     return HttpResponse(html)
 
 
-def _presenter_context(request: HttpRequest, session_id: int) -> dict:
-    session = _session(request, session_id)
+def _presenter_context(request: HttpRequest, session: Session) -> dict:
     enter_url = request.build_absolute_uri(reverse("participate:enter"))
     context = _live_context(request, session)
     definition = session.instrument.definition
@@ -170,15 +179,18 @@ def _presenter_context(request: HttpRequest, session_id: int) -> dict:
 @partnership_view("reflection.view")
 @require_GET
 def session_presenter(request: HttpRequest, session_id: int) -> HttpResponse:
-    context = _presenter_context(request, session_id)
+    context = _presenter_context(request, _session(request, session_id))
     return render(request, "reflection/session_presenter.html", context)
 
 
 @partnership_view("reflection.view")
 @require_GET
 def session_presenter_live(request: HttpRequest, session_id: int) -> HttpResponse:
-    context = _presenter_context(request, session_id)
-    if _unchanged(request, context):
+    session = _session(request, session_id)
+    if _unchanged_session(request, session):
+        return HttpResponse(status=204)
+    context = _presenter_context(request, session)
+    if _unchanged(request, context["version"]):
         return HttpResponse(status=204)
     return render(request, "reflection/_presenter_live.html", context)
 
@@ -200,7 +212,7 @@ def session_qr(request: HttpRequest, session_id: int) -> HttpResponse:
 def session_radar(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session(request, session_id)
     response = HttpResponse(
-        charts.radar_svg(session_results(session)), content_type=SVG
+        charts.radar_svg(live_results(session)[0]), content_type=SVG
     )
     response["Cache-Control"] = "no-store"
     return response

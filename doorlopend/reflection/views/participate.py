@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -288,48 +287,6 @@ def theme(request: HttpRequest, visit: Visit, number: int) -> HttpResponse:
     context = _theme_context(visit, number, {**answers, **posted}, {**own, **texts})
     context |= {"error": error, "answered": len(answers)}
     return render(request, "reflection/participate/theme.html", context)
-
-
-@require_POST
-@_participant_page()
-def answer(request: HttpRequest, visit: Visit) -> HttpResponse:
-    """One tapped answer. Saving twice leaves one row: the service upserts."""
-    key, raw = request.POST.get("question", ""), request.POST.get("value", "")
-    error = None
-    try:
-        services.answer_save(
-            participant=visit.participant,
-            question_key=key,
-            value=_number(raw),
-        )
-    except ValidationError as e:
-        error = " ".join(e.messages)
-    if request.htmx:
-        # The status line of the question, and the page's counter out of band.
-        context = {
-            "error": error,
-            "saved": not error,
-            "oob": True,
-            "answered": selectors.participant_answer_count(
-                participant=visit.participant
-            ),
-            "question_count": len(visit.session.instrument.definition.questions),
-        }
-        status = render_to_string(
-            "reflection/participate/_answer_status.html", context, request=request
-        )
-        counter = render_to_string(
-            "reflection/participate/_progress.html", context, request=request
-        )
-        return HttpResponse(status + counter)
-    if error:
-        messages.error(request, error)
-    themes = visit.session.instrument.definition.themes
-    number = next(
-        (i for i, t in enumerate(themes, 1) if any(q.key == key for q in t.questions)),
-        1,
-    )
-    return redirect(_theme_url(visit, number) + (f"#q-{key}" if not error else ""))
 
 
 @require_GET

@@ -1,0 +1,149 @@
+"""The hot paths of a hall of phones: a tapped answer in one statement, exactly once;
+live results computed once per interval and shared; 204 before any work."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+
+from ..choices import Mode, State
+from ..models import Answer, Session
+from ..selectors.live import live_results
+from ..selectors.results import session_results
+from .factories import ParticipantFactory, SessionFactory, answer_all
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+RESULTS_TABLES = ("reflection_answer", "reflection_participant")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def session(partnership) -> Session:
+    return SessionFactory(partnership=partnership)
+
+
+def phone_for(session: Session) -> Client:
+    phone = Client()
+    join = reverse("participate:join", args=[session.join_code])
+    assert phone.post(join, {"sector": "vo", "layer": "bestuur"}).status_code == 302
+    return phone
+
+
+def tap(phone: Client, session: Session, key: str, value) -> str:
+    answer = reverse("participate:answer", args=[session.join_code])
+    response = phone.post(answer, {"question": key, "value": value}, **HTMX)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def stored(session: Session) -> list[tuple[str, int]]:
+    with scopes_disabled():
+        answers = Answer.objects.filter(participant__session=session)
+        return list(answers.values_list("question_key", "value"))
+
+
+def version_of(session: Session) -> int:
+    with scopes_disabled():
+        return Session.objects.get(pk=session.pk).answers_version
+
+
+def test_a_repeated_tap_is_stored_once_with_the_last_value(session):
+    phone, twin = phone_for(session), Client()
+    twin.cookies = phone.cookies  # a retry racing the original: the same cookie
+    before = version_of(session)
+    for client, value in ((phone, 3), (twin, 3), (phone, 5)):
+        body = tap(client, session, "visie-1", value)
+        assert "answer-saved" in body
+        assert '<progress value="1"' in body
+    assert stored(session) == [("visie-1", 5)]
+    assert version_of(session) == before + 3  # each save is a new results version
+
+
+def test_the_lean_path_writes_nothing_it_may_not(session, partnership):
+    phone = phone_for(session)
+    assert "answer-error" in tap(phone, session, "visie-1", 9)  # not on the scale
+    assert "answer-error" in tap(phone, session, "geen-vraag", 3)
+    other = SessionFactory(partnership=partnership)
+    stranger = Client()
+    stranger.cookies = phone.cookies  # this session's cookie opens no other
+    body = tap(stranger, other, "visie-1", 3)
+    assert "answer-saved" not in body
+    with scopes_disabled():
+        Session.objects.filter(pk=session.pk).update(state=State.CLOSED)
+    assert _("This session is closed; your answers have been kept.") in tap(
+        phone, session, "visie-1", 3
+    )
+    assert stored(session) == [] and stored(other) == []
+
+
+def test_an_open_conversation_takes_no_score(session):
+    phone = phone_for(session)
+    with scopes_disabled():
+        Session.objects.filter(pk=session.pk).update(mode=Mode.GESPREK)
+    assert "answer-saved" not in tap(phone, session, "visie-1", 3)
+    assert stored(session) == []
+
+
+def test_results_from_the_cache_are_the_fresh_ones(session):
+    for sector in ("vo", "vo", "vo", "mbo", "mbo", "mbo", "hbo"):
+        answer_all(ParticipantFactory(session=session, sector=sector))
+    with scopes_disabled():
+        session = Session.objects.select_related("instrument").get(pk=session.pk)
+        first, version = live_results(session)
+        with CaptureQueriesContext(connection) as queries:
+            cached, again = live_results(session)
+        fresh = session_results(session)
+    assert version == again == session.answers_version
+    assert cached == first == fresh
+    assert fresh.sector_counts["hbo"] is None  # one person: hidden, also from the cache
+    assert not [q for q in queries if any(t in q["sql"] for t in RESULTS_TABLES)]
+
+
+def test_results_are_computed_once_per_interval(session, settings):
+    settings.REFLECTION_RESULTS_SECONDS = 60
+    for _i in range(3):
+        answer_all(ParticipantFactory(session=session))
+    with scopes_disabled():
+        shown, version = live_results(Session.objects.get(pk=session.pk))
+        answer_all(ParticipantFactory(session=session))
+        later = Session.objects.get(pk=session.pk)
+        assert later.answers_version > version
+        assert live_results(later) == (shown, version)  # within the interval
+        settings.REFLECTION_RESULTS_SECONDS = 0
+        assert live_results(later)[0].respondents == 4  # after it
+
+
+def test_an_unchanged_poll_is_204_before_any_results(session, client_for):
+    for _i in range(3):
+        answer_all(ParticipantFactory(session=session))
+    client = client_for("docent")
+    live = reverse(
+        "reflection:session_live", args=[session.partnership.slug, session.pk]
+    )
+    page = client.get(live, **HTMX).content.decode()
+    version = re.search(r"live/\?v=(\w+)", page).group(1)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"{live}?v={version}", **HTMX).status_code == 204
+    assert len(queries) <= 5  # login, membership, the session: no cache, no answers
+    assert not [q for q in queries if "django_cache" in q["sql"]]
+    assert not [q for q in queries if any(t in q["sql"] for t in RESULTS_TABLES)]
+    beamer = reverse(
+        "reflection:session_presenter_live",
+        args=[session.partnership.slug, session.pk],
+    )
+    with CaptureQueriesContext(connection) as queries:  # the beamer shares the cache
+        assert client.get(beamer, **HTMX).status_code == 200
+    assert not [q for q in queries if any(t in q["sql"] for t in RESULTS_TABLES)]
+    tap(phone_for(session), session, "visie-1", 4)  # a join and an answer
+    assert client.get(f"{live}?v={version}", **HTMX).status_code == 200
