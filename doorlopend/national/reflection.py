@@ -118,15 +118,17 @@ def _pooled(sums: dict[str, tuple[int, int]], keys: list[str]) -> float | None:
     return total / scored if scored else None
 
 
-def _national_sums(key: str) -> tuple[datetime, Sums]:
-    """Every partnership's sums for the instrument, computed once a day."""
+def _national_sums(key: str) -> tuple[datetime, Sums, bool]:
+    """Every partnership's sums for the instrument, computed once a day; the last value
+    says whether they were computed just now (and so are fresh)."""
     cache_key = f"national:reflection:{key}:{timezone.localdate().isoformat()}"
     kept = cache.get(cache_key)
     if kept is None:
         sums = {pid: dict(v) for pid, v in _sums(key=key).items()}
         kept = (timezone.now(), sums)
         cache.set(cache_key, kept, 60 * 60 * 24)
-    return kept
+        return (*kept, True)
+    return (*kept, False)
 
 
 def national_reflection(
@@ -135,14 +137,17 @@ def national_reflection(
     """The spread per theme and question; with `partnership_id`, that partnership's
     own means (fresh, whether or not it counts) and band against the spread."""
     key = instrument.key
-    computed_at, all_sums = _national_sums(key)
+    computed_at, all_sums, fresh = _national_sums(key)
     counting = counting_partnership_ids()
     sums = [v for pid, v in all_sums.items() if pid in counting]
-    own = (
-        _sums(key=key, partnership_id=partnership_id).get(partnership_id, {})
-        if partnership_id is not None
-        else None
-    )
+    own = None
+    if partnership_id is not None:
+        # Just computed, every partnership's sums are fresh: no second grouped query.
+        own = (
+            all_sums.get(partnership_id, {})
+            if fresh
+            else _sums(key=key, partnership_id=partnership_id).get(partnership_id, {})
+        )
 
     def row(key: str, title: str, keys: list[str]) -> Row:
         means = [m for s in sums if (m := _pooled(s, keys)) is not None]

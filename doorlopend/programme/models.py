@@ -197,6 +197,11 @@ class ProgrammeItem(models.Model):
         return row_label(self.level, self.year, self.leerweg)
 
     @property
+    def row_key(self) -> str:
+        """The year on the programme page ('vmbo-3'; grid.Row.key)."""
+        return f"{self.level}-{self.year}"
+
+    @property
     def for_parents(self) -> bool:
         return self.audience in (Audience.PARENTS, Audience.BOTH)
 

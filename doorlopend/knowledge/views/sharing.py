@@ -67,7 +67,7 @@ def practice_adopt(request: HttpRequest, practice_id: int) -> HttpResponse:
             )
             return redirect(
                 reverse("programme:programme_detail", args=[slug, item.programme_id])
-                + f"#item-{item.pk}"
+                + f"?jaar={item.row_key}#item-{item.pk}"
             )
         if into == "plan" and plan_form.is_valid():
             activity = services.adopt_into_plan(

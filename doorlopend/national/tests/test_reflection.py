@@ -140,3 +140,24 @@ def test_every_role_sees_no_other_partnership_name(client_for, partnership, role
         page = response.content.decode()
         for other in others:
             assert other.name not in page
+
+
+def test_the_first_visit_of_the_day_reads_the_answers_once(client_for, partnership):
+    """The day's national sums hold the partnership's own too: the first (uncached)
+    view reads the answers in one grouped query, not two."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    partnerships_with_sessions([3, 4, 4, 4, 5])
+    closed_session(partnership, value=1)
+    cache.clear()
+    client = client_for("stuurgroep")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(own_url(partnership)).content.decode()
+    assert "onderste kwart" in page and "1,0" in page
+    grouped = [q for q in queries.captured_queries if "reflection_answer" in q["sql"]]
+    assert len(grouped) == 1
+    # Later views read the own figures fresh (the cache keeps only the spread).
+    closed_session(partnership, value=5)
+    assert "3,0" in client.get(own_url(partnership)).content.decode()

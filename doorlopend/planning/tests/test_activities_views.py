@@ -176,6 +176,11 @@ def test_activity_list_queries_with_200_activities(
         response = client.get(url(partnership, "activity_list"), {"page": 2})
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == 50
+    # Organisations and goals come prefetched into lists, still each row's own.
+    row = response.context["page"].object_list[0]
+    assert row.organisation_list and row.goal_list
+    assert row.organisation_list[0].name in response.content.decode()
+    assert row.goal_list[0].title in response.content.decode()
     assert _("Page %(number)s of %(total)s") % {"number": 2, "total": 4} in (
         response.content.decode()
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from doorlopend.partnerships.models import Partnership
 from doorlopend.registry.education import Leerweg, VmboProfile
@@ -59,8 +59,10 @@ def programme_items(
     Ratings are read as values (a programme has items × 7 of them)."""
     items = ProgrammeItem.objects.filter(programme=programme)
     if full:
+        # Into a list (to_attr): the page names them twice, and a `.all()` per item
+        # would build a hundred querysets through the scoped manager.
         items = items.select_related("activity", "leads_to").prefetch_related(
-            "organisations"
+            Prefetch("organisations", to_attr="organisation_list")
         )
     if leerweg:
         items = items.exclude(level="vmbo", leerweg__in=set(Leerweg.values) - {leerweg})
@@ -74,8 +76,8 @@ def programme_items(
     labels = _labels() if full else {}
     for item in items:
         item.scores = scores[item.pk]
-        # Read once here: the page names them twice, and each `.all()` is a new queryset.
-        item.organisation_list = list(item.organisations.all()) if full else []
+        if not full:
+            item.organisation_list = []
         item.facts = _facts(item, labels) if full else ""
     return items
 
@@ -123,6 +125,15 @@ def items_by_row(items: list[ProgrammeItem], leerweg: str = "") -> list[RowItems
         RowItems(row, [i for i in items if (i.level, i.year) == (row.level, row.year)])
         for row in rows
     ]
+
+
+def year_shown(grouped: list[RowItems], key: str) -> RowItems | None:
+    """The year the programme page shows (one at a time: a programme has a hundred
+    items): the one `key` names ('vmbo-3'), else the first year with items."""
+    for group in grouped:
+        if group.row.key == key:
+            return group
+    return next((g for g in grouped if g.items), grouped[0] if grouped else None)
 
 
 def samenhang_lines(items: list[ProgrammeItem]) -> list[list[ProgrammeItem]]:

@@ -266,3 +266,40 @@ def test_the_example_twice_in_one_year_is_refused_in_words(client_for, partnersh
     assert "heeft al een programma met deze naam" in response.content.decode()
     with scopes_disabled():
         assert Programme.objects.count() == 1
+
+
+def test_the_page_shows_one_year_at_a_time(client_for, partnership):
+    """A programme of a hundred items is a page per year: the years as tabs with
+    their counts, the chosen year's items in full, a line's steps linked to their year."""
+    programme = ProgrammeFactory(partnership=partnership)
+    later = ProgrammeItemFactory(
+        programme=programme, level="mbo", year=1, title="Startweek mbo"
+    )
+    ProgrammeItemFactory(
+        programme=programme,
+        level="vmbo",
+        year=3,
+        title="Beroepenmarkt",
+        leads_to=later,
+    )
+    client = client_for("werkgroeplid")
+    first = client.get(url("programme_detail", partnership, programme.pk))
+    text = first.content.decode()
+    assert "Beroepenmarkt" in text and 'id="item-' in text
+    assert f'<article class="programme-item" id="item-{later.pk}"' not in text
+    assert f'href="?jaar=mbo-1#item-{later.pk}"' in text  # leads to, and the line
+    assert 'href="?jaar=mbo-1#years-heading"' in text
+    chosen = client.get(
+        url("programme_detail", partnership, programme.pk) + "?jaar=mbo-1"
+    ).content.decode()
+    assert f'<article class="programme-item" id="item-{later.pk}"' in chosen
+    assert '<article class="programme-item"' in chosen and "Startweek mbo" in chosen
+
+
+def test_after_an_edit_the_page_opens_at_the_items_year(client_for, partnership):
+    programme = ProgrammeFactory(partnership=partnership)
+    item = ProgrammeItemFactory(programme=programme, level="mbo", year=2)
+    response = client_for("werkgroeplid").get(
+        url("item_rate", partnership, programme.pk, item.pk)
+    )
+    assert f"?jaar=mbo-2#item-{item.pk}" in response.content.decode()

@@ -31,8 +31,12 @@ def pair_of(programme: Programme, pair_id: int) -> AssignmentPair:
     return get_object_or_404(AssignmentPair, pk=pair_id, programme=programme)
 
 
-def to_programme(request: HttpRequest, programme: Programme, anchor: str = ""):
+def to_programme(
+    request: HttpRequest, programme: Programme, anchor: str = "", year: str = ""
+):
     url = reverse(
         "programme:programme_detail", args=[request.partnership.slug, programme.pk]
     )
+    if year:
+        url += f"?jaar={year}"
     return redirect(f"{url}#{anchor}" if anchor else url)

@@ -34,7 +34,9 @@ def _item_form(request, programme, item=None) -> HttpResponse:
             messages.success(
                 request, _("%(title)s has been saved.") % {"title": item.title}
             )
-            return to_programme(request, programme, f"item-{item.pk}")
+            return to_programme(
+                request, programme, f"item-{item.pk}", year=item.row_key
+            )
     return render(
         request,
         "programme/item_form.html",
@@ -95,7 +97,9 @@ def item_rate(
             messages.success(
                 request, _("The rating of %(title)s has been saved.") % {"title": item}
             )
-            return to_programme(request, programme, f"item-{item.pk}")
+            return to_programme(
+                request, programme, f"item-{item.pk}", year=item.row_key
+            )
     return render(
         request,
         "programme/item_rate.html",

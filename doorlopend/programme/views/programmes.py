@@ -114,6 +114,8 @@ def programme_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
     context = {
         "programme": programme,
         "grouped": grouped,
+        # One year's items at a time, the others a click away in the year tabs.
+        "year": selectors.year_shown(grouped, request.GET.get("jaar", "")),
         "item_count": len(items),
         "lines": selectors.samenhang_lines(items),
         "pairs": selectors.pairs_of(programme=programme),

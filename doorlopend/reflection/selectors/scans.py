@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import string
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -27,8 +27,8 @@ from doorlopend.partnerships.models import (
 
 from ..choices import SCAN_KEY, State
 from ..figures import Figures, QuestionResult, ThemeResult, figures_of
-from ..models import Answer, Participant, Session
-from .results import SessionResults, min_group, session_results, tabulate
+from ..models import Session
+from .results import SessionResults, results_of, session_results
 from .trends import TrendRow, _row
 
 # A theme (an element) whose mean is under this is weak: on the 1–5 scale, short of
@@ -139,56 +139,6 @@ def school_scans(
         .annotate(participant_count=Count("participants", distinct=True))
         .order_by("-date", "-created_at")
     )
-
-
-def results_of(sessions: list[Session]) -> dict[int, SessionResults]:
-    """`session_results` of many sessions in two queries: the same counts, through the
-    same `tabulate`, so the same figures are shown and hidden."""
-    if not sessions:
-        return {}
-    ids = [s.pk for s in sessions]
-    questions = {s.pk: len(s.instrument.definition.questions) for s in sessions}
-    joined: Counter = Counter()
-    finished: Counter = Counter()
-    cells: dict[int, Counter] = defaultdict(Counter)
-    for p in (
-        Participant.objects.filter(session__in=ids)
-        .annotate(answered=Count("answers"))
-        .values("session_id", "sector", "layer", "answered")
-    ):
-        joined[p["session_id"]] += 1
-        if p["answered"]:
-            cells[p["session_id"]][(p["sector"], p["layer"])] += 1
-        if p["answered"] >= questions[p["session_id"]]:
-            finished[p["session_id"]] += 1
-    answers: dict[int, Counter] = defaultdict(Counter)
-    for r in (
-        Answer.objects.filter(participant__session__in=ids)
-        .values(
-            "participant__session_id",
-            "question_key",
-            "participant__sector",
-            "participant__layer",
-            "value",
-        )
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
-        cell = (r["participant__sector"], r["participant__layer"])
-        answers[r["participant__session_id"]][
-            (r["question_key"], cell, r["value"])
-        ] += r["n"]
-    return {
-        s.pk: tabulate(
-            s.instrument.definition,
-            k=min_group(),
-            joined=joined[s.pk],
-            finished=finished[s.pk],
-            cells=cells[s.pk],
-            answers=answers[s.pk],
-        )
-        for s in sessions
-    }
 
 
 @dataclass

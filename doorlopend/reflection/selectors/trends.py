@@ -1,7 +1,7 @@
 """Trends: how a partnership's scores move across repeated sessions of one instrument.
 
-Each closed session's figures come from `results.session_results()` (two queries per
-session), so a suppressed figure stays suppressed here and is never part of a change.
+Each closed session's figures come from `results.results_of()` (two queries for
+all sessions), so a suppressed figure stays suppressed here and is never part of a change.
 Questions are matched across instrument versions by their key, themes by theirs.
 """
 
@@ -146,7 +146,8 @@ def instrument_trends(*, partnership: Partnership, instrument_key: str) -> Trend
     sessions = list(
         selectors.trend_sessions(partnership=partnership, instrument_key=instrument_key)
     )
-    per_session = [results.session_results(s) for s in sessions]
+    by_session = results.results_of(sessions)
+    per_session = [by_session[s.pk] for s in sessions]
     # The newest wording leads; a theme or question only older versions had follows.
     themes: dict[str, str] = {}
     questions: dict[str, dict[str, str]] = {}

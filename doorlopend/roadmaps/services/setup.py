@@ -24,12 +24,13 @@ def _schools(partnership: Partnership) -> list[Organisation]:
     return [o for o in partnership.organisations.all() if o.is_school]
 
 
-@transaction.atomic
 def states_ensure(*, roadmap: Roadmap) -> int:
     """Give every item its row (per school where its block applies per school).
 
     Safe to call again: a school added to the partnership later gets its rows then.
-    Returns how many rows were added.
+    Returns how many rows were added. Every page of a roadmap calls it, so it opens no
+    transaction when nothing is missing (bulk_create is atomic and ignores a row a
+    concurrent request made first).
     """
     definition = roadmap.definition
     schools = None
@@ -50,11 +51,11 @@ def states_ensure(*, roadmap: Roadmap) -> int:
         for key, school in wanted
         if (key, school) not in existing
     ]
-    ItemState.objects.bulk_create(new, ignore_conflicts=True)
+    if new:
+        ItemState.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)
 
 
-@transaction.atomic
 def checklist_for(*, partnership: Partnership) -> Roadmap:
     """The partnership's checklist (seed 000), made with the newest version the first time."""
     roadmap = (
@@ -68,14 +69,14 @@ def checklist_for(*, partnership: Partnership) -> Roadmap:
         .first()
     )
     if roadmap is None:
-        version = latest_version(CHECKLIST_KEY)
-        roadmap = Roadmap.objects.create(partnership=partnership, version=version)
-        version_mark_used(version=version)
+        with transaction.atomic():
+            version = latest_version(CHECKLIST_KEY)
+            roadmap = Roadmap.objects.create(partnership=partnership, version=version)
+            version_mark_used(version=version)
     states_ensure(roadmap=roadmap)
     return roadmap
 
 
-@transaction.atomic
 def step_plan_for(*, route: Leerroute) -> Roadmap:
     """The route's step plan (seed 002), made with the newest version the first time."""
     roadmap = (
@@ -84,10 +85,11 @@ def step_plan_for(*, route: Leerroute) -> Roadmap:
         .first()
     )
     if roadmap is None:
-        version = latest_version(STEP_PLAN_KEY)
-        roadmap = Roadmap.objects.create(
-            partnership=route.partnership, route=route, version=version
-        )
-        version_mark_used(version=version)
+        with transaction.atomic():
+            version = latest_version(STEP_PLAN_KEY)
+            roadmap = Roadmap.objects.create(
+                partnership=route.partnership, route=route, version=version
+            )
+            version_mark_used(version=version)
     states_ensure(roadmap=roadmap)
     return roadmap
