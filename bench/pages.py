@@ -1,4 +1,5 @@
-"""Every page a coordinator can reach — and the pupil pages, as a decaan — at national
+"""Every page a coordinator can reach — the pupil pages as a decaan, the national pages
+as the landelijk adviseur — at national
 volume: query count and p95 per page.
 
 Loads `load_demo --large` into a scratch SQLite database (var/bench.sqlite3), finds the
@@ -47,6 +48,7 @@ from doorlopend.documents.services import (  # noqa: E402
     document_build,
     document_request,
 )
+from doorlopend.national.models import NationalAdviser  # noqa: E402
 from doorlopend.partnerships.models import (  # noqa: E402
     Membership,
     Organisation,
@@ -202,6 +204,13 @@ def main() -> None:
             pupil_routes = [r for r in routes if "school_id" in r.kwargs]
             school = school_values(user, membership.partnership)
             measure_pages(client, pupil_routes, values | school, floor, rows)
+        # The national pages, as the demo's landelijk adviseur (a staff grant).
+        adviser = NationalAdviser.objects.select_related("user").first()
+        if adviser is not None:
+            client.force_login(adviser.user)
+            print("# national pages, as the landelijk adviseur")
+            national = [r for r in all_routes() if r.name.startswith("national:")]
+            measure_pages(client, national, values, floor, rows)
     print(
         f"pages={len(rows)} max_queries={max(r[2] for r in rows)} max_p95_ms={max(r[3] for r in rows):.1f}"
     )

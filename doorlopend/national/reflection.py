@@ -15,9 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
@@ -25,6 +23,7 @@ from doorlopend.reflection.choices import DONT_KNOW, State
 from doorlopend.reflection.models import Answer
 from doorlopend.reflection.selectors.results import min_group
 
+from .daycache import day_cached
 from .selectors import Band, Spread, counting_partnership_ids, spread_of
 
 DEFAULT_INSTRUMENT = "reflectietool"
@@ -120,13 +119,10 @@ def _pooled(sums: dict[str, tuple[int, int]], keys: list[str]) -> float | None:
 
 def _national_sums(key: str) -> tuple[datetime, Sums]:
     """Every partnership's sums for the instrument, computed once a day."""
-    cache_key = f"national:reflection:{key}:{timezone.localdate().isoformat()}"
-    kept = cache.get(cache_key)
-    if kept is None:
-        sums = {pid: dict(v) for pid, v in _sums(key=key).items()}
-        kept = (timezone.now(), sums)
-        cache.set(cache_key, kept, 60 * 60 * 24)
-    return kept
+    return day_cached(
+        f"reflection:{key}",
+        lambda: {pid: dict(v) for pid, v in _sums(key=key).items()},
+    )
 
 
 def national_reflection(
@@ -173,3 +169,25 @@ def national_warm(*, today=None) -> int:
     for instrument in found:
         _national_sums(instrument.key)
     return len(found)
+
+
+def own_theme_means(
+    *, partnership_id: int, key: str = DEFAULT_INSTRUMENT
+) -> list[tuple[str, float]]:
+    """The partnership's mean per theme (closed sessions, groups of at least k), for its
+    public progress page; themes without such answers are left out."""
+    instrument = (
+        InstrumentVersion.objects.questionnaires()
+        .filter(key=key)
+        .order_by("-version")
+        .first()
+    )
+    if instrument is None:
+        return []
+    sums = _sums(key=key, partnership_id=partnership_id).get(partnership_id, {})
+    out = []
+    for theme in instrument.definition.themes:
+        mean = _pooled(sums, [q.key for q in theme.questions])
+        if mean is not None:
+            out.append((theme.title, mean))
+    return out
