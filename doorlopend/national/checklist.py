@@ -38,15 +38,13 @@ class NationalChecklist:
         return any(r.spread.enough for r in self.rows)
 
 
-def _counts(*, partnership_id: int | None = None) -> Counts:
+def _counts() -> Counts:
     """Done and applicable rows per partnership and item (one grouped query)."""
     # National aggregates read every partnership's checklist: the reason to lift the scope.
     with scopes_disabled():
         states = ItemState.objects.filter(
             roadmap__route=None, roadmap__version__key=CHECKLIST_KEY
         )
-        if partnership_id is not None:
-            states = states.filter(roadmap__partnership_id=partnership_id)
         rows = (
             states.values_list("roadmap__partnership_id", "item_key")
             .annotate(
@@ -69,15 +67,12 @@ def _percent(counts: dict[str, tuple[int, int]], keys: list[str]) -> float | Non
 
 def national_checklist(*, partnership_id: int | None = None) -> NationalChecklist:
     """The spread of block progress; with `partnership_id`, that partnership's own
-    progress (fresh, whether or not it counts) and band against the spread."""
+    progress (of the same day, whether or not it counts) and band against the spread."""
     computed_at, everyone = day_cached("checklist", _counts)
     counting = counting_partnership_ids()
     counts = [c for pid, c in everyone.items() if pid in counting]
-    own = (
-        _counts(partnership_id=partnership_id).get(partnership_id, {})
-        if partnership_id is not None
-        else None
-    )
+    # The own progress comes from the same day's figures (whether or not it counts).
+    own = everyone.get(partnership_id, {}) if partnership_id is not None else None
     rows = []
     for block in latest_version(CHECKLIST_KEY).definition.blocks:
         keys = [item.key for item in block.items]
@@ -95,7 +90,7 @@ def national_warm(*, today=None) -> int:
 
 def own_blocks(*, partnership_id: int) -> list[tuple[str, float]]:
     """The partnership's progress per block (its public progress page)."""
-    own = _counts(partnership_id=partnership_id).get(partnership_id, {})
+    own = day_cached("checklist", _counts)[1].get(partnership_id, {})
     out = []
     for block in latest_version(CHECKLIST_KEY).definition.blocks:
         percent = _percent(own, [item.key for item in block.items])

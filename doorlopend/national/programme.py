@@ -38,14 +38,11 @@ class NationalProgramme:
         return any(r.spread.enough for r in self.rows)
 
 
-def _counts(*, partnership_id: int | None = None) -> Counts:
+def _counts() -> Counts:
     # National aggregates read every partnership's programme: the reason to lift the scope.
     with scopes_disabled():
         items = ProgrammeItem.objects.all()
         ratings = ItemRating.objects.filter(score__gte=Score.ENIGSZINS)
-        if partnership_id is not None:
-            items = items.filter(programme__partnership_id=partnership_id)
-            ratings = ratings.filter(item__programme__partnership_id=partnership_id)
         totals = dict(
             items.values_list("programme__partnership_id")
             .annotate(n=Count("pk"))
@@ -70,15 +67,12 @@ def _share(counts: tuple[int, dict[str, int]] | None, key: str) -> float | None:
 
 def national_programme(*, partnership_id: int | None = None) -> NationalProgramme:
     """The spread of element coverage; with `partnership_id`, that partnership's own
-    coverage (fresh) and band against the spread."""
+    coverage (of the same day) and band against the spread."""
     computed_at, everyone = day_cached("programme", _counts)
     counting = counting_partnership_ids()
     counts = [c for pid, c in everyone.items() if pid in counting]
-    own = (
-        _counts(partnership_id=partnership_id).get(partnership_id)
-        if partnership_id is not None
-        else None
-    )
+    # The own coverage comes from the same day's figures (whether or not it counts).
+    own = everyone.get(partnership_id) if partnership_id is not None else None
     rows = []
     for key, title in newest_elements_version().definition.choices:
         spread = spread_of([_share(c, key) for c in counts])
@@ -94,7 +88,7 @@ def national_warm(*, today=None) -> int:
 
 def own_coverage(*, partnership_id: int) -> list[tuple[str, float]]:
     """The partnership's coverage per element (its public progress page)."""
-    own = _counts(partnership_id=partnership_id).get(partnership_id)
+    own = day_cached("programme", _counts)[1].get(partnership_id)
     if not own:
         return []
     return [

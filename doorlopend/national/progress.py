@@ -4,7 +4,7 @@ Only aggregates, never a person: what the partnership works on (its description 
 titles of its goals), its checklist progress per block, the practices its coördinator
 put on a public page, and the figures the coördinator chose, each through the threshold
 its own page applies (reflection: sessions with at least k answers; transitions: the
-monitor's suppression). Read without a login, so every read names the partnership.
+monitor's suppression). The figures are the day's, as on the national pages.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from doorlopend.transitions.selectors.figures import (
 )
 
 from . import checklist, programme, reflection
+from .daycache import day_cached
 from .models import Figure, ProgressPage
 
 
@@ -55,6 +56,14 @@ class Progress:
             (line.label, [line.figures[key] for key in KEY_FIGURES])
             for line in self.transitions.total.visible_lines
         ]
+
+
+def _latest_figures(partnership) -> CohortFigures | None:
+    """The latest year's figures, suppressed by the monitor (kept for the day)."""
+    years = cohorts(partnership=partnership)
+    if not years:
+        return None
+    return cohort_figures(partnership=partnership, cohort=years[0], dimension="route")
 
 
 def public_page(*, token: str) -> ProgressPage | None:
@@ -89,11 +98,9 @@ def progress_of(page: ProgressPage) -> Progress:
             ]
         figures = None
         if Figure.TRANSITIONS in page.figures:
-            years = cohorts(partnership=partnership)
-            if years:
-                figures = cohort_figures(
-                    partnership=partnership, cohort=years[0], dimension="route"
-                )
+            figures = day_cached(
+                f"progress:transitions:{pid}", lambda: _latest_figures(partnership)
+            )[1]
     result = Progress(
         page=page,
         goals=goals,

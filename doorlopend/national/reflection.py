@@ -68,7 +68,7 @@ def instruments() -> list[InstrumentVersion]:
     return InstrumentVersion.objects.questionnaires().latest_per_key()
 
 
-def _sums(*, key: str, partnership_id: int | None = None) -> Sums:
+def _sums(*, key: str) -> Sums:
     """Scores summed per partnership and question, from closed sessions where the question
     reached k answers (one grouped query), pooled into themes in Python."""
     k = min_group()
@@ -79,10 +79,6 @@ def _sums(*, key: str, partnership_id: int | None = None) -> Sums:
             participant__session__instrument__key=key,
             participant__session__organisation=None,
         )
-        if partnership_id is not None:
-            answers = answers.filter(
-                participant__session__partnership_id=partnership_id
-            )
         rows = list(
             answers.values(
                 "participant__session_id",
@@ -129,16 +125,13 @@ def national_reflection(
     *, instrument: InstrumentVersion, partnership_id: int | None = None
 ) -> NationalReflection:
     """The spread per theme and question; with `partnership_id`, that partnership's
-    own means (fresh, whether or not it counts) and band against the spread."""
+    own means (of the same day, whether or not it counts) and band against the spread."""
     key = instrument.key
     computed_at, all_sums = _national_sums(key)
     counting = counting_partnership_ids()
     sums = [v for pid, v in all_sums.items() if pid in counting]
-    own = (
-        _sums(key=key, partnership_id=partnership_id).get(partnership_id, {})
-        if partnership_id is not None
-        else None
-    )
+    # The own means come from the same day's figures (whether or not it counts).
+    own = all_sums.get(partnership_id, {}) if partnership_id is not None else None
 
     def row(key: str, title: str, keys: list[str]) -> Row:
         means = [m for s in sums if (m := _pooled(s, keys)) is not None]
@@ -184,7 +177,8 @@ def own_theme_means(
     )
     if instrument is None:
         return []
-    sums = _sums(key=key, partnership_id=partnership_id).get(partnership_id, {})
+    _computed_at, all_sums = _national_sums(key)
+    sums = all_sums.get(partnership_id, {})
     out = []
     for theme in instrument.definition.themes:
         mean = _pooled(sums, [q.key for q in theme.questions])
