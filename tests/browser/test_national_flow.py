@@ -85,7 +85,7 @@ def test_a_practice_travels_and_the_national_picture_counts_who_takes_part(
     expect(adviser.get_by_role("heading", level=1)).to_have_text("Checklist landelijk")
     axe_check(adviser)
 
-    page.goto(f"{base}/p/rivierenland/instellingen/")
+    page.goto(f"{base}/p/rivierenland/settings/")
     page.get_by_label("Onze totaalcijfers tellen niet mee").check()
     page.get_by_role("button", name="Keuze opslaan").first.click()
     expect(page.locator("main")).to_contain_text(
@@ -97,7 +97,7 @@ def test_a_practice_travels_and_the_national_picture_counts_who_takes_part(
     expect(adviser.locator("main")).not_to_contain_text("Rivierenland")
 
     # Share progress and results: on, with the leerroutes, opened without a login.
-    page.goto(f"{base}/p/rivierenland/instellingen/")
+    page.goto(f"{base}/p/rivierenland/settings/")
     page.get_by_label("Aan: iedereen met de link ziet onze voortgang").check()
     page.get_by_label("Leerroutes: hoeveel, per sector").check()
     page.locator("#progress-heading ~ form button[type=submit]").click()
