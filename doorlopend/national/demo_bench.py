@@ -98,13 +98,26 @@ def programmes(partnerships: list[Partnership], rng: random.Random) -> int:
     return len(items)
 
 
-def routes(partnerships: list[Partnership], rng: random.Random) -> int:
-    """One to four leerroutes in three of four partnerships, in varied sectors."""
-    mbo = {}
+def mbo_schools(partnerships: list[Partnership]) -> dict[int, Organisation]:
+    """Each partnership's first mbo school; one is added where the bench register gave
+    the partnership none (most bench partnerships hold only vo schools)."""
+    mbo: dict[int, Organisation] = {}
     for school in Organisation.objects.filter(
         partnership__in=partnerships, kind="mbo"
     ).order_by("pk"):
         mbo.setdefault(school.partnership_id, school)
+    missing = [p for p in partnerships if p.pk not in mbo]
+    for school in Organisation.objects.bulk_create(
+        Organisation(partnership=p, name=f"Bench-mbo {p.slug}", kind="mbo")
+        for p in missing
+    ):
+        mbo[school.partnership_id] = school
+    return mbo
+
+
+def routes(partnerships: list[Partnership], rng: random.Random) -> int:
+    """One to four leerroutes in three of four partnerships, in varied sectors."""
+    mbo = mbo_schools(partnerships)
     year = timezone.localdate().year + 1
     made = Leerroute.objects.bulk_create(
         Leerroute(
@@ -131,6 +144,7 @@ def transitions(partnerships: list[Partnership]) -> int:
     year = timezone.localdate().year - 1
     if Transition.objects.filter(partnership__in=partnerships).exists():
         return 0
+    mbo_schools(partnerships)
     made = 0
     for n, p in enumerate(partnerships):
         if n % 2:

@@ -35,7 +35,7 @@ from doorlopend.transitions.selectors.figures import (
 from doorlopend.transitions.selectors.measures import counts_of
 
 from .daycache import day_cached
-from .selectors import OTHER, counting_partnership_ids, merge_groups
+from .selectors import MIN_PARTNERSHIPS, OTHER, counting_partnership_ids, merge_groups
 
 YEARS = 3  # the newest years of transition shown nationally
 
@@ -91,13 +91,19 @@ def _raw() -> Raw:
 
 
 def national_transitions(*, cohort: int | None = None) -> NationalTransitions:
-    """The year's figures per region (the newest year unless `cohort` is one of the
-    years shown), with both thresholds applied."""
+    """The year's figures per region (`cohort` if it is one of the years shown, else
+    the newest year with enough partnerships), with both thresholds applied."""
     computed_at, raw = day_cached("transitions", _raw)
     cohorts = sorted(raw, reverse=True)
-    if cohort not in raw:
-        cohort = cohorts[0] if cohorts else None
     counting = counting_partnership_ids()
+    if cohort not in raw:
+        # The newest year with enough partnerships, else the newest year.
+        enough = [
+            year
+            for year in cohorts
+            if len({r[0] for r in raw[year] if r[0] in counting}) >= MIN_PARTNERSHIPS
+        ]
+        cohort = (enough or cohorts or [None])[0]
     rows = [r for r in raw.get(cohort, []) if r[0] in counting and r[4]["pupils"]]
     members: dict = defaultdict(set)
     labels: dict = {}
