@@ -16,12 +16,14 @@ query per year, kept for the day.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
@@ -90,12 +92,9 @@ def _raw() -> Raw:
     return raw
 
 
-def national_transitions(*, cohort: int | None = None) -> NationalTransitions:
-    """The year's figures per region (`cohort` if it is one of the years shown, else
-    the newest year with enough partnerships), with both thresholds applied."""
+def _build(cohort: int | None, counting: set[int]) -> NationalTransitions:
     computed_at, raw = day_cached("transitions", _raw)
     cohorts = sorted(raw, reverse=True)
-    counting = counting_partnership_ids()
     if cohort not in raw:
         # The newest year with enough partnerships, else the newest year.
         enough = [
@@ -132,6 +131,19 @@ def national_transitions(*, cohort: int | None = None) -> NationalTransitions:
         labels=shown,
     )
     return NationalTransitions(computed_at, cohorts, cohort, partnerships, figures)
+
+
+def national_transitions(*, cohort: int | None = None) -> NationalTransitions:
+    """The year's figures per region (`cohort` if it is one of the years shown, else
+    the newest year with enough partnerships), with both thresholds applied. The
+    suppressed figures are kept for the day per year and set of partnerships counting,
+    so an opt-out still takes effect at once."""
+    counting = counting_partnership_ids()
+    who = hashlib.sha256(",".join(map(str, sorted(counting))).encode()).hexdigest()
+    return day_cached(
+        f"transitions:figures:{get_language()}:{cohort}:{who[:16]}",
+        lambda: _build(cohort, counting),
+    )[1]
 
 
 def national_warm(*, today=None) -> int:
