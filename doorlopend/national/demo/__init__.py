@@ -4,7 +4,7 @@ load_demo: the demo's landelijk adviseur gets the staff grant, and five small ex
 partnerships each close one reflection session, so that with the demo partnership the
 national spread has enough partnerships to show. With --large: one closed session in
 each bench partnership that has none (bench-0 has its national day already), and the
-other national pictures' volume (`demo_bench`).
+other national pictures' volume (`demo.bench`).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from doorlopend.programme.models import Programme
 from doorlopend.reflection.choices import DONT_KNOW, Layer, Sector, State
 from doorlopend.reflection.models import Answer, Participant, Session
 
-from . import demo_bench
-from .models import NationalAdviser
+from ..models import NationalAdviser
+from . import bench as demo_bench
 
 EXAMPLES = [
     ("Voorbeeldverband Noord", "voorbeeld-noord"),
