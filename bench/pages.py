@@ -1,4 +1,5 @@
-"""Every page a coordinator can reach — and the pupil pages, as a decaan — at national
+"""Every page a coordinator can reach — the pupil pages as a decaan, the national pages
+as the landelijk adviseur — at national
 volume: query count and p95 per page.
 
 Loads `load_demo --large` into a scratch SQLite database (var/bench.sqlite3), finds the
@@ -41,12 +42,15 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path  # noqa: E402
 from django_scopes import scopes_disabled  # noqa: E402
 
+from doorlopend.core.periodic import DAILY  # noqa: E402
 from doorlopend.core.urlwalk import all_routes  # noqa: E402
 from doorlopend.documents.models import GeneratedDocument, Kind  # noqa: E402
 from doorlopend.documents.services import (  # noqa: E402
     document_build,
     document_request,
 )
+from doorlopend.national.models import Figure, NationalAdviser  # noqa: E402
+from doorlopend.national.services import progress_page_set  # noqa: E402
 from doorlopend.partnerships.models import (  # noqa: E402
     Membership,
     Organisation,
@@ -162,6 +166,32 @@ def measure_pages(
         )
 
 
+def measure_national(client: Client, membership, values: dict, floor, rows) -> None:
+    """The national pages as the demo's landelijk adviseur (a staff grant), and the
+    bench partnership's public progress page as an anonymous visitor. The day's national
+    figures are computed first, as the daily work does before anyone visits."""
+    for name, work in DAILY.items():
+        if name.startswith("national."):
+            work()
+    adviser = NationalAdviser.objects.select_related("user").first()
+    if adviser is not None:
+        client.force_login(adviser.user)
+        print("# national pages, as the landelijk adviseur")
+        national = [r for r in all_routes() if r.name.startswith("national:")]
+        measure_pages(client, national, values, floor, rows)
+    page = progress_page_set(
+        partnership=membership.partnership,
+        is_public=True,
+        figures=list(Figure.values),
+        noindex=True,
+        by=membership,
+    )
+    client.logout()
+    print("# the public progress page, anonymous")
+    route = next(r for r in all_routes() if r.name == "national_public:progress")
+    measure_pages(client, [route], {"token": page.token}, floor, rows)
+
+
 def main() -> None:
     prepare()
     with scopes_disabled():
@@ -202,6 +232,7 @@ def main() -> None:
             pupil_routes = [r for r in routes if "school_id" in r.kwargs]
             school = school_values(user, membership.partnership)
             measure_pages(client, pupil_routes, values | school, floor, rows)
+        measure_national(client, membership, values, floor, rows)
     print(
         f"pages={len(rows)} max_queries={max(r[2] for r in rows)} max_p95_ms={max(r[3] for r in rows):.1f}"
     )

@@ -80,6 +80,8 @@ urlpatterns = [
     ),
     path("api/", api.urls),
     path("praktijken/", include("doorlopend.knowledge.public_urls")),
+    # A partnership's public progress page, by its unguessable link (opt-in).
+    path("voortgang/", include("doorlopend.national.public_urls")),
     # The national picture for the landelijk adviseur (a grant, not a membership).
     path("landelijk/", include("doorlopend.national.urls")),
     path("agenda/", include("doorlopend.planning.feed_urls")),

@@ -14,6 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from doorlopend.core.public import is_public_page
+
 SUPPORTED = {code for code, _label in settings.LANGUAGES}
 
 
@@ -34,6 +36,15 @@ class ChosenLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if is_public_page(request):
+            # The same page for everyone: neither the person nor the cookie is read, so
+            # the session stays untouched and the answer does not vary on the cookie.
+            request.public_page = True
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            response = self.get_response(request)
+            response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
+            return response
         language = request_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language

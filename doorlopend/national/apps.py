@@ -17,9 +17,14 @@ class NationalConfig(AppConfig):
             settings_section_register,
         )
 
-        from . import reflection, selectors
+        from . import checklist, programme, reflection, routes, selectors, transitions
+        from .models import Figure
 
         register_daily("national.reflection", reflection.national_warm)
+        register_daily("national.checklist", checklist.national_warm)
+        register_daily("national.programme", programme.national_warm)
+        register_daily("national.transitions", transitions.national_warm)
+        register_daily("national.routes", routes.national_warm)
 
         dashboard_card_register(
             DashboardCard(
@@ -36,6 +41,17 @@ class NationalConfig(AppConfig):
                 template="national/_participation_section.html",
                 context=lambda partnership: {
                     "takes_part": selectors.takes_part(partnership=partnership)
+                },
+            )
+        )
+
+        settings_section_register(
+            SettingsSection(
+                name="progress_page",
+                template="national/_progress_section.html",
+                context=lambda partnership: {
+                    "page": selectors.progress_page_of(partnership=partnership),
+                    "figure_choices": Figure.choices,
                 },
             )
         )

@@ -57,3 +57,36 @@ class NationalParticipation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partnership}: {self.takes_part}"
+
+
+class Figure(models.TextChoices):
+    """The figures a partnership may add to its public progress page: aggregates only."""
+
+    REFLECTION = "reflection", _("Reflection: our mean per theme")
+    PROGRAMME = "programme", _("LOB programme: coverage of the 7 elements")
+    ROUTES = "routes", _("Leerroutes: how many, per sector")
+    TRANSITIONS = "transitions", _("Transitions: the key figures of the latest year")
+
+
+class ProgressPage(models.Model):
+    """A partnership's public progress page ("Deel de voortgang en resultaten"): off
+    until its coördinator switches it on; reached only through the unguessable link."""
+
+    partnership = models.OneToOneField(
+        Partnership,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="progress_page",
+    )
+    is_public = models.BooleanField(_("public progress page"), default=False)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    figures = models.JSONField(_("figures shown"), default=list, blank=True)
+    noindex = models.BooleanField(_("keep search engines away"), default=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("public progress page")
+        verbose_name_plural = _("public progress pages")
+
+    def __str__(self) -> str:
+        return f"{self.partnership}: {self.is_public}"

@@ -15,9 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
@@ -25,6 +23,7 @@ from doorlopend.reflection.choices import DONT_KNOW, State
 from doorlopend.reflection.models import Answer
 from doorlopend.reflection.selectors.results import min_group
 
+from .daycache import day_cached
 from .selectors import Band, Spread, counting_partnership_ids, spread_of
 
 DEFAULT_INSTRUMENT = "reflectietool"
@@ -69,7 +68,7 @@ def instruments() -> list[InstrumentVersion]:
     return InstrumentVersion.objects.questionnaires().latest_per_key()
 
 
-def _sums(*, key: str, partnership_id: int | None = None) -> Sums:
+def _sums(*, key: str) -> Sums:
     """Scores summed per partnership and question, from closed sessions where the question
     reached k answers (one grouped query), pooled into themes in Python."""
     k = min_group()
@@ -80,10 +79,6 @@ def _sums(*, key: str, partnership_id: int | None = None) -> Sums:
             participant__session__instrument__key=key,
             participant__session__organisation=None,
         )
-        if partnership_id is not None:
-            answers = answers.filter(
-                participant__session__partnership_id=partnership_id
-            )
         rows = list(
             answers.values(
                 "participant__session_id",
@@ -118,36 +113,25 @@ def _pooled(sums: dict[str, tuple[int, int]], keys: list[str]) -> float | None:
     return total / scored if scored else None
 
 
-def _national_sums(key: str) -> tuple[datetime, Sums, bool]:
-    """Every partnership's sums for the instrument, computed once a day; the last value
-    says whether they were computed just now (and so are fresh)."""
-    cache_key = f"national:reflection:{key}:{timezone.localdate().isoformat()}"
-    kept = cache.get(cache_key)
-    if kept is None:
-        sums = {pid: dict(v) for pid, v in _sums(key=key).items()}
-        kept = (timezone.now(), sums)
-        cache.set(cache_key, kept, 60 * 60 * 24)
-        return (*kept, True)
-    return (*kept, False)
+def _national_sums(key: str) -> tuple[datetime, Sums]:
+    """Every partnership's sums for the instrument, computed once a day."""
+    return day_cached(
+        f"reflection:{key}",
+        lambda: {pid: dict(v) for pid, v in _sums(key=key).items()},
+    )
 
 
 def national_reflection(
     *, instrument: InstrumentVersion, partnership_id: int | None = None
 ) -> NationalReflection:
     """The spread per theme and question; with `partnership_id`, that partnership's
-    own means (fresh, whether or not it counts) and band against the spread."""
+    own means (of the same day, whether or not it counts) and band against the spread."""
     key = instrument.key
-    computed_at, all_sums, fresh = _national_sums(key)
+    computed_at, all_sums = _national_sums(key)
     counting = counting_partnership_ids()
     sums = [v for pid, v in all_sums.items() if pid in counting]
-    own = None
-    if partnership_id is not None:
-        # Just computed, every partnership's sums are fresh: no second grouped query.
-        own = (
-            all_sums.get(partnership_id, {})
-            if fresh
-            else _sums(key=key, partnership_id=partnership_id).get(partnership_id, {})
-        )
+    # The own means come from the same day's figures (whether or not it counts).
+    own = all_sums.get(partnership_id, {}) if partnership_id is not None else None
 
     def row(key: str, title: str, keys: list[str]) -> Row:
         means = [m for s in sums if (m := _pooled(s, keys)) is not None]
@@ -178,3 +162,26 @@ def national_warm(*, today=None) -> int:
     for instrument in found:
         _national_sums(instrument.key)
     return len(found)
+
+
+def own_theme_means(
+    *, partnership_id: int, key: str = DEFAULT_INSTRUMENT
+) -> list[tuple[str, float]]:
+    """The partnership's mean per theme (closed sessions, groups of at least k), for its
+    public progress page; themes without such answers are left out."""
+    instrument = (
+        InstrumentVersion.objects.questionnaires()
+        .filter(key=key)
+        .order_by("-version")
+        .first()
+    )
+    if instrument is None:
+        return []
+    _computed_at, all_sums = _national_sums(key)
+    sums = all_sums.get(partnership_id, {})
+    out = []
+    for theme in instrument.definition.themes:
+        mean = _pooled(sums, [q.key for q in theme.questions])
+        if mean is not None:
+            out.append((theme.title, mean))
+    return out

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doorlopend.partnerships.models import Partnership
 
-from .models import NationalParticipation
+from .models import NationalParticipation, ProgressPage
 
 # A spread of fewer partnerships would come close to showing one partnership's figure.
 MIN_PARTNERSHIPS = 5
@@ -38,6 +38,11 @@ def takes_part(*, partnership: Partnership) -> bool:
     return not NationalParticipation.objects.filter(
         partnership=partnership, takes_part=False
     ).exists()
+
+
+def progress_page_of(*, partnership: Partnership) -> ProgressPage | None:
+    """The partnership's public progress page setting (None: never switched on)."""
+    return ProgressPage.objects.filter(partnership=partnership).first()
 
 
 def counting_partnership_ids() -> set[int]:
@@ -79,3 +84,36 @@ def spread_of(values: list[float]) -> Spread:
         return Spread(count=len(values))
     q1, q2, q3 = statistics.quantiles(values, n=4, method="inclusive")
     return Spread(count=len(values), low=q1, median=q2, high=q3)
+
+
+OTHER = "__other__"
+
+
+def merge_groups(
+    members: dict, minimum: int = MIN_PARTNERSHIPS
+) -> dict[object, object] | None:
+    """Map each group (a region, a sector) to itself or OTHER so that every shown group
+    and OTHER hold at least `minimum` partnerships; None when all together hold fewer.
+
+    `members` gives per group the set of partnership ids behind its figure. Groups under
+    the minimum go to OTHER; while OTHER holds 1 to minimum − 1 partnerships, the
+    smallest remaining group joins it, so that the national figure minus the shown groups
+    never gives away the figure of fewer than `minimum` partnerships.
+    """
+    everyone = set().union(*members.values()) if members else set()
+    if not everyone:
+        return {}
+    if len(everyone) < minimum:
+        return None
+    mapping = {g: (OTHER if len(m) < minimum else g) for g, m in members.items()}
+
+    def other() -> set:
+        return set().union(*(members[g] for g in members if mapping[g] == OTHER))
+
+    remaining = sorted(
+        (g for g in members if mapping[g] != OTHER),
+        key=lambda g: (len(members[g]), str(g)),
+    )
+    while 0 < len(other()) < minimum:
+        mapping[remaining.pop(0)] = OTHER
+    return mapping

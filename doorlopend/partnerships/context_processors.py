@@ -6,6 +6,8 @@ from . import selectors
 
 
 def partnership_nav(request: HttpRequest) -> dict:
+    if getattr(request, "public_page", False):
+        return {}  # the same page for everyone: the person is not read (core.public)
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}

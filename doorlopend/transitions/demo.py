@@ -310,3 +310,25 @@ def load_large(context: DemoContext) -> None:
     context.count(
         "signals", signals.signals_refresh(partnership=partnership, today=today)
     )
+
+
+def load_small_cohort(
+    *, partnership: Partnership, year: int, per_school: int, seed: int, pgn_offset: int
+) -> int:
+    """One year of a few pupils per vo school of a bench partnership (the national
+    picture's volume across partnerships); returns the transitions made."""
+    schools = list(Organisation.objects.filter(partnership=partnership).order_by("pk"))
+    vo = [s for s in schools if s.kind == "vo"]
+    mbo = [s for s in schools if s.kind == "mbo"]
+    if not vo or not mbo:
+        return 0
+    return _generate(
+        partnership=partnership,
+        vo=vo,
+        mbo=mbo,
+        cohorts=[year],
+        sizes=[per_school],
+        rng=random.Random(seed),
+        pgn_offset=pgn_offset,
+        today=timezone.localdate(),
+    )

@@ -39,6 +39,8 @@ PUBLIC = {
     # Good practices a coördinator opted into a public page, and their feed.
     "knowledge_public:practice",
     "knowledge_public:feed",
+    # A partnership's public progress page (opt-in): the unguessable link is the key.
+    "national_public:progress",
     # A member's calendar feed: the private token in the address is the key.
     "planning_feed:feed",
     # A pupil's (or parent's) doorstroomdossier: the personal link's token is the key.

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from doorlopend.core.public import public_page
 from doorlopend.programme.elements import element_choices_of
 
 from .. import selectors
@@ -28,6 +29,7 @@ PUBLIC_MAX_AGE = 15 * 60  # a quarter of an hour: a change of opt-in reaches cac
 FEED_SIZE = 30
 
 
+@public_page
 @require_safe
 @cache_control(public=True, max_age=PUBLIC_MAX_AGE)
 def public_practice(request: HttpRequest, practice_id: int) -> HttpResponse:
@@ -94,6 +96,7 @@ class PublicPracticesFeed(Feed):
 _feed = PublicPracticesFeed()
 
 
+@public_page
 @require_safe
 def public_feed(request: HttpRequest) -> HttpResponse:
     return _feed(request)

@@ -266,6 +266,25 @@ def cohort_figures(
     return _suppressed(cohort, dimension, deadline, today, raw, labels)
 
 
+def figures_of_counts(
+    *,
+    cohort: int,
+    dimension: str,
+    deadline: datetime.date,
+    today: datetime.date,
+    raw: dict[tuple, dict[str, int]],
+    labels: dict[object, str],
+) -> CohortFigures:
+    """Figures from counts made elsewhere (the national picture: per region, across
+    partnerships), through the same suppression as the monitor's. `raw` maps (group,
+    line) to the counts of `counts_of`; `line_of` gives a route kind's line."""
+    return _suppressed(cohort, dimension, deadline, today, raw, labels)
+
+
+def line_of(route_kind: str) -> str:
+    return _line(route_kind)
+
+
 def _merge_small_groups(raw: dict, labels: dict, k: int) -> tuple[dict, dict]:
     """Groups of fewer than k pupils are shown together as "other" (rule 1 of suppression).
 

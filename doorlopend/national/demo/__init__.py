@@ -3,7 +3,8 @@
 load_demo: the demo's landelijk adviseur gets the staff grant, and five small example
 partnerships each close one reflection session, so that with the demo partnership the
 national spread has enough partnerships to show. With --large: one closed session in
-each bench partnership that has none (bench-0 has its national day already).
+each bench partnership that has none (bench-0 has its national day already), and the
+other national pictures' volume (`demo.bench`).
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from doorlopend.core.demo import DemoContext
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.partnerships.models import Partnership
 from doorlopend.partnerships.roles import Role
+from doorlopend.programme.models import Programme
 from doorlopend.reflection.choices import DONT_KNOW, Layer, Sector, State
 from doorlopend.reflection.models import Answer, Participant, Session
 
-from .models import NationalAdviser
+from ..models import NationalAdviser
+from . import bench as demo_bench
 
 EXAMPLES = [
     ("Voorbeeldverband Noord", "voorbeeld-noord"),
@@ -60,6 +63,14 @@ def load_large(context: DemoContext) -> None:
     )
     partnerships = list(without.order_by("id"))
     _closed_sessions(partnerships, people=12, rng=random.Random(1800))
+    bench = demo_bench.bench_partnerships()
+    if not bench or Programme.objects.filter(partnership__in=bench).exists():
+        return
+    rng = random.Random(1818)
+    context.count("checklist rows", demo_bench.checklists(bench, rng))
+    context.count("programme items", demo_bench.programmes(bench, rng))
+    context.count("leerroutes", demo_bench.routes(bench, rng))
+    context.count("transitions", demo_bench.transitions(bench))
 
 
 def _closed_sessions(partnerships: list, *, people: int, rng: random.Random) -> None:
