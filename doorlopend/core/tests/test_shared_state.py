@@ -42,6 +42,7 @@ def _production(cache_url: str | None) -> subprocess.CompletedProcess:
         "PUPIL_PSEUDONYM_KEY": "a-real-pseudonym-key-for-this-test",
         "PUPIL_DATA_KEYS": Fernet.generate_key().decode(),
         "ALLOWED_HOSTS": "doorlopend.example",
+        "SITE_URL": "https://doorlopend.example",
     }
     if cache_url is not None:
         env["CACHE_URL"] = cache_url
