@@ -18,6 +18,7 @@ from django_scopes import scopes_disabled
 
 from doorlopend.api.models import ApiToken
 from doorlopend.approvals.models import ApprovalRequest
+from doorlopend.covenant.models import CovenantParty
 from doorlopend.documents.models import GeneratedDocument, Kind
 from doorlopend.dossier.models import Dossier, Handover
 from doorlopend.dossier.services.links import link_create
@@ -189,6 +190,11 @@ def values_for(
             values["line_id"] = line.pk
         values["task_id"] = _pk(Task.objects.filter(**of).first())
         values["item_id"] = _pk(CommunicationItem.objects.filter(**of).first())
+
+        # The regional covenant's first party.
+        values["covenant_party_id"] = _pk(
+            CovenantParty.objects.filter(covenant__partnership=partnership).first()
+        )
 
         # The LOB programme.
         item = ProgrammeItem.objects.filter(programme__partnership=partnership).first()

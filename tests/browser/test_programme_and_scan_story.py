@@ -53,7 +53,11 @@ def _cell(page: Page, row: str, column: int) -> str:
     return " ".join(line.locator("td").nth(column).inner_text().split())
 
 
-def _rate(page: Page, title: str, scores: dict[str, tuple[str, str]], axe) -> None:
+def _rate(
+    page: Page, year: str, title: str, scores: dict[str, tuple[str, str]], axe
+) -> None:
+    # The programme page shows one year at a time: open the item's year first.
+    page.get_by_role("link", name=re.compile(rf"^{year} \(\d+\)$")).click()
     page.get_by_role("link", name=f"Beoordelen {title}").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"{title} beoordelen")
     axe(page)
@@ -93,6 +97,7 @@ def _build_and_rate_the_programme(page: Page, base: str, axe_check) -> None:
 
     _rate(
         page,
+        "vmbo 3",
         MEELOOPDAG,
         {
             "Praktijkervaring opdoen": ("duidelijk", "Een dag als mbo-student"),
@@ -102,6 +107,7 @@ def _build_and_rate_the_programme(page: Page, base: str, axe_check) -> None:
     )
     _rate(
         page,
+        "vmbo 4",
         EINDOPDRACHT,
         {"Reflectie (voorbereiding en terugkijken)": ("duidelijk", "Terugkijken")},
         axe_check,
