@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SCRATCH = ROOT / "var" / "bench.sqlite3"
+# BENCH_ONLY=national: only the pages whose URL name starts with it (the floor still runs).
+ONLY = os.environ.get("BENCH_ONLY", "")
 os.environ["DATABASE_URL"] = f"sqlite:///{SCRATCH}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["DEBUG"] = "false"
@@ -147,6 +149,8 @@ def measure_pages(
     client: Client, routes, values: dict, floor: float, rows: list
 ) -> None:
     for route in routes:
+        if ONLY and not route.name.startswith(ONLY):
+            continue
         if any(kw not in values for kw in route.kwargs):
             print(f"{route.name:<48} skipped: no value for {route.kwargs}")
             continue
