@@ -11,7 +11,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
-    name = factory.Faker("name", locale="nl_NL")
+    # Fixed-width numbers: no generated name can collide with a name a test looks
+    # for (random Dutch names did: a coordinator "van Leeuwen" beside a pupil).
+    name = factory.Sequence(lambda n: f"Medewerker {n:05d}")
     password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
 
     @factory.post_generation
