@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 
+from doorlopend.core.tokens import SecretToken, secret_token_manager
 from doorlopend.partnerships.models import Organisation, Partnership
 
 
-class ApiToken(models.Model):
+class ApiToken(SecretToken):
     """A key of one partnership. Only the SHA-256 of its token is stored
     (`core.tokens`): the token is shown once, when the key is made. A key acts as the
     member who made it, narrowed to its scopes: when that member leaves the partnership
     or loses the role a scope needs, the key stops working. A key with school scopes
-    names its school (`organisation`) and reaches no other."""
+    names its school (`organisation`) and reaches no other. Its state is "api.token"'s
+    badge (core.status)."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="+"
@@ -31,28 +30,8 @@ class ApiToken(models.Model):
         related_name="+",
     )
     scopes = models.JSONField(_("scopes"), default=list)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    expires_at = models.DateTimeField(_("expires"))
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("revoked by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
 
-    objects = ScopedManager(partnership="partnership")
+    objects = secret_token_manager(partnership="partnership")
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -61,23 +40,3 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def is_usable(self) -> bool:
-        return self.revoked_at is None and self.expires_at > timezone.now()
-
-    @property
-    def state(self) -> str:
-        """For its badge (core.status "api.token")."""
-        if self.revoked_at is not None:
-            return "revoked"
-        return "active" if self.expires_at > timezone.now() else "expired"
-
-    @property
-    def state_label(self) -> str:
-        labels = {
-            "active": _("works"),
-            "expired": _("expired"),
-            "revoked": _("revoked"),
-        }
-        return str(labels[self.state])

@@ -1,7 +1,7 @@
 """API keys: made, revoked, resolved and touched.
 
-Only the SHA-256 of a key's token is stored (`core.tokens`, as the dossier's personal
-links): the token is shown once, when the key is made.
+Only the SHA-256 of a key's token is stored (`core.tokens.SecretToken`, as the dossier's
+personal links): the token is shown once, when the key is made.
 """
 
 from __future__ import annotations
@@ -14,15 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from doorlopend.core.tokens import token_hash, token_new
 from doorlopend.partnerships.models import Membership, Organisation
 
 from .models import ApiToken
 from .scopes import PARTNERSHIP_KEYS, SCHOOL_KEYS, SCOPES
 
 MAX_DAYS = 366  # a key lives a year at most: a forgotten one ends by itself
-# A key used all day is written at most this often: a poll should not be a write.
-TOUCH_EVERY = datetime.timedelta(minutes=1)
 
 
 def _check_scopes(
@@ -82,16 +79,14 @@ def token_create(
         problems["expires_on"] = _("A key works for a year at most.")
     if problems:
         raise ValidationError(problems)
-    token, hashed = token_new()
     end_of_day = datetime.datetime.combine(
         expires_on, datetime.time.max, tzinfo=timezone.get_current_timezone()
     )
-    key = ApiToken(
+    key, token = ApiToken.new(
         partnership=by.partnership,
         name=name.strip(),
         organisation=school,
         scopes=sorted(set(scopes)),
-        token_hash=hashed,
         created_by=by.user,
         expires_at=end_of_day,
     )
@@ -103,9 +98,7 @@ def token_create(
 @transaction.atomic
 def token_revoke(*, key: ApiToken, by: Membership) -> None:
     """Revoke `key` at once; revoking it twice changes nothing."""
-    ApiToken.objects.filter(pk=key.pk, revoked_at__isnull=True).update(
-        revoked_at=timezone.now(), revoked_by=by.user
-    )
+    ApiToken.objects.filter(pk=key.pk).revoke(by=by.user)
 
 
 def token_resolve(token: str) -> ApiToken | None:
@@ -116,7 +109,7 @@ def token_resolve(token: str) -> ApiToken | None:
     with scopes_disabled():
         key = (
             ApiToken.objects.select_related("partnership", "created_by", "organisation")
-            .filter(token_hash=token_hash(token))
+            .of_token(token)
             .first()
         )
     if key is None or not key.is_usable:
@@ -126,9 +119,4 @@ def token_resolve(token: str) -> ApiToken | None:
 
 def token_touch(key: ApiToken) -> None:
     """Record the use shown on the keys page (at most once per TOUCH_EVERY)."""
-    now = timezone.now()
-    if key.last_used_at and now - key.last_used_at < TOUCH_EVERY:
-        return
-    key.last_used_at = now
-    with scopes_disabled():  # by primary key, the key already resolved
-        ApiToken.objects.filter(pk=key.pk).update(last_used_at=now)
+    key.touch()

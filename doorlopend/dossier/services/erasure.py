@@ -8,7 +8,6 @@ counting them; every link stops working and every comment goes.
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from ..choices import PART_FIELDS
 from ..models import Approval, Dossier, DossierLink
@@ -19,7 +18,5 @@ TEXT_FIELDS = [f for fields in PART_FIELDS.values() for f in fields]
 def dossier_texts_erase(pupils: QuerySet) -> int:
     dossiers = Dossier.objects.filter(transition__pupil__in=pupils)
     Approval.objects.filter(dossier__in=dossiers).exclude(comment="").update(comment="")
-    DossierLink.objects.filter(dossier__in=dossiers, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    DossierLink.objects.filter(dossier__in=dossiers).revoke()
     return dossiers.update(**dict.fromkeys(TEXT_FIELDS, ""))

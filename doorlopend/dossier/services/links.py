@@ -7,7 +7,6 @@ link is made; nobody can read it back, so a lost link is renewed, not looked up.
 from __future__ import annotations
 
 import datetime
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from doorlopend.core.tokens import token_hash
 from doorlopend.partnerships.models import Membership
 
 from ..choices import Actor
@@ -25,16 +23,21 @@ LINK_DAYS = 30
 MAX_PARENT_LINKS = 2  # active parent links per dossier
 
 
-def _new(dossier: Dossier, kind: str, by: Membership | None) -> tuple[DossierLink, str]:
-    token = secrets.token_urlsafe(32)
-    link = DossierLink.objects.create(
+def _new(
+    dossier: Dossier,
+    kind: str,
+    by: Membership | None,
+    until: datetime.datetime | None = None,
+) -> tuple[DossierLink, str]:
+    expires_at = timezone.now() + datetime.timedelta(days=LINK_DAYS)
+    link, token = DossierLink.new(
         partnership_id=dossier.partnership_id,
         dossier=dossier,
         kind=kind,
-        token_hash=token_hash(token),
         created_by=by.user if by else None,
-        expires_at=timezone.now() + datetime.timedelta(days=LINK_DAYS),
+        expires_at=min(expires_at, until) if until else expires_at,
     )
+    link.save()
     return link, token
 
 
@@ -44,19 +47,17 @@ def link_create(*, dossier: Dossier, by: Membership | None) -> tuple[DossierLink
     working (renewing is this)."""
     if dossier.kept_elsewhere_handed_on:
         raise ValidationError(_("This dossier is kept outside Doorlopend."))
-    dossier.links.filter(kind=Actor.PUPIL, revoked_at__isnull=True).update(
-        revoked_at=timezone.now(), revoked_by=by.user if by else None
-    )
+    dossier.links.filter(kind=Actor.PUPIL).revoke(by=by.user if by else None)
     return _new(dossier, Actor.PUPIL, by)
 
 
 @transaction.atomic
 def link_revoke(*, dossier: Dossier, by: Membership, kind: str | None = None) -> int:
     """Revoke the dossier's active links (of one kind, or all); returns how many."""
-    links = dossier.links.filter(revoked_at__isnull=True)
+    links = dossier.links.all()
     if kind:
         links = links.filter(kind=kind)
-    return links.update(revoked_at=timezone.now(), revoked_by=by.user)
+    return links.revoke(by=by.user)
 
 
 @transaction.atomic
@@ -65,19 +66,13 @@ def parent_link_create(*, link: DossierLink) -> tuple[DossierLink, str]:
     link ends at the latest."""
     if link.kind != Actor.PUPIL:
         raise ValidationError(_("Only the pupil can invite a parent."))
-    active = link.dossier.links.filter(
-        kind=Actor.PARENT, revoked_at__isnull=True, expires_at__gt=timezone.now()
-    )
+    active = link.dossier.links.filter(kind=Actor.PARENT).usable()
     if active.count() >= MAX_PARENT_LINKS:
         raise ValidationError(
             _("You already invited %(count)s parents. Ask your decaan for help.")
             % {"count": MAX_PARENT_LINKS}
         )
-    parent, token = _new(link.dossier, Actor.PARENT, None)
-    if parent.expires_at > link.expires_at:
-        parent.expires_at = link.expires_at
-        parent.save(update_fields=["expires_at"])
-    return parent, token
+    return _new(link.dossier, Actor.PARENT, None, until=link.expires_at)
 
 
 def link_resolve(token: str) -> DossierLink | None:
@@ -93,10 +88,11 @@ def link_resolve(token: str) -> DossierLink | None:
                 "dossier__transition__sending_organisation",
                 "dossier__partnership",
             )
-            .filter(token_hash=token_hash(token))
+            .of_token(token)
             .first()
         )
 
 
 def link_touch(link: DossierLink) -> None:
-    DossierLink.objects.filter(pk=link.pk).update(last_used_at=timezone.now())
+    """Record the use shown in the dossier's inspection (at most once per minute)."""
+    link.touch()
