@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from doorlopend.core.forms import service_errors_add
+from doorlopend.core.submit_once import submit_once
 from doorlopend.partnerships.access import partnership_view
 
 from . import selectors, services
@@ -27,12 +28,15 @@ def token_list(request: HttpRequest) -> HttpResponse:
     new_token = new_key = None
     if request.method == "POST" and form.is_valid():
         try:
-            new_key, new_token = services.token_create(
-                by=membership,
-                name=form.cleaned_data["name"],
-                scopes=form.cleaned_data["scopes"],
-                expires_on=form.cleaned_data["expires_on"],
-                school=form.school(),
+            new_key, new_token = submit_once(
+                request,
+                lambda: services.token_create(
+                    by=membership,
+                    name=form.cleaned_data["name"],
+                    scopes=form.cleaned_data["scopes"],
+                    expires_on=form.cleaned_data["expires_on"],
+                    school=form.school(),
+                ),
             )
         except ValidationError as error:
             service_errors_add(form, error)

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from doorlopend.api.models import ApiToken
+from doorlopend.core.submit_once import FIELD
+from doorlopend.core.testing.forms import submit_once_key
 from doorlopend.core.tokens import token_hash
 from doorlopend.transitions.tests.import_helpers import schools
 
@@ -128,3 +130,19 @@ def test_key_list_queries(
     client.force_login(coordinator)
     with django_assert_max_num_queries(12):
         assert client.get(_url(partnership)).status_code == 200
+
+
+def test_pressing_make_the_key_twice_makes_one_key(client_for, partnership):
+    client = client_for("coordinator")
+    form = {
+        "name": "Dashboard",
+        "scopes": ["figures:read"],
+        "expires_on": _until(),
+        FIELD: submit_once_key(client.get(_url(partnership)).content.decode()),
+    }
+    first = client.post(_url(partnership), form)
+    second = client.post(_url(partnership), form)
+    assert first.context["new_token"] == second.context["new_token"]
+    [key] = _keys()
+    assert key.token_hash == token_hash(second.context["new_token"])
+    assert second.context["new_token"] in second.content.decode()

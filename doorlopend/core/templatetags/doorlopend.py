@@ -1,7 +1,10 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from doorlopend.core.dashboard import dashboard_cards_for
+from doorlopend.core.submit_once import FIELD as SUBMIT_ONCE_FIELD
+from doorlopend.core.submit_once import submit_once_key
 
 register = template.Library()
 
@@ -29,3 +32,14 @@ def dashboard_cards(context) -> str:
             rendered.append(template.render(context.new(card_context)))
     # The cards are rendered templates, escaped there.
     return mark_safe("".join(rendered))
+
+
+@register.simple_tag
+def submit_once_field() -> str:
+    """The hidden key that makes a create form's repeats answer with the first result
+    (core.submit_once)."""
+    return format_html(
+        '<input type="hidden" name="{}" value="{}">',
+        SUBMIT_ONCE_FIELD,
+        submit_once_key(),
+    )

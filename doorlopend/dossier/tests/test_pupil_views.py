@@ -11,6 +11,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from doorlopend.audit.models import AccessLogEntry
+from doorlopend.core.submit_once import FIELD
+from doorlopend.core.testing.forms import submit_once_key
 from doorlopend.dossier.models import Approval, DossierLink, SupportConsent
 from doorlopend.dossier.services import parts
 from doorlopend.transitions.models import Signal
@@ -162,3 +164,22 @@ def test_the_pupil_downloads_the_pdf(world, filled):  # noqa: F811
     token = pupil_token(world)
     response = Client().get(pupil_url("dossier_pdf", token))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_inviting_a_parent_twice_by_one_press_makes_one_link(world, filled):  # noqa: F811
+    token = pupil_token(world)
+    client = Client()
+    home = client.get(pupil_url("home", token)).content.decode()
+    form = {FIELD: submit_once_key(home)}
+    shown = [
+        re.search(r'value="([^"]+)" id="invite-url"', page.content.decode()).group(1)
+        for page in (
+            client.post(pupil_url("invite_parent", token), form),
+            client.post(pupil_url("invite_parent", token), form),
+        )
+    ]
+    assert shown[0] == shown[1]
+    with scopes_disabled():
+        assert DossierLink.objects.filter(kind="parent").count() == 1
+    parent_token = shown[1].split("/mijn-dossier/")[1].split("/")[0]
+    assert Client().get(pupil_url("home", parent_token)).status_code == 200

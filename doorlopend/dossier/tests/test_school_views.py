@@ -1,9 +1,13 @@
 """The sending school's dossier pages: the list, one dossier, part B and C, the link."""
 
+import re
+
 import pytest
 from django.test import Client
 from django_scopes import scopes_disabled
 
+from doorlopend.core.submit_once import FIELD
+from doorlopend.core.testing.forms import submit_once_key
 from doorlopend.dossier.models import DossierLink
 from doorlopend.dossier.services import parts
 from doorlopend.partnerships.tests.factories import PartnershipFactory
@@ -16,6 +20,7 @@ from .helpers import (  # noqa: F401
     fresh,
     last_entry_pk,
     new_entries,
+    pupil_url,
     staff_url,
     world,
 )
@@ -193,3 +198,28 @@ def test_the_list_pages_by_name_and_logs_only_the_page(world):  # noqa: F811
         assert f"{len(names)} leerlingen" in page
     assert shown == names and len(names) > PER_PAGE  # page 1 holds the first 50
     assert "Pagina 1 van 2" in client.get(url).content.decode()
+
+
+def test_pressing_make_a_link_twice_makes_one_working_link(world):  # noqa: F811
+    client = _client(world, world.decaan_a)
+    detail = client.get(staff_url(world, "dossier_detail", world.fatima_transition.pk))
+    form = {"action": "create", FIELD: submit_once_key(detail.content.decode())}
+    url = staff_url(world, "pupil_link", world.fatima_transition.pk)
+    shown = [
+        re.search(r'value="([^"]+)" id="new-link-url"', page.content.decode()).group(1)
+        for page in (client.post(url, form), client.post(url, form))
+    ]
+    assert shown[0] == shown[1]
+    with scopes_disabled():
+        [link] = DossierLink.objects.all()
+    assert link.is_usable
+    token = shown[1].split("/mijn-dossier/")[1].split("/")[0]
+    assert Client().get(pupil_url("home", token)).status_code == 200
+    # A new page is a new press: it renews the link.
+    again = client.get(staff_url(world, "dossier_detail", world.fatima_transition.pk))
+    client.post(
+        url, {"action": "create", FIELD: submit_once_key(again.content.decode())}
+    )
+    with scopes_disabled():
+        assert DossierLink.objects.filter(revoked_at__isnull=True).count() == 1
+        assert DossierLink.objects.count() == 2

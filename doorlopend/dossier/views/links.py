@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from doorlopend.core.submit_once import submit_once
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.reflection.qr import qr_svg
 from doorlopend.transitions.access import school_where
@@ -46,7 +47,10 @@ def pupil_link(
         return redirect(detail_url(request, school.pk, transition_id) + "#link")
     dossier = row.dossier or parts.dossier_get_or_create(transition=row.transition)
     try:
-        link, token = links.link_create(dossier=dossier, by=request.membership)
+        # A second press of the button answers with the first link, not a new one.
+        link, token = submit_once(
+            request, lambda: links.link_create(dossier=dossier, by=request.membership)
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return redirect(detail_url(request, school.pk, transition_id))

@@ -29,6 +29,7 @@ from django_scopes import scope
 
 from doorlopend.audit.models import Action
 from doorlopend.audit.services import record
+from doorlopend.core.submit_once import submit_once
 from doorlopend.reflection.qr import qr_svg
 from doorlopend.transitions.selectors._audit import stored
 
@@ -239,7 +240,9 @@ def consent(request: HttpRequest, link: DossierLink, token: str) -> HttpResponse
 @link_page
 def invite_parent(request: HttpRequest, link: DossierLink, token: str) -> HttpResponse:
     try:
-        parent, parent_token = links.parent_link_create(link=link)
+        parent, parent_token = submit_once(
+            request, lambda: links.parent_link_create(link=link)
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return redirect(_home_url(token, "#parent"))

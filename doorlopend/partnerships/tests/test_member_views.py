@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from doorlopend.core.submit_once import FIELD
+from doorlopend.core.testing.forms import submit_once_key
 from doorlopend.partnerships.models import Invitation, RoleAssignment
 
 from .factories import InvitationFactory, SchoolFactory
@@ -241,3 +243,23 @@ def test_the_invitation_is_dutch_whatever_the_inviters_language(
         )
     [message] = mail.outbox
     assert message.subject == f"Uitnodiging voor {partnership.name} in Doorlopend"
+
+
+def test_sending_an_invitation_twice_by_one_press_sends_one(
+    client_for, partnership, django_capture_on_commit_callbacks
+):
+    client = client_for()
+    page = client.get(url("member_invite", partnership)).content.decode()
+    form = {
+        "email": "nieuw@example.org",
+        "role": "coordinator",
+        FIELD: submit_once_key(page),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url("member_invite", partnership), form)
+        second = client.post(url("member_invite", partnership), form)
+    assert first.status_code == second.status_code == 302
+    with scopes_disabled():
+        [invitation] = Invitation.objects.all()
+    assert invitation.revoked_at is None
+    assert len(mail.outbox) == 1

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from doorlopend.core.submit_once import submit_once
+
 from .. import selectors, services
 from ..access import partnership_view
 from ..forms import InvitationForm, RoleForm
@@ -33,11 +35,14 @@ def member_invite(request: HttpRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None, partnership=request.partnership)
     if form.is_valid():
         try:
-            invitation = services.invitation_create(
-                partnership=request.partnership,
-                by=request.membership,
-                base_url=f"{request.scheme}://{request.get_host()}",
-                **form.cleaned_data,
+            invitation = submit_once(
+                request,
+                lambda: services.invitation_create(
+                    partnership=request.partnership,
+                    by=request.membership,
+                    base_url=f"{request.scheme}://{request.get_host()}",
+                    **form.cleaned_data,
+                ),
             )
         except ValidationError as error:
             form.add_error(None, error)

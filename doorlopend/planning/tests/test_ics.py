@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from icalendar import Calendar
 
+from doorlopend.core.submit_once import FIELD
+from doorlopend.core.testing.forms import submit_once_key
 from doorlopend.partnerships.models import Membership
 
 from ..models import CalendarFeed, Milestone
@@ -203,3 +205,15 @@ def test_feed_is_rate_limited(partnership, member_of, client, settings, monkeypa
 def test_feeds_page_needs_a_staff_role(partnership, client_for):
     page = reverse("planning:calendar_feeds", args=[partnership.slug])
     assert client_for("landelijk_adviseur").post(page).status_code == 403
+
+
+def test_pressing_make_a_feed_twice_makes_one_feed(partnership, member_of):
+    user = member_of(partnership, "docent")
+    client = login(user)
+    page = reverse("planning:calendar_feeds", args=[partnership.slug])
+    form = {FIELD: submit_once_key(client.get(page).content.decode())}
+    first, second = client.post(page, form), client.post(page, form)
+    assert first.context["new_url"] == second.context["new_url"]
+    assert second.context["new_url"] in second.content.decode()
+    with scopes_disabled():
+        assert CalendarFeed.objects.filter(membership__user=user).count() == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 from django_scopes import scope
 
+from doorlopend.core.submit_once import submit_once
 from doorlopend.partnerships.access import partnership_view
 
 from .. import ics
@@ -61,7 +63,13 @@ def calendar_feeds(request: HttpRequest) -> HttpResponse:
                 request, _("The feed was revoked; its address no longer works.")
             )
             return redirect("planning:calendar_feeds", request.partnership.slug)
-        _feed, token = services.feed_create(membership=membership)
+        try:
+            _feed, token = submit_once(
+                request, lambda: services.feed_create(membership=membership)
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("planning:calendar_feeds", request.partnership.slug)
         new_url = request.build_absolute_uri(
             reverse("planning_feed:feed", args=[token])
         )
