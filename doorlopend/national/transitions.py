@@ -10,8 +10,8 @@ RMC region of the partnership. Two thresholds apply, one after the other:
    complements, and secondary suppression against subtracting two shown figures), by
    `transitions.selectors.figures.figures_of_counts`: the same code, not a copy.
 "Registered by the deadline" uses the default deadline (1 April) for every partnership,
-as their own deadlines differ. The counts per partnership and region are one grouped
-query per year, kept for the day.
+as their own deadlines differ. The counts per year, partnership and region are one
+grouped query, kept for the day.
 """
 
 from __future__ import annotations
@@ -68,18 +68,22 @@ def _raw() -> Raw:
             .distinct()
             .order_by("-cohort")[:YEARS]
         )
-        raw: Raw = {}
-        for year in years:
-            counts = counts_of(
-                deadline=CohortSettings.default_deadline(year), today=today
-            )
-            rows = (
-                Transition.objects.filter(cohort=year)
-                .values("partnership_id", "partnership__region_id", "route_kind")
-                .annotate(region_name=Max("partnership__region__name"), **counts)
-                .order_by()
-            )
-            raw[year] = [
+        if not years:
+            return {}
+        # One grouped query for every year shown, each year with its own deadline.
+        counts = counts_of(
+            deadline={y: CohortSettings.default_deadline(y) for y in years},
+            today=today,
+        )
+        rows = (
+            Transition.objects.filter(cohort__in=years)
+            .values("cohort", "partnership_id", "partnership__region_id", "route_kind")
+            .annotate(region_name=Max("partnership__region__name"), **counts)
+            .order_by()
+        )
+        raw: Raw = {year: [] for year in years}
+        for r in rows:
+            raw[r["cohort"]].append(
                 (
                     r["partnership_id"],
                     r["partnership__region_id"],
@@ -87,8 +91,7 @@ def _raw() -> Raw:
                     r["route_kind"],
                     {m: r[m] for m in COUNTED},
                 )
-                for r in rows
-            ]
+            )
     return raw
 
 

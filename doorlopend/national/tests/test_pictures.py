@@ -1,6 +1,8 @@
 """The national checklist, programme, transitions and leerroutes pictures: the floor of
 five partnerships, the own band, the opt-out, regions merged, pupils suppressed."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
@@ -8,9 +10,19 @@ from doorlopend.accounts.tests.factories import UserFactory
 from doorlopend.national import checklist, programme, routes, transitions
 from doorlopend.national.models import NationalAdviser, NationalParticipation
 from doorlopend.national.selectors import OTHER, merge_groups
+from doorlopend.partnerships.tests.factories import PartnershipFactory, SchoolFactory
 from doorlopend.transitions.suppression import TOTAL
+from doorlopend.transitions.tests.factories import TransitionFactory
 
-from .world import PICTURES, YEAR, fill, national_url, national_world, position_url
+from .world import (
+    PICTURES,
+    YEAR,
+    fill,
+    national_url,
+    national_world,
+    position_url,
+    region,
+)
 
 
 @pytest.fixture
@@ -153,3 +165,28 @@ def test_the_daily_work_warms_every_picture(db):
     counts = daily_run()
     for name in ("checklist", "programme", "transitions", "routes"):
         assert counts[f"national.{name}"] == 1
+
+
+def test_transitions_count_each_year_against_its_own_deadline(db):
+    partnership = PartnershipFactory(region=region("R1"))
+    school = SchoolFactory(partnership=partnership, kind="vo")
+    for cohort, registered_on in (
+        (YEAR - 1, datetime.date(YEAR - 1, 3, 1)),  # before its deadline (1 April)
+        (YEAR - 1, datetime.date(YEAR - 1, 5, 1)),  # after it
+        (YEAR, datetime.date(YEAR - 1, 5, 1)),  # long before this year's
+    ):
+        TransitionFactory(
+            partnership=partnership,
+            cohort=cohort,
+            sending_organisation=school,
+            registered_on=registered_on,
+        )
+    raw = transitions._raw()
+    assert {year: [r[4]["pupils"] for r in rows] for year, rows in raw.items()} == {
+        YEAR - 1: [2],
+        YEAR: [1],
+    }
+    assert {year: [r[4]["registered"] for r in rows] for year, rows in raw.items()} == {
+        YEAR - 1: [1],
+        YEAR: [1],
+    }

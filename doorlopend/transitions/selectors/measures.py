@@ -6,6 +6,8 @@ Split from `figures.py`, which builds and suppresses the figures from these coun
 from __future__ import annotations
 
 import datetime
+import operator
+from functools import reduce
 
 from django.db.models import Count, DateField, ExpressionWrapper, F, Q
 from django.utils.translation import gettext_lazy as _
@@ -62,12 +64,23 @@ BASES = {"retained": "year_base", "eindopdracht_started": "eindopdracht_done"}
 FUNNEL = ("registered", "placed", "started", "retained", "diploma")
 
 
-def counts_of(*, deadline: datetime.date, today: datetime.date) -> dict:
+def counts_of(
+    *, deadline: datetime.date | dict[int, datetime.date], today: datetime.date
+) -> dict:
+    """The measures as aggregates of transitions. `deadline` of registering: one date,
+    or one per year of transition (at least one; to count several years in one query)."""
+    if isinstance(deadline, dict):
+        by_deadline = reduce(
+            operator.or_,
+            (Q(cohort=year, registered_on__lte=d) for year, d in deadline.items()),
+        )
+    else:
+        by_deadline = Q(registered_on__lte=deadline)
     one_year_on = ExpressionWrapper(F("started_on") + YEAR, output_field=DateField())
     year_base = Q(started_on__isnull=False, started_on__lte=today - YEAR)
     return {
         "pupils": Count("pk"),
-        "registered": Count("pk", filter=Q(registered_on__lte=deadline)),
+        "registered": Count("pk", filter=by_deadline),
         "placed": Count("pk", filter=Q(placed_on__isnull=False)),
         "started": Count("pk", filter=Q(started_on__isnull=False)),
         "year_base": Count("pk", filter=year_base),
