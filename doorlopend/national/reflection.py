@@ -5,7 +5,8 @@ A partnership's mean of a question pools the answers (never "weet niet") of its 
 sessions of the instrument — the partnership's own sessions, not a school's scan — and
 only of sessions where at least k people answered that question, the engine's rule
 (`reflection.selectors.results.min_group`). The means of all partnerships come from one
-grouped query, kept for the day in the cache; who counts is read per request, so an
+grouped query over the closed sessions' per-question sums (`reflection.QuestionTotal`),
+kept for the day in the cache; who counts is read per request, so an
 opt-out takes effect at once.
 """
 
@@ -15,13 +16,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Sum
 from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
-from doorlopend.reflection.choices import DONT_KNOW, State
-from doorlopend.reflection.models import Answer
+from doorlopend.reflection.choices import State
+from doorlopend.reflection.models import QuestionTotal, Session
 from doorlopend.reflection.selectors.results import min_group
+from doorlopend.reflection.services.totals import question_totals_fill
 
 from .daycache import day_cached
 from .selectors import Band, Spread, counting_partnership_ids, spread_of
@@ -69,41 +71,28 @@ def instruments() -> list[InstrumentVersion]:
 
 
 def _sums(*, key: str) -> Sums:
-    """Scores summed per partnership and question, from closed sessions where the question
-    reached k answers (one grouped query), pooled into themes in Python."""
+    """Scores summed per partnership and question over its closed sessions where the
+    question reached k answers: the sessions' per-question sums (`QuestionTotal`, made
+    here for closed sessions without them), added up in one grouped query."""
     k = min_group()
     # National aggregates read every partnership's answers: the one reason to lift the scope.
     with scopes_disabled():
-        answers = Answer.objects.filter(
-            participant__session__state=State.CLOSED,
-            participant__session__instrument__key=key,
-            participant__session__organisation=None,
+        sessions = Session.objects.filter(
+            state=State.CLOSED, instrument__key=key, organisation=None
         )
-        rows = list(
-            answers.values(
-                "participant__session_id",
-                "participant__session__partnership_id",
-                "question_key",
-            )
-            .annotate(
-                n=Count("id"),
-                scored=Count("id", filter=~Q(value=DONT_KNOW)),
-                total=Sum("value"),
-            )
-            .filter(n__gte=k)
+        question_totals_fill(sessions=sessions)
+        rows = (
+            QuestionTotal.objects.filter(session__in=sessions, answers__gte=k)
+            .values("session__partnership_id", "question_key")
+            .annotate(all_scored=Sum("scored"), all_total=Sum("total"))
             .order_by()
             .values_list(
-                "participant__session_id",
-                "participant__session__partnership_id",
-                "question_key",
-                "scored",
-                "total",
+                "session__partnership_id", "question_key", "all_total", "all_scored"
             )
         )
-    sums: Sums = defaultdict(dict)
-    for _session, pid, question, scored, total in rows:
-        before = sums[pid].get(question, (0, 0))
-        sums[pid][question] = (before[0] + (total or 0), before[1] + scored)
+        sums: Sums = defaultdict(dict)
+        for pid, question, total, scored in rows:
+            sums[pid][question] = (total, scored)
     return sums
 
 

@@ -390,3 +390,6 @@ class Report(Job):
         from . import tasks  # tasks import the services, which import this module
 
         return tasks.report_build
+
+
+from .question_totals import QuestionTotal  # noqa: E402, F401  the national sums

@@ -21,6 +21,7 @@ from doorlopend.partnerships.roles import Role
 from doorlopend.programme.models import Programme
 from doorlopend.reflection.choices import DONT_KNOW, Layer, Sector, State
 from doorlopend.reflection.models import Answer, Participant, Session
+from doorlopend.reflection.services.totals import question_totals_fill
 
 from ..models import NationalAdviser
 from . import bench as demo_bench
@@ -121,4 +122,8 @@ def _closed_sessions(partnerships: list, *, people: int, rng: random.Random) -> 
             for k in keys
         ),
         batch_size=5000,
+    )
+    # Closed without session_close: their sums for the national figures, as it makes them.
+    question_totals_fill(
+        sessions=Session.objects.filter(pk__in=[s.pk for s in sessions])
     )

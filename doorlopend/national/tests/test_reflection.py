@@ -2,13 +2,18 @@
 own partnership's band, the opt-out, and that no other partnership's name shows."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
+from django_scopes import scopes_disabled
 
 from doorlopend.accounts.tests.factories import UserFactory
 from doorlopend.national import reflection
 from doorlopend.national.models import NationalAdviser, NationalParticipation
 from doorlopend.partnerships.roles import Role
+from doorlopend.reflection import services
 from doorlopend.reflection.choices import State
+from doorlopend.reflection.models import Session
+from doorlopend.reflection.tests.factories import ParticipantFactory, answer_all
 
 from .helpers import (
     NATIONAL_URL,
@@ -145,7 +150,6 @@ def test_every_role_sees_no_other_partnership_name(client_for, partnership, role
 def test_the_first_visit_of_the_day_reads_the_answers_once(client_for, partnership):
     """The day's national sums hold the partnership's own too: the first (uncached)
     view reads the answers in one grouped query, not two."""
-    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -158,3 +162,23 @@ def test_the_first_visit_of_the_day_reads_the_answers_once(client_for, partnersh
     assert "onderste kwart" in page and "1,0" in page
     grouped = [q for q in queries.captured_queries if "reflection_answer" in q["sql"]]
     assert len(grouped) == 1
+
+
+def test_a_reopened_session_counts_its_new_answers_once_closed_again(db):
+    kept = partnerships_with_sessions([3, 3, 3, 3, 3])
+    with scopes_disabled():
+        session = Session.objects.get(partnership=kept[0])
+        assert not session.question_totals.exists()  # nothing asked for them yet
+    _picture()  # the first figures sum the closed sessions that have no sums yet
+    with scopes_disabled():
+        assert session.question_totals.exists()
+        services.session_open(session=session)
+        assert not session.question_totals.exists()  # reopened: its sums are stale
+        for _n in range(3):
+            answer_all(ParticipantFactory(session=session), lambda key: 1)
+        services.session_close(session=session)
+    cache.clear()  # the next day
+    tool = next(i for i in reflection.instruments() if i.key == "reflectietool")
+    mine = reflection.national_reflection(instrument=tool, partnership_id=kept[0].pk)
+    theme = next(t.theme for t in mine.themes if t.theme.key == "visie-en-ambitie")
+    assert theme.own == 2  # three people at 3 and three at 1

@@ -15,6 +15,7 @@ from doorlopend.partnerships.selectors import membership_of
 from .. import services
 from ..choices import DONT_KNOW, Layer, Sector
 from ..models import Session
+from ..services.totals import question_totals_fill
 from . import scans
 
 # Sector and layer of the demo participants: a stuurgroep-and-werkgroep mix.
@@ -203,6 +204,10 @@ def _national_day(context: DemoContext) -> None:
             for k in keys
         ),
         batch_size=5000,
+    )
+    # Closed without session_close: their sums for the national figures, as it makes them.
+    question_totals_fill(
+        sessions=Session.objects.filter(pk__in=[s.pk for s in sessions])
     )
     ActionPoint.objects.bulk_create(
         ActionPoint(

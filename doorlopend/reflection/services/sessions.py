@@ -18,6 +18,7 @@ from doorlopend.routes.models import Leerroute
 
 from ..choices import Mode, Phase, State
 from ..models import Session
+from .totals import question_totals_drop, question_totals_fill
 
 # No look-alikes: 0/O, 1/I/L, 2/Z, 5/S and 8/B are left out, so a code read from a beamer
 # at the back of a hall is typed right. 23 characters, 6 places: ~150 million codes.
@@ -125,7 +126,9 @@ def session_open(*, session: Session) -> Session:
     session.state = State.OPEN
     session.opened_at = session.opened_at or now
     session.closed_at = None
-    if not reopening:
+    if reopening:
+        question_totals_drop(session=session)
+    else:
         session.phase, session.phase_started_at = Phase.UITLEG, now
     if _code_in_use(session.join_code, exclude_pk=session.pk):
         # While it was closed, another session drew the same code.
@@ -147,6 +150,7 @@ def session_close(*, session: Session) -> Session:
     session.state = State.CLOSED
     session.closed_at = timezone.now()
     session.save(update_fields=["state", "closed_at"])
+    question_totals_fill(sessions=Session.objects.filter(pk=session.pk))
     return session
 
 
