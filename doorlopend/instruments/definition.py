@@ -170,6 +170,23 @@ class _Checker:
             return []
         return data
 
+    def version(self, data: dict) -> int:
+        """The document's version (every kind has one): a whole number from 1."""
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self.errors.append("version: must be a whole number of at least 1")
+            return 0
+        return version
+
+    def source(self, data: dict) -> Source:
+        """Where the document comes from (every kind names it)."""
+        src = self.mapping(data.get("source"), "source")
+        return Source(
+            publisher=self.text(src, "publisher", "source."),
+            title=self.text(src, "title", "source."),
+            url=self.text(src, "url", "source.", required=False),
+        )
+
 
 def parse(
     data: Any, *, origin: str = "definition", kind: str = "questionnaire"
@@ -180,18 +197,10 @@ def parse(
     """
     c = _Checker()
     data = c.mapping(data, "document")
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        c.errors.append("version: must be a whole number of at least 1")
-        version = 0
+    version = c.version(data)
     key = c.key(data, "", set())
     title = c.text(data, "title", "")
-    src = c.mapping(data.get("source"), "source")
-    source = Source(
-        publisher=c.text(src, "publisher", "source."),
-        title=c.text(src, "title", "source."),
-        url=c.text(src, "url", "source.", required=False),
-    )
+    source = c.source(data)
     scale = _parse_scale(c, c.mapping(data.get("scale"), "scale"))
     extra = kind_rules(kind, c, data, scale)
     tags = extra.pop("tags")

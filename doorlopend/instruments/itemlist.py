@@ -42,18 +42,10 @@ class ListDefinition:
 def parse_list(data: Any, *, origin: str = "definition") -> ListDefinition:
     c = _Checker()
     data = c.mapping(data, "document")
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        c.errors.append("version: must be a whole number of at least 1")
-        version = 0
+    version = c.version(data)
     key = c.key(data, "", set())
     title = c.text(data, "title", "")
-    src = c.mapping(data.get("source"), "source")
-    source = Source(
-        publisher=c.text(src, "publisher", "source."),
-        title=c.text(src, "title", "source."),
-        url=c.text(src, "url", "source.", required=False),
-    )
+    source = c.source(data)
     keys: set[str] = set()
     items = []
     for i, raw in enumerate(c.sequence(data.get("items"), "items")):

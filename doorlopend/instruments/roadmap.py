@@ -90,21 +90,13 @@ def parse_roadmap(data: Any, *, origin: str = "definition") -> RoadmapDefinition
     """Validate `data` (a loaded YAML/JSON document of kind roadmap) and return it."""
     c = _Checker()
     data = c.mapping(data, "document")
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        c.errors.append("version: must be a whole number of at least 1")
-        version = 0
+    version = c.version(data)
     key = c.key(data, "", set())
     title = c.text(data, "title", "")
     applies_to = data.get("applies_to")
     if applies_to not in APPLIES_TO:
         c.errors.append(f"applies_to: must be one of {', '.join(APPLIES_TO)}")
-    src = c.mapping(data.get("source"), "source")
-    source = Source(
-        publisher=c.text(src, "publisher", "source."),
-        title=c.text(src, "title", "source."),
-        url=c.text(src, "url", "source.", required=False),
-    )
+    source = c.source(data)
     deliverables = []
     deliverable_keys: set[str] = set()
     for i, raw in enumerate(data.get("deliverables") or []):
