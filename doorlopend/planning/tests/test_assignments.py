@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from doorlopend.accounts.tests.factories import UserFactory
+from doorlopend.core.submit_once import FIELD
+from doorlopend.core.testing.forms import submit_once_key
 from doorlopend.partnerships.tests.factories import OrganisationFactory, SchoolFactory
 from doorlopend.planning.models import ChangeAssignment, Milestone, ProgressUpdate
 
@@ -252,3 +254,29 @@ def test_a_milestone_is_late_only_once_its_date_has_passed():
     assert Milestone(done=False, date=today).progress == "planned"
     late = Milestone(done=False, date=today - datetime.timedelta(days=1))
     assert late.progress == "late"
+
+
+def test_pressing_add_twice_adds_one_milestone_and_one_update(
+    partnership, member_of, schools
+):
+    school = schools[0]
+    client = logged_in(lead_of(partnership, member_of, school))
+    for name, data, model in (
+        (
+            "milestone_add",
+            {"title": "Plan vastgesteld", "date": (TODAY + DAY).isoformat()},
+            Milestone,
+        ),
+        (
+            "update_add",
+            {"date": TODAY.isoformat(), "state": "on_track", "text": "Goed"},
+            ProgressUpdate,
+        ),
+    ):
+        page = client.get(url(partnership, name, school.pk)).content.decode()
+        form = data | {FIELD: submit_once_key(page)}
+        first = client.post(url(partnership, name, school.pk), form)
+        second = client.post(url(partnership, name, school.pk), form)
+        assert first.status_code == second.status_code == 302
+        with scopes_disabled():
+            assert model.objects.count() == 1

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from doorlopend.core.submit_once import submit_once
 from doorlopend.partnerships.access import partnership_view
 from doorlopend.partnerships.models import SCHOOL_KINDS, Organisation
 
@@ -90,25 +91,41 @@ def assignment_edit(request: HttpRequest, organisation_id: int) -> HttpResponse:
     )
 
 
-@partnership_view("planning.assignment")
-@require_http_methods(["GET", "POST"])
-def milestone_add(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def _add(request: HttpRequest, organisation_id: int, form_class, add, title, saved):
+    """A milestone or a progress update for a school's assignment: one form, one button
+    (pressed twice, it adds one: core.submit_once)."""
     school = _changeable(request, organisation_id)
-    form = MilestoneForm(posted(request))
+    form = form_class(posted(request))
     if form.is_valid():
         try:
-            services.milestone_add(
-                organisation=school, by=request.membership, **form.cleaned_data
+            submit_once(
+                request,
+                lambda: add(
+                    organisation=school, by=request.membership, **form.cleaned_data
+                ),
             )
         except ValidationError as e:
             form.add_error(None, e)
         else:
-            messages.success(request, _("The milestone has been added."))
+            messages.success(request, saved)
             return _to_detail(request, school)
     return render(
         request,
-        "planning/assignments/milestone_form.html",
-        {"form": form, "school": school},
+        "planning/assignments/add_form.html",
+        {"form": form, "school": school, "title": title},
+    )
+
+
+@partnership_view("planning.assignment")
+@require_http_methods(["GET", "POST"])
+def milestone_add(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    return _add(
+        request,
+        organisation_id,
+        MilestoneForm,
+        services.milestone_add,
+        _("Add a milestone"),
+        _("The milestone has been added."),
     )
 
 
@@ -160,20 +177,11 @@ def milestone_delete(
 @partnership_view("planning.assignment")
 @require_http_methods(["GET", "POST"])
 def update_add(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    school = _changeable(request, organisation_id)
-    form = ProgressUpdateForm(posted(request))
-    if form.is_valid():
-        try:
-            services.progress_update_add(
-                organisation=school, by=request.membership, **form.cleaned_data
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            messages.success(request, _("The progress update has been added."))
-            return _to_detail(request, school)
-    return render(
+    return _add(
         request,
-        "planning/assignments/update_form.html",
-        {"form": form, "school": school},
+        organisation_id,
+        ProgressUpdateForm,
+        services.progress_update_add,
+        _("Add a progress update"),
+        _("The progress update has been added."),
     )
