@@ -213,3 +213,27 @@ def test_theme_note_is_one_per_theme(session):
             services.theme_note_save(
                 session=session, theme_key="onbekend", text="x", by=None
             )
+
+
+@pytest.mark.django_db
+def test_closing_sums_the_answers_per_question_and_reopening_drops_the_sums(session):
+    session.state = State.CONCEPT
+    with scopes_disabled():
+        services.session_open(session=session)
+        for value in (4, 2, DONT_KNOW):
+            participant = services.participant_join(
+                session=session, sector="vo", layer="bestuur"
+            )
+            services.answer_save(
+                participant=participant, question_key="visie-1", value=value
+            )
+        services.session_close(session=session)
+        [sums] = session.question_totals.all()
+        assert (sums.question_key, sums.answers, sums.scored, sums.total) == (
+            "visie-1",
+            3,
+            2,
+            6,
+        )
+        services.session_reopen(session=session)
+        assert not session.question_totals.exists()
