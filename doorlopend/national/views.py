@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from doorlopend.core.submit_once import submit_once
 from doorlopend.partnerships.access import partnership_view
 
 from . import checklist, programme, reflection, routes, selectors, services, transitions
@@ -113,8 +114,14 @@ def participation(request: HttpRequest) -> HttpResponse:
 def progress_page(request: HttpRequest) -> HttpResponse:
     form = ProgressPageForm(request.POST)
     if form.is_valid():
-        services.progress_page_set(
-            partnership=request.partnership, by=request.membership, **form.cleaned_data
+        # Pressed twice with "a new link", the link changes once.
+        submit_once(
+            request,
+            lambda: services.progress_page_set(
+                partnership=request.partnership,
+                by=request.membership,
+                **form.cleaned_data,
+            ),
         )
         messages.success(
             request, _("Your choice for the public progress page is saved.")

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from doorlopend.core.submit_once import FIELD
+from doorlopend.core.testing.forms import submit_once_key
 from doorlopend.knowledge.tests.factories import PracticeFactory
 from doorlopend.national.models import ProgressPage
 from doorlopend.national.services import progress_page_set
@@ -163,3 +165,26 @@ def _data_counts(html: str) -> list[str]:
     import re
 
     return re.findall(r'data-count="(\d*)"', html)
+
+
+def test_asking_for_a_new_link_twice_by_one_press_changes_it_once(
+    client_for, partnership
+):
+    old = _switch_on(partnership).token
+    client = client_for("coordinator")
+    settings_page = client.get(
+        reverse("partnerships:settings", args=[partnership.slug])
+    )
+    form = {
+        "is_public": "1",
+        "figures": ["routes"],
+        "new_link": "on",
+        FIELD: submit_once_key(settings_page.content.decode()),
+    }
+    client.post(_settings_url(partnership), form)
+    new = ProgressPage.objects.get(partnership=partnership).token
+    client.post(_settings_url(partnership), form)
+    assert new != old
+    assert ProgressPage.objects.get(partnership=partnership).token == new
+    shown = client.get(reverse("partnerships:settings", args=[partnership.slug]))
+    assert reverse("national_public:progress", args=[new]) in shown.content.decode()
