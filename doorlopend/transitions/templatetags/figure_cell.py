@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import localize
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from ..suppression import ALMOST_ALL, SMALL
@@ -62,3 +62,18 @@ def figure_cell(shown, no_percent: bool = False) -> str:
             _whole(shown.percent),
         )
     return format_html("{}", localize(shown.count))
+
+
+@register.simple_tag
+def figure_tds(cells, data_count: bool = False) -> str:
+    """A table cell (`<td class="num">`) per figure; `data_count` adds the count as the
+    national tables carry it."""
+    if data_count:
+        return format_html_join(
+            "",
+            '<td class="num" data-count="{}">{}</td>',
+            (("" if s.count is None else s.count, figure_cell(s)) for s in cells),
+        )
+    return format_html_join(
+        "", '<td class="num">{}</td>', ((figure_cell(s),) for s in cells)
+    )
