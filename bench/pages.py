@@ -12,6 +12,7 @@ Targets: ≤ 15 queries and ≤ 100 ms p95 per page. Last line:
 Run: make bench   (or .venv/bin/python bench/pages.py)
 """
 
+import gc
 import logging
 import os
 import statistics
@@ -198,6 +199,11 @@ def measure_national(client: Client, membership, values: dict, floor, rows) -> N
 
 def main() -> None:
     prepare()
+    # The demo loader leaves a large heap in this process (a server's workers have none):
+    # without this, a full garbage collection over it (hundreds of ms) lands in whichever
+    # page's requests happen to trigger it.
+    gc.collect()
+    gc.freeze()
     with scopes_disabled():
         membership = (
             Membership.objects.filter(
