@@ -10,11 +10,10 @@ lines. Screenshots of every page at every width go to tests/browser/screenshots/
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import BrowserContext
 
 from . import site_pages
-from .support import SCREENSHOT_DIR
+from .support import SCREENSHOT_DIR, load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,7 +24,7 @@ SHOTS = SCREENSHOT_DIR / "pages"
 
 @pytest.fixture
 def pages(db) -> tuple[list[site_pages.Page], dict]:
-    call_command("load_demo", verbosity=0)
+    load_demo()
     site_pages.lengthen_names()
     return site_pages.discover()
 
