@@ -10,6 +10,7 @@ from django.utils import translation
 from django_scopes import scopes_disabled
 
 from doorlopend.accounts.tests.factories import UserFactory
+from doorlopend.core.testing import demo_copy
 from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.partnerships.roles import ROLES_WITH_SCHOOL
 from doorlopend.partnerships.tests.factories import (
@@ -77,6 +78,13 @@ def _site_language_after_each_test():
     leaves its language active in the thread, and the next test would read English."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def loaded_demo(db) -> None:
+    """The demo (`manage.py load_demo`): run once per test process, then copied into each
+    test that asks, in the test's own transaction (core/testing/demo_copy.py)."""
+    demo_copy.load_demo()
 
 
 @pytest.fixture
