@@ -45,7 +45,8 @@ post_migrate.connect(_forget, weak=False, dispatch_uid="core.testing.demo_copy")
 def load_demo() -> None:
     """`manage.py load_demo` into the current test's database, from the copy if there is one."""
     global _copy
-    if not connection.in_atomic_block:  # a transaction=True test: no rollback to undo it
+    # A transaction=True test: no rollback would undo a copy.
+    if not connection.in_atomic_block:
         call_command("load_demo", stdout=io.StringIO())
         return
     if _copy is not None and _restore(_copy):
