@@ -10,6 +10,7 @@ from django.utils import translation
 from django_scopes import scopes_disabled
 
 from doorlopend.accounts.tests.factories import UserFactory
+from doorlopend.core.testing import demo_copy
 from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.partnerships.roles import ROLES_WITH_SCHOOL
 from doorlopend.partnerships.tests.factories import (
@@ -57,10 +58,22 @@ def _migrated_template(request):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, _migrated_template):
-    """pytest-django's database set-up (the fixture this one overrides), with the template;
-    every later `migrate` in the session is the real command again."""
-    with _migrated_template:
+def _schema_from_models(request):
+    """While pytest-django creates a test database, its tables come from the models, not
+    from every migration in turn (core/testing/schema_from_models.py); not with --reuse-db."""
+    from doorlopend.core.testing import schema_from_models
+
+    if request.config.getvalue("reuse_db"):
+        return nullcontext()
+    return schema_from_models.migrate_from_models()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, _schema_from_models, _migrated_template):
+    """pytest-django's database set-up (the fixture this one overrides), with the tables
+    from the models and the template; every later `migrate` in the session is the real
+    command again."""
+    with _schema_from_models, _migrated_template:
         request.getfixturevalue("django_db_setup")
 
 
@@ -77,6 +90,13 @@ def _site_language_after_each_test():
     leaves its language active in the thread, and the next test would read English."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def loaded_demo(db) -> None:
+    """The demo (`manage.py load_demo`): run once per test process, then copied into each
+    test that asks, in the test's own transaction (core/testing/demo_copy.py)."""
+    demo_copy.load_demo()
 
 
 @pytest.fixture

@@ -2,10 +2,7 @@
 result that shows for every kind of party, one plan vastgesteld by the stuurgroep and
 one waiting. (Loading twice adds nothing: test_load_demo.py proves it for every table.)"""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from doorlopend.approvals.models import ApprovalRequest, ApprovalStatus
@@ -21,8 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo", stdout=io.StringIO())
+def demo(loaded_demo):
     return Partnership.objects.get(slug=DEMO_SLUG)
 
 

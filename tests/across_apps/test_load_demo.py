@@ -1,5 +1,3 @@
-import io
-
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
@@ -15,8 +13,9 @@ from doorlopend.partnerships.roles import Role
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_a_partnership_with_organisations_and_one_person_per_role():
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_has_a_partnership_with_organisations_and_one_person_per_role(
+    loaded_demo,
+):
     partnership = Partnership.objects.get(slug=DEMO_SLUG)
     with scopes_disabled():
         kinds = sorted(
@@ -44,10 +43,9 @@ def test_demo_has_a_partnership_with_organisations_and_one_person_per_role():
     )
 
 
-def test_loading_the_demo_twice_adds_nothing(capsys):
+def test_loading_the_demo_twice_adds_nothing(loaded_demo, capsys):
     """Every table of every app, not a list of demo contents: a loader added later is held
-    to the same rule without touching this test."""
-    call_command("load_demo")
+    to the same rule without touching this test. (The first load is `loaded_demo`.)"""
     before = row_counts()
     call_command("load_demo")
     assert added_rows(before, row_counts()) == {}

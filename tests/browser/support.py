@@ -7,10 +7,17 @@ directly: `from tests.browser.support import axe_check`.
 from __future__ import annotations
 
 import re
+import sqlite3
 from functools import cache
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection
+from django_scopes import scopes_disabled
 from playwright.sync_api import ConsoleMessage, Error, Page, Request, Response
+
+from doorlopend.partnerships.models import Partnership
 
 BROWSER_DIR = Path(__file__).resolve().parent
 AXE_JS = BROWSER_DIR / "vendor" / "axe.min.js"
@@ -19,6 +26,33 @@ SCREENSHOT_DIR = BROWSER_DIR / "screenshots"
 # axe reports minor and moderate findings too; these two levels fail a test.
 FAILING_IMPACTS = ("serious", "critical")
 WIDTHS = (1280, 375)
+
+
+# The database as the session's first `load_demo` left it (SQLite only).
+_demo_copy: sqlite3.Connection | None = None
+
+
+def load_demo() -> None:
+    """`manage.py load_demo`, once per session: later tests get a copy of the database as
+    that first load left it (SQLite's backup API: milliseconds instead of seconds).
+
+    Only into an empty database, as each browser test starts (after the previous test's
+    flush); else, and on PostgreSQL, the real command.
+    """
+    global _demo_copy
+    connection.ensure_connection()
+    with scopes_disabled():
+        empty = not Partnership.objects.exists()
+    if connection.vendor != "sqlite" or not empty:
+        call_command("load_demo", verbosity=0)
+    elif _demo_copy is not None:
+        _demo_copy.backup(connection.connection)
+        # The flush's post_migrate made new content types; the copy has the first ones.
+        ContentType.objects.clear_cache()
+    else:
+        call_command("load_demo", verbosity=0)
+        _demo_copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(_demo_copy)
 
 
 @cache

@@ -7,7 +7,6 @@ a comment, and the documents page says "Vastgesteld door de stuurgroep op …".
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
@@ -16,6 +15,7 @@ from doorlopend.documents.services import content_hash
 from doorlopend.routes.demo import ROUTE_NAME
 from doorlopend.routes.models import Leerroute
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def route(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
     with scopes_disabled():
         route = Leerroute.objects.get(partnership__slug="rivierenland", name=ROUTE_NAME)
         text = "Projectplan Techniek Rivierenland\nDoelen en opzet"

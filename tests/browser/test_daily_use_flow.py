@@ -3,9 +3,9 @@ confirms; a docent listed on a held activity finds a form for its evaluation and
 task for themselves; the checklist and the step plan show what the data says."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def test_proposal_evaluation_and_own_task(

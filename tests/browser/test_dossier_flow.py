@@ -9,7 +9,6 @@ pupil's pages and the decaan's.
 import re
 
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
@@ -17,6 +16,7 @@ from doorlopend.dossier.models import Dossier
 from doorlopend.partnerships.models import RoleAssignment
 from doorlopend.transitions.models import Transition
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,7 +35,7 @@ PART_A = {
 @pytest.fixture
 def leaver(db) -> str:
     """The path of a leaver's dossier page at the demo decaan's school (no dossier yet)."""
-    call_command("load_demo", verbosity=0)
+    load_demo()
     with scopes_disabled():
         role = RoleAssignment.objects.get(
             membership__user__email="decaan@example.org",

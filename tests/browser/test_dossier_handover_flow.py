@@ -10,7 +10,6 @@ included.
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
@@ -18,6 +17,7 @@ from doorlopend.partnerships.models import Organisation, RoleAssignment
 from doorlopend.transitions.models import StatusEvent, Transition
 from doorlopend.transitions.services.history import transitions_recompute
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,7 +37,7 @@ CARE = "Extra tijd bij toetsen vanwege dyslexie."
 def demo(db):
     """The demo, with one leaver of the demo decaan's vo school registered at the first
     mbo school (as a file of statuses would have it) and no dossier yet."""
-    call_command("load_demo", verbosity=0)
+    load_demo()
     with scopes_disabled():
         vo = RoleAssignment.objects.get(
             membership__user__email="decaan@example.org", role="decaan"

@@ -5,13 +5,13 @@ typing, with its counter), closed; the step follows it and links to the results.
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
 from doorlopend.roadmaps.models import ItemState
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,7 +21,7 @@ PARTIES = [("vo", "4"), ("vo", "5"), ("bedrijfsleven", "4")]
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def test_three_parties_answer_the_draagvlak_survey_by_link(

@@ -2,9 +2,9 @@
 that a keyboard opens and Escape closes. On a laptop the header is unchanged: no button."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def test_phone_header_folds_the_menu_behind_a_button(

@@ -8,7 +8,6 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
@@ -21,6 +20,7 @@ from doorlopend.roadmaps.models import ItemState
 from doorlopend.routes.demo import ROUTE_NAME
 from doorlopend.routes.models import Leerroute
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,7 +32,7 @@ PARTIES = [("vo", "4"), ("gemeente", "5"), ("bedrijfsleven", "4")]
 @pytest.fixture
 def route(db):
     """The demo without its region data (imported here) and with a projectplan made."""
-    call_command("load_demo", verbosity=0)
+    load_demo()
     with scopes_disabled():
         DataSet.objects.filter(partnership__slug="rivierenland").delete()
         route = Leerroute.objects.get(partnership__slug="rivierenland", name=ROUTE_NAME)

@@ -7,7 +7,6 @@ own plan, which then holds a copy.
 """
 
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
@@ -17,6 +16,7 @@ from doorlopend.partnerships.models import Partnership
 from doorlopend.partnerships.services import role_grant
 from doorlopend.planning.models import Activity
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
     other = Partnership.objects.get(slug=OTHER_SLUG)
     with scopes_disabled():
         role_grant(

@@ -4,35 +4,38 @@ The pages are found from the URL patterns (`site_pages.discover`), each visited 
 that reaches it, at 375, 768 and 1280 px (about four minutes). On each, `fit_check.js` looks for a box that
 sticks out of the viewport outside a scroll box, a box that scrolls sideways without the
 visible, keyboard-reachable `.table-scroll`, and a heading with a word broken over two
-lines. Screenshots of every page at every width go to tests/browser/screenshots/pages/.
+lines. With PAGE_SHOTS=1 in the environment, screenshots of every page at every width go
+to tests/browser/screenshots/pages/ (for looking at them; the checks do not need them, and
+the 400-odd full-page PNGs took more of the test's time than the checks).
 """
 
+import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import BrowserContext
 
 from . import site_pages
-from .support import SCREENSHOT_DIR
+from .support import SCREENSHOT_DIR, load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WIDTHS = (375, 768, 1280)
 CHECK = (Path(__file__).parent / "fit_check.js").read_text(encoding="utf-8")
-SHOTS = SCREENSHOT_DIR / "pages"
+SHOTS = SCREENSHOT_DIR / "pages" if os.environ.get("PAGE_SHOTS") == "1" else None
 
 
 @pytest.fixture
 def pages(db) -> tuple[list[site_pages.Page], dict]:
-    call_command("load_demo", verbosity=0)
+    load_demo()
     site_pages.lengthen_names()
     return site_pages.discover()
 
 
 def test_every_page_fits_every_width(pages, live_server, new_context):
     found, clients = pages
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    if SHOTS:
+        SHOTS.mkdir(parents=True, exist_ok=True)
     browsers: dict[str | None, BrowserContext] = {}
     problems = []
     for page in found:
@@ -54,11 +57,12 @@ def test_every_page_fits_every_width(pages, live_server, new_context):
             tab.set_viewport_size({"width": width, "height": 800})
             for problem in tab.evaluate(CHECK, {"width": width}):
                 problems.append(f"{page.label} at {width}px ({page.url}): {problem}")
-            tab.screenshot(
-                path=str(SHOTS / f"{page.label}-{width}.png"),
-                full_page=True,
-                caret="initial",
-            )
+            if SHOTS:
+                tab.screenshot(
+                    path=str(SHOTS / f"{page.label}-{width}.png"),
+                    full_page=True,
+                    caret="initial",
+                )
     assert len(found) > 100, "the discovery found too few pages"
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 

@@ -7,17 +7,18 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from doorlopend.core.demo import DEMO_PASSWORD
+
+from .support import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def log_in(page: Page, base: str, email: str, password: str = DEMO_PASSWORD) -> None:

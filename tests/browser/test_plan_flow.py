@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from doorlopend.core.testing.pdf import pdf_text
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,7 +24,7 @@ GOAL = "Iedere leerling aangemeld vóór 1 april"
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def run_worker() -> None:

@@ -13,12 +13,12 @@ the school's own plan page. axe-core checks every page on the way, the phones' i
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from playwright.sync_api import BrowserContext, Page, expect
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 from .test_reflection_flow import on_phone
 
@@ -43,7 +43,7 @@ SCAN_THEMES = [
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def _cell(page: Page, row: str, column: int) -> str:

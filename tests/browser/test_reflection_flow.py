@@ -9,12 +9,12 @@ added; the session is closed and the PDF report downloaded and read back.
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils.translation import gettext as _
 from playwright.sync_api import BrowserContext, Page, expect
 
 from doorlopend.core.testing.pdf import pdf_text
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,7 +39,7 @@ PHONES = [
 
 @pytest.fixture
 def demo(db, settings):
-    call_command("load_demo", verbosity=0)
+    load_demo()
     # The report task runs at once instead of waiting for a worker process.
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}

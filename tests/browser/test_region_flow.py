@@ -2,7 +2,6 @@
 route's analysis, which answers the five questions; the step "Analyse" links to it."""
 
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
@@ -10,6 +9,7 @@ from doorlopend.region.demo import SAMPLE_FILES, SAMPLES
 from doorlopend.region.models import DataSet
 from doorlopend.routes.models import Leerroute
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def route(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
     with scopes_disabled():
         DataSet.objects.filter(partnership__slug="rivierenland").delete()
         return Leerroute.objects.filter(partnership__slug="rivierenland").first()

@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from doorlopend.core.testing.pdf import pdf_text
 from doorlopend.partnerships.models import Organisation
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,7 +27,7 @@ ROUTE = "Zorg en Welzijn Betuwe"
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
     with scopes_disabled():
         schools = Organisation.objects.filter(
             partnership__slug="rivierenland", register_entry__isnull=False

@@ -4,9 +4,9 @@ A decaan running the school's own scan with three phones, its result and the act
 it becomes on the school's plan: test_programme_and_scan_story.py."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def test_the_stuurgroep_sees_the_schools_side_by_side_without_names(

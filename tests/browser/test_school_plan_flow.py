@@ -3,10 +3,10 @@ writes a new version of the school's vision, and sees the action point of the sc
 LOB-scan; each page is axe-clean."""
 
 import pytest
-from django.core.management import call_command
 from django.utils.translation import gettext as _
 from playwright.sync_api import Page, expect
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def test_portefeuillehouder_keeps_the_schools_plan(

@@ -5,11 +5,11 @@ axis shows the school holidays, and printed the year fits one A4 landscape page.
 """
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from doorlopend.core.testing.pdf import pdf_reader, pdf_text
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,7 +42,7 @@ BROKEN_WORDS = """() => {
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def test_timeline_reads_at_every_width_and_prints_on_a4(

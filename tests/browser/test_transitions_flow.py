@@ -19,6 +19,7 @@ from doorlopend.partnerships import services as partnership_services
 from doorlopend.partnerships.models import Organisation
 from doorlopend.transitions.testing import bsn_for
 
+from .support import load_demo
 from .test_partnership_flow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,7 +43,7 @@ STATUSES = (
 
 @pytest.fixture
 def demo(db, tmp_path):
-    call_command("load_demo", verbosity=0)
+    load_demo()
     with scopes_disabled():
         decaan = User.objects.get(email="decaan@example.org")
         mbo = Organisation.objects.filter(

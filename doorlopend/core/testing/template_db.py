@@ -2,7 +2,7 @@
 
 Migrating the test database takes about 4 seconds of CPU per test process (two processes
 under `make test -n auto` on two cores). The result only depends on the migrations, the
-apps' `post_migrate` handlers and the instrument files those handlers load, so it is kept
+models, the apps' `post_migrate` handlers and the instrument files those handlers load, so it is kept
 in `var/` under a name made from a hash of exactly those files: the next run copies it into
 its in-memory database (SQLite's backup API, a few milliseconds) instead of migrating. Any
 change to a migration, an `apps.py` or an instrument file gives a new name, so a stale
@@ -34,6 +34,9 @@ def _inputs(root: Path) -> list[Path]:
     package = root / "doorlopend"
     files = [
         *package.glob("*/migrations/*.py"),
+        # The test database's tables are made from the models (schema_from_models.py).
+        *package.glob("*/models.py"),
+        *package.glob("*/models/*.py"),
         *package.glob("*/apps.py"),
         *(path for path in (package / "instruments").rglob("*") if path.is_file()),
     ]

@@ -1,7 +1,6 @@
 """The demo's covenant: five parties, two signed; loading twice adds nothing."""
 
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from doorlopend.accounts.models import User
@@ -16,8 +15,7 @@ from ..models import Covenant, CovenantParty
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_covenant_has_five_parties_two_signed_and_loads_once():
-    call_command("load_demo", verbosity=0)
+def test_demo_covenant_has_five_parties_two_signed_and_loads_once(loaded_demo):
     with scopes_disabled():
         partnership = Partnership.objects.get(slug="rivierenland")
         covenant = Covenant.objects.get(partnership=partnership)

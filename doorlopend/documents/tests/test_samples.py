@@ -23,8 +23,7 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def test_every_kind_of_file_is_written_and_opens(tmp_path):
-    call_command("load_demo", stdout=io.StringIO())
+def test_every_kind_of_file_is_written_and_opens(loaded_demo, tmp_path):
     out = io.StringIO()
     call_command("write_sample_outputs", tmp_path / "files", stdout=out)
     files = sorted((tmp_path / "files").iterdir())

@@ -14,9 +14,8 @@ from ..models import Inspiration, Practice
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_published_draft_and_public_practices_once():
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_has_published_draft_and_public_practices_once(loaded_demo):
+    call_command("load_demo", stdout=io.StringIO())  # a second time: adds nothing
     with scopes_disabled():
         ours = Practice.objects.filter(partnership__slug=DEMO_SLUG)
         theirs = Practice.objects.filter(partnership__slug=OTHER_SLUG)

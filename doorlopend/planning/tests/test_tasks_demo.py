@@ -1,7 +1,6 @@
 """The demo's tasks, communication plan and change assignments; loading twice adds nothing."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -22,8 +21,7 @@ from doorlopend.planning.models import (
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_work_is_there_and_idempotent():
-    call_command("load_demo", verbosity=0)
+def test_demo_work_is_there_and_idempotent(loaded_demo):
     with scopes_disabled():
         partnership = Partnership.objects.get(slug="rivierenland")
         people = {

@@ -1,9 +1,6 @@
 """The demo programme of Techniek Rivierenland: rated, across vmbo 1 to mbo 2."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from ..elements import element_choices_of
@@ -14,8 +11,7 @@ from ..selectors import programmes as selectors
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_programme_is_rated_across_the_transition():
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_programme_is_rated_across_the_transition(loaded_demo):
     with scopes_disabled():
         programme = Programme.objects.get(leerroute__name="Techniek Rivierenland")
         items = list(ProgrammeItem.objects.filter(programme=programme))

@@ -1,7 +1,6 @@
 """The demo: a checklist under way with history, and a route with worked steps."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -12,8 +11,7 @@ from ..models import ItemState, Roadmap, Status
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_progress_is_there():
-    call_command("load_demo", verbosity=0)
+def test_demo_progress_is_there(loaded_demo):
     with scopes_disabled():
         partnership = Partnership.objects.get(slug="rivierenland")
         checklist = Roadmap.objects.get(partnership=partnership, route=None)

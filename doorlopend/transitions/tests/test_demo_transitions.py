@@ -1,7 +1,6 @@
 """The demo pupils: two years, every route kind, figures shown, a decaan at the mbo school."""
 
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from doorlopend.partnerships.models import Organisation, Partnership, RoleAssignment
@@ -12,8 +11,7 @@ from doorlopend.transitions.selectors import figures
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_two_cohorts_every_route_kind_and_a_mbo_decaan(settings):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_has_two_cohorts_every_route_kind_and_a_mbo_decaan(loaded_demo):
     with scopes_disabled():
         partnership = Partnership.objects.get(slug="rivierenland")
         assert Signal.objects.filter(partnership=partnership).exists()
