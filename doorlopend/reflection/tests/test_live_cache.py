@@ -147,3 +147,70 @@ def test_an_unchanged_poll_is_204_before_any_results(session, client_for):
     assert not [q for q in queries if any(t in q["sql"] for t in RESULTS_TABLES)]
     tap(phone_for(session), session, "visie-1", 4)  # a join and an answer
     assert client.get(f"{live}?v={version}", **HTMX).status_code == 200
+
+
+def live_url(session: Session, name: str = "session_live") -> str:
+    return reverse(f"reflection:{name}", args=[session.partnership.slug, session.pk])
+
+
+def test_the_results_fragment_is_rendered_once_and_shared(session, client_for):
+    for _i in range(3):
+        answer_all(ParticipantFactory(session=session))
+    facilitator, reader = client_for("coordinator"), client_for("docent")
+    page = facilitator.get(live_url(session, "session_detail") + "?tab=resultaten")
+    assert "reflection/_results.html" in [t.name for t in page.templates]
+    poll = reader.get(live_url(session), **HTMX)  # someone else, the same version
+    assert poll.status_code == 200
+    assert "reflection/_results.html" not in [t.name for t in poll.templates]
+    fragment = re.search(
+        r'<section id="live-results".*?</section>\s*(?=<)', poll.content.decode(), re.S
+    ).group()
+    assert fragment in page.content.decode()  # the page shows the very same HTML
+    with CaptureQueriesContext(connection) as queries:
+        assert reader.get(live_url(session), **HTMX).status_code == 200
+    ours = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+    # Login, membership, roles, the session, the results and the fragment from the
+    # cache: nothing read from the answers, nothing rendered but the phase bar.
+    assert len(ours) <= 7, ours
+    assert not [q for q in ours if any(t in q for t in RESULTS_TABLES)]
+
+
+def test_an_answer_changes_the_fragment(session, client_for, settings):
+    settings.REFLECTION_RESULTS_SECONDS = 0  # every new answer is shown at once
+    for _i in range(3):
+        answer_all(ParticipantFactory(session=session))
+    client = client_for("docent")
+    before = client.get(live_url(session), **HTMX).content.decode()
+    version = re.search(r"live/\?v=(\w+)", before).group(1)
+    tap(phone_for(session), session, "visie-1", 4)  # a fourth joins and answers
+    after = client.get(f"{live_url(session)}?v={version}", **HTMX)
+    assert after.status_code == 200
+    joined = re.compile(r'class="live-counts">\s*<span><strong>(\d+)</strong>')
+    assert joined.search(before).group(1) == "3"
+    assert joined.search(after.content.decode()).group(1) == "4"
+    assert re.search(r"live/\?v=(\w+)", after.content.decode()).group(1) != version
+
+
+def test_the_fragment_is_kept_per_language(session, client_for):
+    for _i in range(3):
+        answer_all(ParticipantFactory(session=session))
+    dutch, english = client_for("docent"), client_for("docent")
+    with scopes_disabled():
+        user = english.get(live_url(session, "session_detail")).wsgi_request.user
+    user.language = "en"
+    user.save(update_fields=["language"])
+    nl = dutch.get(live_url(session), **HTMX)
+    en = english.get(live_url(session), **HTMX)
+    assert "reflection/_results.html" in [t.name for t in en.templates]
+    assert '<h2 id="results-heading">Resultaten</h2>' in nl.content.decode()
+    assert '<h2 id="results-heading">Results</h2>' in en.content.decode()
+
+
+def test_the_beamer_fragment_is_shared_by_its_page_and_polls(session, client_for):
+    for _i in range(3):
+        answer_all(ParticipantFactory(session=session))
+    page = client_for("coordinator").get(live_url(session, "session_presenter"))
+    assert page.status_code == 200
+    poll = client_for("docent").get(live_url(session, "session_presenter_live"), **HTMX)
+    assert "reflection/_presenter_live.html" not in [t.name for t in poll.templates]
+    assert poll.content.decode().strip() in page.content.decode()
