@@ -214,3 +214,54 @@ def test_the_beamer_fragment_is_shared_by_its_page_and_polls(session, client_for
     poll = client_for("docent").get(live_url(session, "session_presenter_live"), **HTMX)
     assert "reflection/_presenter_live.html" not in [t.name for t in poll.templates]
     assert poll.content.decode().strip() in page.content.decode()
+
+
+def _csrf_phone(session: Session) -> tuple[Client, str]:
+    """A phone that checks CSRF as a browser's requests are checked, joined by its form."""
+    phone = Client(enforce_csrf_checks=True)
+    join = reverse("participate:join", args=[session.join_code])
+    page = phone.get(join).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    form = {"csrfmiddlewaretoken": token, "sector": "vo", "layer": "bestuur"}
+    assert phone.post(join, form).status_code == 302
+    return phone, phone.cookies["csrftoken"].value
+
+
+def test_the_lean_path_refuses_a_forged_or_absent_cookie(session):
+    phone = phone_for(session)
+    name = f"reflectie-{session.pk}"
+    token = phone.cookies[name].value.strip('"').split(":")[1]
+    forged = Client()  # the right code and a real token, but not signed by us
+    forged.cookies[name] = f"{session.join_code}:{token}:1aaaaa:forged-signature"
+    absent = Client()
+    for client in (forged, absent):
+        answer = reverse("participate:answer", args=[session.join_code])
+        response = client.post(answer, {"question": "visie-1", "value": 4}, **HTMX)
+        assert "answer-saved" not in response.content.decode()
+        join = reverse("participate:join", args=[session.join_code])
+        assert response.headers.get("HX-Redirect") == join  # sent to join first
+    assert stored(session) == []
+
+
+def test_the_lean_path_refuses_a_cross_site_post(session):
+    phone, csrf = _csrf_phone(session)
+    answer = reverse("participate:answer", args=[session.join_code])
+    form = {"question": "visie-1", "value": 4}
+    assert phone.post(answer, form, **HTMX).status_code == 403  # no token
+    other_site = {**HTMX, "HTTP_X_CSRFTOKEN": csrf, "HTTP_ORIGIN": "http://evil.test"}
+    assert phone.post(answer, form, **other_site).status_code == 403
+    assert stored(session) == []
+    ours = {**HTMX, "HTTP_X_CSRFTOKEN": csrf, "HTTP_ORIGIN": "http://testserver"}
+    assert "answer-saved" in phone.post(answer, form, **ours).content.decode()
+    assert stored(session) == [("visie-1", 4)]
+
+
+def test_a_tapped_answer_reads_no_login_and_writes_once(session):
+    phone = phone_for(session)
+    tap(phone, session, "visie-1", 3)  # the instrument is now kept in memory
+    with CaptureQueriesContext(connection) as queries:
+        assert "answer-saved" in tap(phone, session, "visie-2", 4)
+    sql = [q["sql"] for q in queries]
+    # PostgreSQL: one statement saves, counts and bumps the version; elsewhere four.
+    assert len(sql) <= (1 if connection.vendor == "postgresql" else 4), sql
+    assert not [q for q in sql if "django_session" in q or "accounts_user" in q]
