@@ -265,3 +265,15 @@ def test_a_tapped_answer_reads_no_login_and_writes_once(session):
     # PostgreSQL: one statement saves, counts and bumps the version; elsewhere four.
     assert len(sql) <= (1 if connection.vendor == "postgresql" else 4), sql
     assert not [q for q in sql if "django_session" in q or "accounts_user" in q]
+
+
+def test_a_theme_page_reads_the_session_the_phone_and_its_answers(session):
+    phone = phone_for(session)
+    tap(phone, session, "visie-1", 3)
+    theme = reverse("participate:theme", args=[session.join_code, 1])
+    with CaptureQueriesContext(connection) as queries:
+        page = phone.get(theme).content.decode()
+    assert re.search(r'name="visie-1" value="3"\s+checked', page)  # shown back
+    sql = [q["sql"] for q in queries]
+    assert len(sql) <= 3, sql  # no open answers read for a theme without open questions
+    assert not [q for q in sql if "reflection_openanswer" in q]

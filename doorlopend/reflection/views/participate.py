@@ -285,7 +285,9 @@ def theme(request: HttpRequest, visit: Visit, number: int) -> HttpResponse:
                 return redirect(_theme_url(visit, number - 1 if back else number + 1))
             return redirect("participate:done", visit.code)
     answers = selectors.participant_answers(participant=visit.participant)
-    own = selectors.participant_open_answers(participant=visit.participant)
+    own = {}
+    if themes[number - 1].open_questions:  # most themes have none: no query for them
+        own = selectors.participant_open_answers(participant=visit.participant)
     context = _theme_context(visit, number, {**answers, **posted}, {**own, **texts})
     context |= {"error": error, "answered": len(answers)}
     return render(request, "reflection/participate/theme.html", context)
