@@ -277,3 +277,16 @@ def test_a_theme_page_reads_the_session_the_phone_and_its_answers(session):
     sql = [q["sql"] for q in queries]
     assert len(sql) <= 3, sql  # no open answers read for a theme without open questions
     assert not [q for q in sql if "reflection_openanswer" in q]
+
+
+def test_the_polled_phase_bar_carries_a_working_csrf_token(session, client_for):
+    facilitator = client_for("coordinator")
+    facilitator.handler.enforce_csrf_checks = True  # as a browser's posts are checked
+    bar = facilitator.get(live_url(session), **HTMX).content.decode()
+    form = re.search(r'<form method="post" action="([^"]+)".*?</form>', bar, re.S)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.group())
+    phase = re.search(r'name="phase" value="([^"]+)"', form.group()).group(1)
+    data = {"csrfmiddlewaretoken": token.group(1), "phase": phase}
+    assert facilitator.post(form.group(1), data).status_code == 302
+    with scopes_disabled():
+        assert Session.objects.get(pk=session.pk).phase == phase

@@ -14,8 +14,9 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -161,8 +162,12 @@ def session_live(request: HttpRequest, session_id: int) -> HttpResponse:
         **context,
         "oob": True,
         "tabs": tabs.tabs(context["session"], tabs.RESULTATEN),
+        # What the bar uses of the request, without the context processors a whole page
+        # needs (the partnership switcher, messages): a poll every 3 s skips them.
+        "request": request,
+        "csrf_token": get_token(request),
     }
-    html += render_to_string("reflection/_phase_bar.html", bar, request=request)
+    html += get_template("reflection/_phase_bar.html").render(bar)
     return HttpResponse(html)
 
 
