@@ -5,7 +5,7 @@ every app server).
 
 A fragment is keyed by the session (`live_key`: its pk, the small-group rule, the
 language), the kind of fragment, what else it shows that is not in the version (the
-address participants type on the beamer) and the version (`views.live._version`: the
+join code, the mode, the address participants type on the beamer) and the version (`views.live._version`: the
 answers version of the results shown, the state, the phase, the beamer's theme, the
 minute). Nothing in it differs per viewer: forms with a CSRF token (the phase bar)
 are rendered per request, outside it.
@@ -34,7 +34,10 @@ def shared_fragment(
     vary: str = "",
 ) -> SafeString:
     """The HTML of `kind` for `session` at `version`: from the cache, or rendered once."""
-    key = f"{live_key(session)}:html:{kind}:{vary}:{version}"
+    # The code and the mode too: shown, and not in the version (a reopened session may
+    # draw a new code).
+    shown = f"{session.join_code}:{session.mode}:{vary}"
+    key = f"{live_key(session)}:html:{kind}:{shown}:{version}"
     html = cache.get(key)
     if html is None:
         html = render()
