@@ -75,8 +75,8 @@ def gunicorn(
 ) -> Iterator[Server]:
     """Serve config.wsgi on a free port while the block runs (gthread if threads > 1);
     its log in var/<name>.log. Several may run at once (no shared control socket)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+    with socket.socket() as s:  # BENCH_PORT: a port of one's own on a shared machine
+        s.bind(("127.0.0.1", int(os.environ.get("BENCH_PORT", 0))))
         port = s.getsockname()[1]
     args = [ROOT / ".venv/bin/gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}"]
     args += ["-w", str(workers), "--threads", str(threads), "--error-logfile", "-"]

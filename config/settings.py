@@ -83,7 +83,8 @@ MIDDLEWARE = [
     "doorlopend.accounts.middleware.ChosenLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the policy from the settings built once, not per response.
+    "doorlopend.core.middleware.SettledCSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, so that a lockout answers before any view runs.
     "axes.middleware.AxesMiddleware",

@@ -22,6 +22,25 @@ def test_pages_carry_a_strict_csp_and_refuse_framing(client):
     assert len(response["X-Request-ID"]) >= 8
 
 
+def test_the_settled_policy_is_django_csps_and_follows_the_settings(client, settings):
+    from csp.utils import build_policy
+
+    login = reverse("accounts:login")
+    assert client.get(login)["Content-Security-Policy"] == build_policy()
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {"default-src": ["'self'"], "img-src": ["'self'", "data:"]}
+    }
+    assert client.get(login)["Content-Security-Policy"] == build_policy()
+    assert "img-src 'self' data:" in build_policy()
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+        "EXCLUDE_URL_PREFIXES": ["/accounts/"],
+        "DIRECTIVES": {"default-src": ["'none'"]},
+    }
+    response = client.get(login)
+    assert "Content-Security-Policy-Report-Only" not in response  # excluded prefix
+    assert "Content-Security-Policy-Report-Only" in client.get("/livez")
+
+
 def test_pages_have_no_inline_script(client_for, partnership):
     page = client_for().get(
         reverse("partnerships:dashboard", kwargs={"partnership_slug": partnership.slug})

@@ -24,7 +24,8 @@ from .results import SessionResults, min_group, session_results
 TIMEOUT = 3600  # an hour: a closed session's results stay until then
 
 
-def _key(session: Session) -> str:
+def live_key(session: Session) -> str:
+    """The cache key of what is shown live of `session` in the active language."""
     # The creation time too: a test database hands out a rolled-back pk again. The
     # language: the labels of sectors and layers are translated when computed.
     created = session.created_at.timestamp() if session.created_at else 0
@@ -33,7 +34,7 @@ def _key(session: Session) -> str:
 
 def live_results(session: Session) -> tuple[SessionResults, int]:
     """The results to show, and the answers version of the session they are of."""
-    key, interval = _key(session), settings.REFLECTION_RESULTS_SECONDS
+    key, interval = live_key(session), settings.REFLECTION_RESULTS_SECONDS
     entry = cache.get(key)  # (answers version, computed at, results without definition)
     now = time.time()
     if entry is not None:

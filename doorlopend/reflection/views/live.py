@@ -14,8 +14,9 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +32,7 @@ from ..selectors.open_answers import open_answers
 from ..selectors.results import SessionResults
 from .access import session_get
 from .actions import action_points_context
+from .live_fragments import shared_fragment
 
 SVG = "image/svg+xml"
 
@@ -78,6 +80,16 @@ def _live_context(request: HttpRequest, session: Session) -> dict:
     }
 
 
+def _results_html(request: HttpRequest, context: dict) -> str:
+    """The results fragment: one render per version, shared by the page and every poll."""
+    return shared_fragment(
+        context["session"],
+        "results",
+        context["version"],
+        lambda: render_to_string("reflection/_results.html", context, request=request),
+    )
+
+
 def _unchanged(request: HttpRequest, version: str) -> bool:
     return bool(request.htmx) and request.GET.get("v") == version
 
@@ -107,6 +119,7 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     if tab in (tabs.RESULTATEN, tabs.BESPREKEN) and not session.is_conversation:
         context |= _live_context(request, session)
     if tab == tabs.RESULTATEN and not session.is_conversation:
+        context["results_html"] = _results_html(request, context)
         context["open_answers"] = open_answers(
             session=session, respondents=context["results"].respondents
         )
@@ -143,14 +156,18 @@ def session_live(request: HttpRequest, session_id: int) -> HttpResponse:
     context = _live_context(request, session)
     if _unchanged(request, context["version"]):
         return HttpResponse(status=204)  # htmx keeps what it shows
-    html = render_to_string("reflection/_results.html", context, request=request)
+    html = _results_html(request, context)
     # The phase bar shows the phase and its minutes; it rides along out of band.
     bar = {
         **context,
         "oob": True,
         "tabs": tabs.tabs(context["session"], tabs.RESULTATEN),
+        # What the bar uses of the request, without the context processors a whole page
+        # needs (the partnership switcher, messages): a poll every 3 s skips them.
+        "request": request,
+        "csrf_token": get_token(request),
     }
-    html += render_to_string("reflection/_phase_bar.html", bar, request=request)
+    html += get_template("reflection/_phase_bar.html").render(bar)
     return HttpResponse(html)
 
 
@@ -176,10 +193,25 @@ def _presenter_context(request: HttpRequest, session: Session) -> dict:
     }
 
 
+def _presenter_html(request: HttpRequest, context: dict) -> str:
+    """The beamer's fragment: one render per version for the page and its polls; the
+    address it shows is the one this request came to."""
+    return shared_fragment(
+        context["session"],
+        "beamer",
+        context["version"],
+        lambda: render_to_string(
+            "reflection/_presenter_live.html", context, request=request
+        ),
+        vary=request.get_host(),
+    )
+
+
 @partnership_view("reflection.view")
 @require_GET
 def session_presenter(request: HttpRequest, session_id: int) -> HttpResponse:
     context = _presenter_context(request, _session(request, session_id))
+    context["live_html"] = _presenter_html(request, context)
     return render(request, "reflection/session_presenter.html", context)
 
 
@@ -192,7 +224,7 @@ def session_presenter_live(request: HttpRequest, session_id: int) -> HttpRespons
     context = _presenter_context(request, session)
     if _unchanged(request, context["version"]):
         return HttpResponse(status=204)
-    return render(request, "reflection/_presenter_live.html", context)
+    return HttpResponse(_presenter_html(request, context))
 
 
 @partnership_view("reflection.view")

@@ -245,7 +245,9 @@ def _theme_context(
     definition = visit.session.instrument.definition
     theme = definition.themes[number - 1]
     scale = definition.scale
-    points = [(v, str(v), scale.labels.get(v, "")) for v in scale.values]
+    # (value, its text in the form, its text on the button, its label): the value's text
+    # made here once, not localised per radio button (a theme page has dozens).
+    points = [(v, str(v), str(v), scale.labels.get(v, "")) for v in scale.values]
     return {
         "session": visit.session,
         "theme": theme,
@@ -255,7 +257,7 @@ def _theme_context(
         "items": [(q, answers.get(q.key)) for q in theme.questions],
         "open_items": [(q, texts.get(q.key, "")) for q in theme.open_questions],
         "open_max_length": OPEN_MAX_LENGTH,
-        "points": [*points, (DONT_KNOW, scale.dont_know, "")],
+        "points": [*points, (DONT_KNOW, str(DONT_KNOW), scale.dont_know, "")],
         "scale": scale,
         "question_count": len(definition.questions),
     }
@@ -283,7 +285,9 @@ def theme(request: HttpRequest, visit: Visit, number: int) -> HttpResponse:
                 return redirect(_theme_url(visit, number - 1 if back else number + 1))
             return redirect("participate:done", visit.code)
     answers = selectors.participant_answers(participant=visit.participant)
-    own = selectors.participant_open_answers(participant=visit.participant)
+    own = {}
+    if themes[number - 1].open_questions:  # most themes have none: no query for them
+        own = selectors.participant_open_answers(participant=visit.participant)
     context = _theme_context(visit, number, {**answers, **posted}, {**own, **texts})
     context |= {"error": error, "answered": len(answers)}
     return render(request, "reflection/participate/theme.html", context)
