@@ -86,6 +86,8 @@ MIDDLEWARE = [
     # django-csp's, with the policy from the settings built once, not per response.
     "doorlopend.core.middleware.SettledCSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A form sent twice (double click, resend) ends where the first went; after CSRF.
+    "doorlopend.core.submit_once.SubmitOnceMiddleware",
     # Last, so that a lockout answers before any view runs.
     "axes.middleware.AxesMiddleware",
 ]

@@ -24,7 +24,7 @@ from typing import TypeVar
 from cryptography.fernet import Fernet, InvalidToken
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 T = TypeVar("T")
@@ -75,3 +75,85 @@ def submit_once(request: HttpRequest, make: Callable[[], T]) -> T:
     raise ValidationError(
         _("This form was already sent. Reload the page to see what it made.")
     )
+
+
+class SubmitOnceMiddleware:
+    """The same for every form (`js/forms.js` gives each POST form its key): a repeat of a
+    form that ended in a redirect (a double click, a resend after a lost answer) is sent
+    to the same place and the view does not run again, so nothing is made twice.
+
+    A repeat is the same key, user, address and fields (a form that stays on the page and
+    is sent again with other values is a new request). Only redirects without cookies are
+    kept (a Location, never a page): a form that answered with a page (its errors, a token
+    shown once, which `submit_once` itself keeps) runs again. Uploads (multipart) are left
+    to their own checks: reading their body here would fix the upload handlers too early.
+    Runs after the CSRF check (`process_view`), so only a valid form is answered."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            response = self.get_response(request)
+        except BaseException:
+            self._release(request)
+            raise
+        name = getattr(request, "_submit_once_name", None)
+        if name is not None:
+            location = _kept_location(response)
+            if location is None:
+                self._release(request)
+            else:
+                cache.set(name, location, KEEP)
+        return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        name = _repeat_name(request)
+        if name is None:
+            return None
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            location = cache.get(name)
+            if location is not None:
+                return HttpResponseRedirect(location)
+            if cache.add(f"{name}:running", True, KEEP):
+                request._submit_once_name = name
+                return None
+            time.sleep(POLL)  # the first request is still running
+        return None  # the first is stuck: let this one run as any request would
+
+    @staticmethod
+    def _release(request: HttpRequest) -> None:
+        name = getattr(request, "_submit_once_name", None)
+        if name is not None:
+            cache.delete(f"{name}:running")
+
+
+def _repeat_name(request: HttpRequest) -> str | None:
+    """The cache name of this form's sending, or None where repeats are not looked for."""
+    if request.method != "POST" or not request.user.is_authenticated:
+        return None
+    if request.content_type != "application/x-www-form-urlencoded":
+        return None
+    key = request.POST.get(FIELD, "")
+    if not 20 <= len(key) <= 100:
+        return None
+    fields = sorted(
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in ("csrfmiddlewaretoken", FIELD)
+        for value in values
+    )
+    digest = hashlib.sha256(
+        repr((request.user.pk, request.path, key, fields)).encode()
+    ).hexdigest()
+    return f"submit-once-page:{digest}"
+
+
+def _kept_location(response: HttpResponse) -> str | None:
+    """Where a redirect sends the browser, when it sets no cookie."""
+    if response.cookies or getattr(response, "streaming", False):
+        return None
+    if response.status_code in (301, 302, 303):
+        return response["Location"]
+    return None
