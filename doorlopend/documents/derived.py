@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from doorlopend.core.jobs import JobState
+from doorlopend.core.request_memo import memoised
 from doorlopend.partnerships.models import Partnership
 from doorlopend.roadmaps.derived import Answer, Target, answerer_register
 from doorlopend.roadmaps.models import Status
@@ -22,15 +23,27 @@ STEP_PLAN = "doorlopende-leerroute"
 
 
 def _made(routes: set[int], kind: str) -> dict:
-    """Route id → when its newest finished document of `kind` was made; one query."""
-    return dict(
-        GeneratedDocument.objects.filter(
-            route__in=routes, kind=kind, status=JobState.DONE
-        )
-        .values("route_id")
-        .annotate(last=Max("created_at"))
-        .values_list("route_id", "last")
-    )
+    """Route id → when its newest finished document of `kind` was made. One query for
+    every kind at once, once per request (the projectplan's and the melding's items)."""
+
+    def read() -> dict[tuple[int, str], object]:
+        return {
+            (route_id, made_kind): last
+            for route_id, made_kind, last in GeneratedDocument.objects.filter(
+                route__in=routes, status=JobState.DONE
+            )
+            .values("route_id", "kind")
+            .annotate(last=Max("created_at"))
+            .values_list("route_id", "kind", "last")
+            .order_by()
+        }
+
+    made = memoised(("documents.made", frozenset(routes)), read)
+    return {
+        route_id: last
+        for (route_id, made_kind), last in made.items()
+        if made_kind == kind
+    }
 
 
 def _date(moment) -> str:
@@ -60,25 +73,25 @@ def projectplan(partnership: Partnership, targets: list[Target]) -> dict:
 
 def _duo_gaps(routes: set[int]) -> dict[int, int]:
     """Route id → how many things the DUO melding lacks (the rules of
-    routes.duo.duo_problems, for all routes in two queries)."""
+    routes.duo.duo_problems, for all routes in one query: a row per vmbo location, or
+    one without when the route has none)."""
     gaps = dict.fromkeys(routes, 0)
-    located: set[int] = set()
-    through = Leerroute.vmbo_locations.through
-    for route_id, entry, vestiging in through.objects.filter(
-        leerroute_id__in=routes
+    mbo_counted: set[int] = set()
+    for route_id, mbo_entry, location, entry, vestiging in Leerroute.objects.filter(
+        pk__in=routes
     ).values_list(
-        "leerroute_id",
-        "organisation__register_entry_id",
-        "organisation__register_entry__vestiging",
+        "pk",
+        "mbo_location__register_entry_id",
+        "vmbo_locations",
+        "vmbo_locations__register_entry_id",
+        "vmbo_locations__register_entry__vestiging",
     ):
-        located.add(route_id)
-        gaps[route_id] += entry is None or not vestiging
-    for route_id, entry in Leerroute.objects.filter(pk__in=routes).values_list(
-        "pk", "mbo_location__register_entry_id"
-    ):
-        gaps[route_id] += entry is None
-    for route_id in routes - located:
-        gaps[route_id] += 1
+        if route_id not in mbo_counted:
+            mbo_counted.add(route_id)
+            gaps[route_id] += mbo_entry is None
+        # No vmbo location at all is one thing missing, as is each one without a
+        # register entry with a location number.
+        gaps[route_id] += location is None or entry is None or not vestiging
     return gaps
 
 

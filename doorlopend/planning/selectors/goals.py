@@ -18,6 +18,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.instruments.selectors import newest_version
 from doorlopend.partnerships.models import Membership, Partnership
 
 from ..action_lines import with_titles
@@ -30,11 +31,8 @@ REFLECTIETOOL = "reflectietool"
 def theme_choices() -> list[tuple[str, str]]:
     """(key, title) of the newest reflectietool's themes, in the instrument's order."""
     # Instruments are national content, not tenant data: they have no scope.
-    version = (
-        InstrumentVersion.objects.questionnaires()
-        .filter(key=REFLECTIETOOL)
-        .order_by("-version")
-        .first()
+    version = newest_version(
+        kind=InstrumentVersion.Kind.QUESTIONNAIRE, key=REFLECTIETOOL
     )
     if version is None:
         return []

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.instruments.selectors import newest_version
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.reflection.models import ActionPoint
 
@@ -76,11 +77,8 @@ def point_tags(point: ActionPoint) -> tuple[list[str], list[str]]:
 
 def theme_titles() -> dict[str, str]:
     """theme key → title of the newest reflectietool (one query)."""
-    version = (
-        InstrumentVersion.objects.questionnaires()
-        .filter(key="reflectietool")
-        .order_by("-version")
-        .first()
+    version = newest_version(
+        kind=InstrumentVersion.Kind.QUESTIONNAIRE, key="reflectietool"
     )
     if version is None:
         return {}

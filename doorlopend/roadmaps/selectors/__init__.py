@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from doorlopend.core.request_memo import memoised
 from doorlopend.instruments.roadmap import (
     Block,
     Deliverable,
@@ -138,7 +139,14 @@ class SchoolRow:
 
 
 def school_leads(*, partnership: Partnership) -> dict[int, list[Membership]]:
-    """Each school's portefeuillehouders (school id → members), in one query."""
+    """Each school's portefeuillehouders (school id → members), in one query, once per
+    request (the checklist's schools and the step plan's answers both name them)."""
+    return memoised(
+        ("roadmaps.school_leads", partnership.pk), lambda: _leads(partnership)
+    )
+
+
+def _leads(partnership: Partnership) -> dict[int, list[Membership]]:
     leads: dict[int, list[Membership]] = {}
     for role in (
         RoleAssignment.objects.filter(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, When, Window
+from django.db.models.functions import RowNumber
 
 from doorlopend.partnerships.models import Membership, Partnership
 
@@ -116,25 +117,34 @@ class Due:
 def states_due(
     *, partnership: Partnership, today: datetime.date, days: int = DUE_SOON_DAYS
 ) -> Due:
-    """Overdue and due within `days`: open rows of every roadmap, soonest first."""
-    due = list(
-        ItemState.objects.filter(
-            roadmap__partnership=partnership,
-            status__in=OPEN_STATUSES,
-            due_date__lte=today + datetime.timedelta(days=days),
+    """Overdue and due within `days`: open rows of every roadmap, soonest first. One
+    query: the first `LIST_LIMIT` of each kind, each row carrying how many of its kind
+    there are."""
+    late = Case(When(due_date__lt=today, then=True), default=False)
+    kind = {"partition_by": [late], "order_by": [F("due_date").asc(), F("pk").asc()]}
+    rows = list(
+        _listed(
+            ItemState.objects.filter(
+                roadmap__partnership=partnership,
+                status__in=OPEN_STATUSES,
+                due_date__lte=today + datetime.timedelta(days=days),
+            )
         )
+        .annotate(
+            late=late,
+            place=Window(RowNumber(), **kind),
+            of_kind=Window(Count("pk"), partition_by=[late]),
+        )
+        .filter(place__lte=LIST_LIMIT)
         .order_by("due_date", "pk")
-        .values_list("pk", "due_date")
     )
-    overdue = [pk for pk, date in due if date < today]
-    soon = [pk for pk, date in due if date >= today]
-    shown = overdue[:LIST_LIMIT] + soon[:LIST_LIMIT]
-    states = {s.pk: s for s in _listed(ItemState.objects.filter(pk__in=shown))}
+    overdue = [s for s in rows if s.late]
+    soon = [s for s in rows if not s.late]
     return Due(
-        overdue=[states[pk] for pk in overdue[:LIST_LIMIT]],
-        due_soon=[states[pk] for pk in soon[:LIST_LIMIT]],
-        overdue_count=len(overdue),
-        due_soon_count=len(soon),
+        overdue=overdue,
+        due_soon=soon,
+        overdue_count=overdue[0].of_kind if overdue else 0,
+        due_soon_count=soon[0].of_kind if soon else 0,
     )
 
 
