@@ -4,7 +4,9 @@ complete and the melding was made. Each answers every route of a page at once.""
 
 from __future__ import annotations
 
-from django.db.models import Max
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -22,27 +24,62 @@ from .models import GeneratedDocument, Kind
 STEP_PLAN = "doorlopende-leerroute"
 
 
-def _made(routes: set[int], kind: str) -> dict:
-    """Route id → when its newest finished document of `kind` was made. One query for
-    every kind at once, once per request (the projectplan's and the melding's items)."""
+def _newest(kind: str) -> Subquery:
+    return Subquery(
+        GeneratedDocument.objects.filter(
+            route=OuterRef("pk"), kind=kind, status=JobState.DONE
+        )
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
 
-    def read() -> dict[tuple[int, str], object]:
-        return {
-            (route_id, made_kind): last
-            for route_id, made_kind, last in GeneratedDocument.objects.filter(
-                route__in=routes, status=JobState.DONE
+
+@dataclass
+class _RouteFacts:
+    made: dict[str, object] = field(default_factory=dict)  # kind → newest made
+    duo_gaps: int = 0
+
+
+def _facts(routes: set[int]) -> dict[int, _RouteFacts]:
+    """Route id → when its newest finished projectplan and melding were made, and how
+    many things the DUO melding lacks (the rules of routes.duo.duo_problems). One query
+    for all routes, once per request: a row per vmbo location, or one without when the
+    route has none."""
+
+    def read() -> dict[int, _RouteFacts]:
+        facts: dict[int, _RouteFacts] = {}
+        for row in Leerroute.objects.filter(pk__in=routes).values_list(
+            "pk",
+            "mbo_location__register_entry_id",
+            "vmbo_locations",
+            "vmbo_locations__register_entry_id",
+            "vmbo_locations__register_entry__vestiging",
+            _newest(Kind.PROJECTPLAN),
+            _newest(Kind.DUO_MELDING),
+        ):
+            route_id, mbo_entry, location, entry, vestiging, plan, melding = row
+            if route_id not in facts:
+                made = {Kind.PROJECTPLAN: plan, Kind.DUO_MELDING: melding}
+                facts[route_id] = _RouteFacts(
+                    made={k: v for k, v in made.items() if v is not None},
+                    duo_gaps=int(mbo_entry is None),
+                )
+            # No vmbo location at all is one thing missing, as is each one without a
+            # register entry with a location number.
+            facts[route_id].duo_gaps += (
+                location is None or entry is None or not vestiging
             )
-            .values("route_id", "kind")
-            .annotate(last=Max("created_at"))
-            .values_list("route_id", "kind", "last")
-            .order_by()
-        }
+        return facts
 
-    made = memoised(("documents.made", frozenset(routes)), read)
+    return memoised(("documents.route_facts", frozenset(routes)), read)
+
+
+def _made(routes: set[int], kind: str) -> dict:
+    """Route id → when its newest finished document of `kind` was made."""
     return {
-        route_id: last
-        for (route_id, made_kind), last in made.items()
-        if made_kind == kind
+        route_id: facts.made[kind]
+        for route_id, facts in _facts(routes).items()
+        if kind in facts.made
     }
 
 
@@ -72,27 +109,8 @@ def projectplan(partnership: Partnership, targets: list[Target]) -> dict:
 
 
 def _duo_gaps(routes: set[int]) -> dict[int, int]:
-    """Route id → how many things the DUO melding lacks (the rules of
-    routes.duo.duo_problems, for all routes in one query: a row per vmbo location, or
-    one without when the route has none)."""
-    gaps = dict.fromkeys(routes, 0)
-    mbo_counted: set[int] = set()
-    for route_id, mbo_entry, location, entry, vestiging in Leerroute.objects.filter(
-        pk__in=routes
-    ).values_list(
-        "pk",
-        "mbo_location__register_entry_id",
-        "vmbo_locations",
-        "vmbo_locations__register_entry_id",
-        "vmbo_locations__register_entry__vestiging",
-    ):
-        if route_id not in mbo_counted:
-            mbo_counted.add(route_id)
-            gaps[route_id] += mbo_entry is None
-        # No vmbo location at all is one thing missing, as is each one without a
-        # register entry with a location number.
-        gaps[route_id] += location is None or entry is None or not vestiging
-    return gaps
+    """Route id → how many things the DUO melding lacks."""
+    return {route_id: facts.duo_gaps for route_id, facts in _facts(routes).items()}
 
 
 def duo_melding(partnership: Partnership, targets: list[Target]) -> dict:

@@ -67,6 +67,7 @@ def _roles_read(membership: Membership, roles: list[RoleAssignment]) -> None:
 
 
 def _membership_without_roles(*, user, slug: str) -> Membership | None:
+    # The guard's own lookup, before a scope exists (as in `memberships_of`).
     with scopes_disabled():
         return (
             Membership.objects.select_related(

@@ -19,7 +19,11 @@ THIN_SHOWN = 3
 
 def card_context(context: Context) -> dict | None:
     request = context["request"]
-    programme = selectors.programme_list(partnership=request.partnership).first()
+    programme = (
+        selectors.programme_list(partnership=request.partnership)
+        .select_related("elements_version")
+        .first()
+    )
     if programme is None:
         if not request.membership.has_perm("programme.manage"):
             return None

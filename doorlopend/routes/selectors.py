@@ -196,10 +196,10 @@ class RoutesIncomplete:
     count: int
 
 
-def routes_incomplete(*, partnership: Partnership, shown: int = 5) -> RoutesIncomplete:
+def incomplete_routes(*, partnership: Partnership) -> QuerySet[Leerroute]:
     """Routes without an mbo or a vmbo party yet, or with a school party whose council
-    has not agreed (no consent or positive advice): two queries, whatever the number of
-    routes. Each route carries `parties_missing` and `consents_missing` (booleans)."""
+    has not agreed (no consent or positive advice), by name. Each route carries
+    `parties_missing` and `consents_missing` (booleans)."""
     school_party = Party.objects.filter(
         route=OuterRef("pk"), organisation__kind__in=SCHOOL_KINDS
     )
@@ -208,7 +208,7 @@ def routes_incomplete(*, partnership: Partnership, shown: int = 5) -> RoutesInco
         organisation=OuterRef("organisation"),
         outcome__in=APPROVING,
     )
-    routes = (
+    return (
         Leerroute.objects.filter(partnership=partnership)
         .annotate(
             school_parties=Count(
@@ -226,5 +226,15 @@ def routes_incomplete(*, partnership: Partnership, shown: int = 5) -> RoutesInco
         .filter(Q(parties_missing=True) | Q(consents_missing=True))
         .order_by("name", "pk")
     )
-    count = routes.count()
+
+
+def routes_incomplete(
+    *, partnership: Partnership, shown: int = 5, count: int | None = None
+) -> RoutesIncomplete:
+    """The first `shown` of `incomplete_routes`, and how many there are: two queries
+    whatever the number of routes, one when the caller counted them already (`count`),
+    none when there are none."""
+    routes = incomplete_routes(partnership=partnership)
+    if count is None:
+        count = routes.count()
     return RoutesIncomplete(routes=list(routes[:shown]) if count else [], count=count)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from doorlopend.partnerships.models import Membership, Partnership
 
 from ..action_lines import action_line_choices
-from ..models import Activity, ActivityApproval, ActivityStatus, Goal
+from ..models import Goal
+from .activity_rows import confirmed_activities
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,9 @@ def plan_action_lines(
         )
     )
     activities, activities_without = _count(
-        Activity.objects.filter(
-            partnership=partnership, approval=ActivityApproval.CONFIRMED
-        )
-        .exclude(status=ActivityStatus.CANCELLED)
-        .values_list("action_lines", flat=True)
+        r.action_lines
+        for r in confirmed_activities(partnership=partnership)
+        if r.counts
     )
     return PlanActionLines(
         rows=[

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from doorlopend.core.facts import ask
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
-from doorlopend.reflection.models import ActionPoint
 from doorlopend.roadmaps.selectors.overview import Due, states_due, states_of_member
 from doorlopend.routes.selectors import RoutesIncomplete, routes_incomplete
 
@@ -27,6 +27,7 @@ from ..models import (
     TaskStatus,
 )
 from .assignments import _annotated
+from .card_questions import next_steps_questions, task_questions
 from .goals import GoalLine, goal_lines
 
 # Rows of each kind on a card.
@@ -71,6 +72,9 @@ def my_work(
     )
     mine = _open_tasks(partnership).filter(owner=membership)
     tasks = list(mine.order_by("due_date", "pk")[:SHOWN])
+    counts = ask(
+        task_questions(partnership=partnership, membership=membership, today=today)
+    )
     items = [
         s
         for s in states_of_member(partnership=partnership, membership=membership)
@@ -79,7 +83,7 @@ def my_work(
     return MyWork(
         activities=activities,
         tasks=tasks,
-        tasks_open=mine.count(),
+        tasks_open=counts["planning.tasks_mine_open"],
         items=items[:SHOWN],
         items_open=len(items),
     )
@@ -146,22 +150,37 @@ class NextSteps:
         )
 
 
-def next_steps(*, partnership: Partnership, today: datetime.date) -> NextSteps:
+def next_steps(
+    *, partnership: Partnership, membership: Membership, today: datetime.date
+) -> NextSteps:
     """The coördinator's list: checklist and step-plan items overdue or due soon, late
     tasks, action points waiting in the inbox, routes short of a party or a consent.
-    Eight queries whatever the size of the plan."""
-    late = _open_tasks(partnership).filter(due_date__lt=today)
-    overdue_tasks = list(
-        late.select_related("owner__user").order_by("due_date", "pk")[:SHOWN]
+    Four queries whatever the size of the plan (three when the overview page asked its
+    cards' counts first)."""
+    counts = ask(
+        next_steps_questions(
+            partnership=partnership, membership=membership, today=today
+        )
+    )
+    late = counts["planning.tasks_late"]
+    overdue_tasks = (
+        list(
+            _open_tasks(partnership)
+            .filter(due_date__lt=today)
+            .select_related("owner__user")
+            .order_by("due_date", "pk")[:SHOWN]
+        )
+        if late
+        else []
     )
     return NextSteps(
         due=states_due(partnership=partnership, today=today),
         overdue_tasks=overdue_tasks,
-        overdue_task_count=late.count() if overdue_tasks else 0,
-        inbox=ActionPoint.objects.filter(
-            partnership=partnership, triage__isnull=True
-        ).count(),
-        routes=routes_incomplete(partnership=partnership),
+        overdue_task_count=late,
+        inbox=counts["planning.inbox"],
+        routes=routes_incomplete(
+            partnership=partnership, count=counts["routes.incomplete"]
+        ),
     )
 
 

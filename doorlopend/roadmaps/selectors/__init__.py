@@ -138,6 +138,23 @@ class SchoolRow:
         return round(100 * self.done / self.applicable) if self.applicable else 100
 
 
+def partnership_roadmaps(*, partnership: Partnership) -> list[Roadmap]:
+    """The partnership's roadmaps (its checklist and every route's step plan) with their
+    version, route and partnership, by route name: one query, once per request (the
+    overview finds its checklist and its step plans in it). The stored definitions are
+    not read: their parsed form is kept per process (instruments.models)."""
+
+    def read() -> list[Roadmap]:
+        return list(
+            Roadmap.objects.filter(partnership=partnership)
+            .select_related("version", "route", "partnership")
+            .defer("version__definition_json")
+            .order_by("route__name", "pk")
+        )
+
+    return memoised(("roadmaps.of", partnership.pk), read)
+
+
 def school_leads(*, partnership: Partnership) -> dict[int, list[Membership]]:
     """Each school's portefeuillehouders (school id → members), in one query, once per
     request (the checklist's schools and the step plan's answers both name them)."""

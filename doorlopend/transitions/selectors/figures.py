@@ -196,20 +196,6 @@ def registration_deadline(*, partnership: Partnership, cohort: int) -> datetime.
     return row.registration_deadline if row else CohortSettings.default_deadline(cohort)
 
 
-def registration_deadlines(
-    *, partnership: Partnership, cohorts: list[int]
-) -> dict[int, datetime.date]:
-    """`registration_deadline` of each of `cohorts`, in one query."""
-    set_ = dict(
-        CohortSettings.objects.filter(
-            partnership=partnership, cohort__in=cohorts
-        ).values_list("cohort", "registration_deadline")
-    )
-    return {
-        c: set_[c] if c in set_ else CohortSettings.default_deadline(c) for c in cohorts
-    }
-
-
 def _group_fields(dimension: str) -> tuple[dict, list[str]]:
     """Aggregates and GROUP BY columns that identify a group of `dimension`.
 

@@ -39,9 +39,9 @@ from .figures import (
     Line,
     cohort_counts,
     figures_of_counts,
-    registration_deadlines,
 )
 from .measures import BASES
+from .years import registration_deadlines
 
 COLS = [REGULAR, LEERROUTE]
 
