@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from doorlopend.partnerships.models import Membership, Partnership
 
 from ..action_lines import action_line_choices
-from ..models import Goal
-from .activity_rows import confirmed_activities
+from .activity_rows import confirmed_activities, goal_rows
 
 
 @dataclass(frozen=True)
@@ -43,9 +42,7 @@ def plan_action_lines(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> PlanActionLines:
     goals, goals_without = _count(
-        Goal.objects.filter(partnership=partnership).values_list(
-            "action_lines", flat=True
-        )
+        g.action_lines for g in goal_rows(partnership=partnership)
     )
     activities, activities_without = _count(
         r.action_lines

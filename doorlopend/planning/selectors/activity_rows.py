@@ -1,7 +1,7 @@
-"""The partnership's confirmed activities as bare rows, read once per request: the plan
-page's sections (the next and recent activities, the 7 elementen, the OCW action lines,
-the counts, the timeline) and its approval box's text all pick from or count the same
-rows."""
+"""The partnership's confirmed activities and its goals as bare rows, each read once per
+request: the plan page's sections (the next and recent activities, the 7 elementen,
+the OCW action lines, the counts, the timeline) and its approval box's text all pick
+from or count the same rows."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from doorlopend.core.request_memo import memoised
 from doorlopend.partnerships.models import Partnership
 
-from ..models import Activity
+from ..models import Activity, Goal
 from ..models.activities import ActivityApproval, ActivityKind, ActivityStatus
 
 
@@ -61,3 +61,27 @@ def confirmed_activities(*, partnership: Partnership) -> list[ActivityRow]:
         ]
 
     return memoised(("planning.confirmed_activities", partnership.pk), read)
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    pk: int
+    school_id: int | None
+    title: str
+    deadline: datetime.date
+    action_lines: list
+
+
+def goal_rows(*, partnership: Partnership) -> list[GoalRow]:
+    """Every goal of the partnership (the schools' own too): one query, once per
+    request (the OCW action lines count them, the timeline places them)."""
+
+    def read() -> list[GoalRow]:
+        return [
+            GoalRow(*row)
+            for row in Goal.objects.filter(partnership=partnership).values_list(
+                "pk", "school_id", "title", "deadline", "action_lines"
+            )
+        ]
+
+    return memoised(("planning.goal_rows", partnership.pk), read)

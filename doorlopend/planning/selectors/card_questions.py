@@ -19,6 +19,7 @@ from doorlopend.routes.selectors import incomplete_routes
 
 from ..models import (
     Activity,
+    ActivityStatus,
     CommunicationItem,
     Goal,
     PartnerExpectation,
@@ -77,6 +78,30 @@ def guide_questions(*, partnership: Partnership) -> dict[str, Question]:
     }
 
 
+def progress_questions(
+    *, partnership: Partnership, today: datetime.date
+) -> dict[str, Question]:
+    """The stuurgroep's progress card: activities held and to come, tasks done."""
+    activities = Activity.objects.filter(partnership=partnership)
+    tasks = Task.objects.filter(partnership=partnership)
+    return {
+        "planning.activities_held": how_many(
+            activities.filter(status=ActivityStatus.HELD)
+        ),
+        "planning.activities_planned": how_many(
+            activities.filter(
+                status=ActivityStatus.PLANNED, starts_at__gte=start_of(today)
+            )
+        ),
+        "planning.tasks_done": how_many(tasks.filter(status=TaskStatus.DONE)),
+        "planning.tasks": how_many(tasks),
+    }
+
+
+def start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 def card_questions(request: HttpRequest) -> dict[str, Question]:
     """Everything planning's cards ask, for the member of `request`, today."""
     today = timezone.localdate()
@@ -84,6 +109,7 @@ def card_questions(request: HttpRequest) -> dict[str, Question]:
     return {
         **guide_questions(partnership=request.partnership),
         **next_steps_questions(**of, today=today),
+        **progress_questions(partnership=request.partnership, today=today),
     }
 
 
