@@ -77,9 +77,9 @@ def dashboard_questions_ask(
     answers from the request's memo."""
     cards = dashboard_cards_for(request.membership)
     everything = dict(questions or {})
-    for card in cards:
-        if card.questions is not None:
-            everything.update(card.questions(request))
+    # Several cards of one app share their app's questions: each asked once.
+    for ask_of in dict.fromkeys(c.questions for c in cards if c.questions is not None):
+        everything.update(ask_of(request))
     if everything:
         ask(everything)
     return cards

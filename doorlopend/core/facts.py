@@ -11,6 +11,7 @@ sections asking the same thing ("action points in the inbox") share one answer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connections
@@ -21,8 +22,14 @@ from .request_memo import memoised
 
 @dataclass(frozen=True)
 class Question:
-    queryset: QuerySet
+    # The rows asked about; a callable makes them only when the question is asked (a
+    # page names every question of its sections, most of which are answered already).
+    rows: QuerySet | Callable[[], QuerySet]
     exists: bool  # True: whether there is any row; False: how many rows
+
+    @property
+    def queryset(self) -> QuerySet:
+        return self.rows() if callable(self.rows) else self.rows
 
     def sql(self) -> tuple[str, tuple]:
         rows = self.queryset.order_by().values("pk")
@@ -32,12 +39,12 @@ class Question:
         return f"(SELECT COUNT(*) FROM ({sql}) AS counted)", tuple(params)
 
 
-def how_many(queryset: QuerySet) -> Question:
-    return Question(queryset, exists=False)
+def how_many(rows: QuerySet | Callable[[], QuerySet]) -> Question:
+    return Question(rows, exists=False)
 
 
-def any_of(queryset: QuerySet) -> Question:
-    return Question(queryset, exists=True)
+def any_of(rows: QuerySet | Callable[[], QuerySet]) -> Question:
+    return Question(rows, exists=True)
 
 
 def ask(questions: dict[str, Question]) -> dict[str, int | bool]:
@@ -51,12 +58,13 @@ def ask(questions: dict[str, Question]) -> dict[str, int | bool]:
 
 
 def _answer(questions: dict[str, Question]) -> dict[str, int | bool]:
-    parts, params = [], []
+    parts, params, using = [], [], None
     for question in questions.values():
-        sql, question_params = question.sql()
+        queryset = question.queryset
+        using = using or queryset.db
+        sql, question_params = Question(queryset, question.exists).sql()
         parts.append(sql)
         params.extend(question_params)
-    using = next(iter(questions.values())).queryset.db
     with connections[using].cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         row = cursor.fetchone()

@@ -87,13 +87,13 @@ def register_search(
 def summary_questions(*, partnership: Partnership) -> dict[str, Question]:
     return {
         "partnerships.organisations": how_many(
-            Organisation.objects.filter(partnership=partnership)
+            lambda: Organisation.objects.filter(partnership=partnership)
         ),
         "partnerships.members": how_many(
-            Membership.objects.filter(partnership=partnership)
+            lambda: Membership.objects.filter(partnership=partnership)
         ),
         "partnerships.invitations_pending": how_many(
-            Invitation.objects.filter(partnership=partnership).pending()
+            lambda: Invitation.objects.filter(partnership=partnership).pending()
         ),
     }
 

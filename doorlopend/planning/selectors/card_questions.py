@@ -39,13 +39,15 @@ def task_questions(
     """The member's open tasks, the partnership's late ones, the inbox."""
     return {
         "planning.tasks_mine_open": how_many(
-            _open_tasks(partnership).filter(owner=membership)
+            lambda: _open_tasks(partnership).filter(owner=membership)
         ),
         "planning.tasks_late": how_many(
-            _open_tasks(partnership).filter(due_date__lt=today)
+            lambda: _open_tasks(partnership).filter(due_date__lt=today)
         ),
         "planning.inbox": how_many(
-            ActionPoint.objects.filter(partnership=partnership, triage__isnull=True)
+            lambda: ActionPoint.objects.filter(
+                partnership=partnership, triage__isnull=True
+            )
         ),
     }
 
@@ -55,7 +57,9 @@ def next_steps_questions(
 ) -> dict[str, Question]:
     return {
         **task_questions(partnership=partnership, membership=membership, today=today),
-        "routes.incomplete": how_many(incomplete_routes(partnership=partnership)),
+        "routes.incomplete": how_many(
+            lambda: incomplete_routes(partnership=partnership)
+        ),
     }
 
 
@@ -63,18 +67,18 @@ def guide_questions(*, partnership: Partnership) -> dict[str, Question]:
     """The first-run guide's five steps."""
     own = {"partnership": partnership}
     return {
-        "partnerships.members": how_many(Membership.objects.filter(**own)),
+        "partnerships.members": how_many(lambda: Membership.objects.filter(**own)),
         "planning.has_definition": any_of(
-            VisionVersion.objects.filter(**own).exclude(definition="")
+            lambda: VisionVersion.objects.filter(**own).exclude(definition="")
         ),
         "planning.has_needs": any_of(
-            PartnerExpectation.objects.filter(**own).filter(
+            lambda: PartnerExpectation.objects.filter(**own).filter(
                 ~Q(needs="") | ~Q(expectations="")
             )
         ),
-        "planning.has_goals": any_of(Goal.objects.filter(**own)),
-        "planning.has_activities": any_of(Activity.objects.filter(**own)),
-        "planning.has_tasks": any_of(Task.objects.filter(**own)),
+        "planning.has_goals": any_of(lambda: Goal.objects.filter(**own)),
+        "planning.has_activities": any_of(lambda: Activity.objects.filter(**own)),
+        "planning.has_tasks": any_of(lambda: Task.objects.filter(**own)),
     }
 
 
@@ -82,19 +86,20 @@ def progress_questions(
     *, partnership: Partnership, today: datetime.date
 ) -> dict[str, Question]:
     """The stuurgroep's progress card: activities held and to come, tasks done."""
-    activities = Activity.objects.filter(partnership=partnership)
-    tasks = Task.objects.filter(partnership=partnership)
+    own = {"partnership": partnership}
     return {
         "planning.activities_held": how_many(
-            activities.filter(status=ActivityStatus.HELD)
+            lambda: Activity.objects.filter(**own, status=ActivityStatus.HELD)
         ),
         "planning.activities_planned": how_many(
-            activities.filter(
-                status=ActivityStatus.PLANNED, starts_at__gte=start_of(today)
+            lambda: Activity.objects.filter(
+                **own, status=ActivityStatus.PLANNED, starts_at__gte=start_of(today)
             )
         ),
-        "planning.tasks_done": how_many(tasks.filter(status=TaskStatus.DONE)),
-        "planning.tasks": how_many(tasks),
+        "planning.tasks_done": how_many(
+            lambda: Task.objects.filter(**own, status=TaskStatus.DONE)
+        ),
+        "planning.tasks": how_many(lambda: Task.objects.filter(**own)),
     }
 
 
@@ -119,8 +124,8 @@ def plan_questions(
     """The plan page's counts: tasks (open, late, the member's), communication, inbox."""
     return {
         **task_questions(partnership=partnership, membership=membership, today=today),
-        "planning.tasks_open": how_many(_open_tasks(partnership)),
+        "planning.tasks_open": how_many(lambda: _open_tasks(partnership)),
         "planning.communication": how_many(
-            CommunicationItem.objects.filter(partnership=partnership)
+            lambda: CommunicationItem.objects.filter(partnership=partnership)
         ),
     }

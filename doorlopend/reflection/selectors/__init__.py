@@ -166,8 +166,10 @@ def card_questions(*, partnership: Partnership, today: date) -> dict[str, Questi
         partnership=partnership, status__in=[ActionStatus.OPEN, ActionStatus.BEZIG]
     )
     return {
-        "reflection.actions_open": how_many(open_points),
-        "reflection.actions_overdue": how_many(open_points.filter(due_date__lt=today)),
+        "reflection.actions_open": how_many(lambda: open_points),
+        "reflection.actions_overdue": how_many(
+            lambda: open_points.filter(due_date__lt=today)
+        ),
     }
 
 

@@ -298,19 +298,26 @@ def card_questions(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> dict[str, Question]:
     """The card's numbers (core.facts): checklist progress, what is late, what is mine."""
-    newest = _newest_checklist(partnership).values("pk")[:1]
-    in_checklist = ItemState.objects.filter(roadmap=Subquery(newest))
-    is_open = ItemState.objects.filter(
-        roadmap__partnership=partnership, status__in=OPEN_STATUSES
-    )
+
+    def in_checklist():
+        newest = _newest_checklist(partnership).values("pk")[:1]
+        return ItemState.objects.filter(roadmap__in=newest)
+
+    def is_open():
+        return ItemState.objects.filter(
+            roadmap__partnership=partnership, status__in=OPEN_STATUSES
+        )
+
     return {
-        "roadmaps.has_checklist": any_of(_newest_checklist(partnership)),
-        "roadmaps.checklist_done": how_many(in_checklist.filter(status=Status.DONE)),
-        "roadmaps.checklist_applicable": how_many(
-            in_checklist.exclude(status=Status.NOT_APPLICABLE)
+        "roadmaps.has_checklist": any_of(lambda: _newest_checklist(partnership)),
+        "roadmaps.checklist_done": how_many(
+            lambda: in_checklist().filter(status=Status.DONE)
         ),
-        "roadmaps.overdue": how_many(is_open.filter(due_date__lt=today)),
-        "roadmaps.mine_open": how_many(is_open.filter(owner=membership)),
+        "roadmaps.checklist_applicable": how_many(
+            lambda: in_checklist().exclude(status=Status.NOT_APPLICABLE)
+        ),
+        "roadmaps.overdue": how_many(lambda: is_open().filter(due_date__lt=today)),
+        "roadmaps.mine_open": how_many(lambda: is_open().filter(owner=membership)),
     }
 
 
