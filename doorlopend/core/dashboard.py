@@ -18,7 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from django.http import HttpRequest
 from django.template import Context
+
+from .facts import Question, ask
 
 # The rank of a card that leads no one's page: after every card that leads.
 UNRANKED = 1000
@@ -35,6 +38,9 @@ class DashboardCard:
     context: Callable[[Context], dict | None]
     # {permission: rank}: members holding the permission see the card that early.
     first_for: Mapping[str, int] = field(default_factory=dict)
+    # The counts and yes/no facts the card's context will `ask` (core.facts): the page
+    # asks every card's at once, in one query, before the first card reads its own.
+    questions: Callable[[HttpRequest], dict[str, Question]] | None = None
 
     def rank(self, membership) -> int:
         return min(
@@ -61,3 +67,19 @@ def dashboard_cards_for(membership) -> list[DashboardCard]:
     cards = [card for card in _CARDS.values() if membership.has_perm(card.permission)]
     # sorted() is stable: equal ranks keep the order of registration.
     return sorted(cards, key=lambda card: card.rank(membership))
+
+
+def dashboard_questions_ask(
+    request: HttpRequest, questions: dict[str, Question] | None = None
+) -> list[DashboardCard]:
+    """Ask the questions of every card the member sees, with the page's own
+    `questions`, in one query; returns those cards. The cards' `ask` then reads the
+    answers from the request's memo."""
+    cards = dashboard_cards_for(request.membership)
+    everything = dict(questions or {})
+    # Several cards of one app share their app's questions: each asked once.
+    for ask_of in dict.fromkeys(c.questions for c in cards if c.questions is not None):
+        everything.update(ask_of(request))
+    if everything:
+        ask(everything)
+    return cards

@@ -4,13 +4,16 @@ complete and the melding was made. Each answers every route of a page at once.""
 
 from __future__ import annotations
 
-from django.db.models import Max
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from doorlopend.core.jobs import JobState
+from doorlopend.core.request_memo import memoised
 from doorlopend.partnerships.models import Partnership
 from doorlopend.roadmaps.derived import Answer, Target, answerer_register
 from doorlopend.roadmaps.models import Status
@@ -21,16 +24,63 @@ from .models import GeneratedDocument, Kind
 STEP_PLAN = "doorlopende-leerroute"
 
 
-def _made(routes: set[int], kind: str) -> dict:
-    """Route id → when its newest finished document of `kind` was made; one query."""
-    return dict(
+def _newest(kind: str) -> Subquery:
+    return Subquery(
         GeneratedDocument.objects.filter(
-            route__in=routes, kind=kind, status=JobState.DONE
+            route=OuterRef("pk"), kind=kind, status=JobState.DONE
         )
-        .values("route_id")
-        .annotate(last=Max("created_at"))
-        .values_list("route_id", "last")
+        .order_by("-created_at")
+        .values("created_at")[:1]
     )
+
+
+@dataclass
+class _RouteFacts:
+    made: dict[str, object] = field(default_factory=dict)  # kind → newest made
+    duo_gaps: int = 0
+
+
+def _facts(routes: set[int]) -> dict[int, _RouteFacts]:
+    """Route id → when its newest finished projectplan and melding were made, and how
+    many things the DUO melding lacks (the rules of routes.duo.duo_problems). One query
+    for all routes, once per request: a row per vmbo location, or one without when the
+    route has none."""
+
+    def read() -> dict[int, _RouteFacts]:
+        facts: dict[int, _RouteFacts] = {}
+        for row in Leerroute.objects.filter(pk__in=routes).values_list(
+            "pk",
+            "mbo_location__register_entry_id",
+            "vmbo_locations",
+            "vmbo_locations__register_entry_id",
+            "vmbo_locations__register_entry__vestiging",
+            _newest(Kind.PROJECTPLAN),
+            _newest(Kind.DUO_MELDING),
+        ):
+            route_id, mbo_entry, location, entry, vestiging, plan, melding = row
+            if route_id not in facts:
+                made = {Kind.PROJECTPLAN: plan, Kind.DUO_MELDING: melding}
+                facts[route_id] = _RouteFacts(
+                    made={k: v for k, v in made.items() if v is not None},
+                    duo_gaps=int(mbo_entry is None),
+                )
+            # No vmbo location at all is one thing missing, as is each one without a
+            # register entry with a location number.
+            facts[route_id].duo_gaps += (
+                location is None or entry is None or not vestiging
+            )
+        return facts
+
+    return memoised(("documents.route_facts", frozenset(routes)), read)
+
+
+def _made(routes: set[int], kind: str) -> dict:
+    """Route id → when its newest finished document of `kind` was made."""
+    return {
+        route_id: facts.made[kind]
+        for route_id, facts in _facts(routes).items()
+        if kind in facts.made
+    }
 
 
 def _date(moment) -> str:
@@ -59,27 +109,8 @@ def projectplan(partnership: Partnership, targets: list[Target]) -> dict:
 
 
 def _duo_gaps(routes: set[int]) -> dict[int, int]:
-    """Route id → how many things the DUO melding lacks (the rules of
-    routes.duo.duo_problems, for all routes in two queries)."""
-    gaps = dict.fromkeys(routes, 0)
-    located: set[int] = set()
-    through = Leerroute.vmbo_locations.through
-    for route_id, entry, vestiging in through.objects.filter(
-        leerroute_id__in=routes
-    ).values_list(
-        "leerroute_id",
-        "organisation__register_entry_id",
-        "organisation__register_entry__vestiging",
-    ):
-        located.add(route_id)
-        gaps[route_id] += entry is None or not vestiging
-    for route_id, entry in Leerroute.objects.filter(pk__in=routes).values_list(
-        "pk", "mbo_location__register_entry_id"
-    ):
-        gaps[route_id] += entry is None
-    for route_id in routes - located:
-        gaps[route_id] += 1
-    return gaps
+    """Route id → how many things the DUO melding lacks."""
+    return {route_id: facts.duo_gaps for route_id, facts in _facts(routes).items()}
 
 
 def duo_melding(partnership: Partnership, targets: list[Target]) -> dict:

@@ -20,6 +20,7 @@ from django.db.models import Sum
 from django_scopes import scopes_disabled
 
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.instruments.selectors import newest_version
 from doorlopend.reflection.choices import State
 from doorlopend.reflection.models import QuestionTotal, Session
 from doorlopend.reflection.selectors.results import min_group
@@ -158,12 +159,7 @@ def own_theme_means(
 ) -> list[tuple[str, float]]:
     """The partnership's mean per theme (closed sessions, groups of at least k), for its
     public progress page; themes without such answers are left out."""
-    instrument = (
-        InstrumentVersion.objects.questionnaires()
-        .filter(key=key)
-        .order_by("-version")
-        .first()
-    )
+    instrument = newest_version(kind=InstrumentVersion.Kind.QUESTIONNAIRE, key=key)
     if instrument is None:
         return []
     _computed_at, all_sums = _national_sums(key)

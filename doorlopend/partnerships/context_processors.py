@@ -11,9 +11,13 @@ def partnership_nav(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    # Lazy: the query runs only when a page shows the switcher.
+    # The guard read them with the membership; elsewhere lazy: the query runs only
+    # when a page shows the switcher.
+    mine = getattr(request, "my_partnerships", None)
     return {
-        "my_partnerships": selectors.partnerships_of(user=user),
+        "my_partnerships": selectors.partnerships_of(user=user)
+        if mine is None
+        else mine,
         "current_partnership": getattr(request, "partnership", None),
         "current_membership": getattr(request, "membership", None),
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from doorlopend.core.facts import Question, ask, how_many
 from doorlopend.registry.models import RegisterEntry
 
 from .models import Invitation, Membership, Organisation, Partnership, RoleAssignment
@@ -83,21 +84,28 @@ def register_search(
     return results
 
 
-def partnership_summary(*, partnership: Partnership) -> dict:
-    """Counts for the overview page, in three queries."""
-    kinds = dict(
-        Organisation.objects.filter(partnership=partnership)
-        .values_list("kind")
-        .annotate(n=Count("id"))
-        .values_list("kind", "n")
-    )
+def summary_questions(*, partnership: Partnership) -> dict[str, Question]:
     return {
-        "organisations_by_kind": kinds,
-        "organisation_count": sum(kinds.values()),
-        "member_count": Membership.objects.filter(partnership=partnership).count(),
-        "pending_invitation_count": Invitation.objects.filter(partnership=partnership)
-        .pending()
-        .count(),
+        "partnerships.organisations": how_many(
+            lambda: Organisation.objects.filter(partnership=partnership)
+        ),
+        "partnerships.members": how_many(
+            lambda: Membership.objects.filter(partnership=partnership)
+        ),
+        "partnerships.invitations_pending": how_many(
+            lambda: Invitation.objects.filter(partnership=partnership).pending()
+        ),
+    }
+
+
+def partnership_summary(*, partnership: Partnership) -> dict:
+    """Counts for the overview page: one query (none when the page asked them with its
+    cards' questions)."""
+    answers = ask(summary_questions(partnership=partnership))
+    return {
+        "organisation_count": answers["partnerships.organisations"],
+        "member_count": answers["partnerships.members"],
+        "pending_invitation_count": answers["partnerships.invitations_pending"],
     }
 
 

@@ -7,17 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.instruments.selectors import newest_version
 
 SCAN_KEY = "lob-scan"
 
 
 def action_line_choices() -> list[tuple[str, str]]:
-    version = (
-        InstrumentVersion.objects.scans()
-        .filter(key=SCAN_KEY)
-        .order_by("-version")
-        .first()
-    )
+    version = newest_version(kind=InstrumentVersion.Kind.SCAN, key=SCAN_KEY)
     if version is None:
         return []
     return [(line.key, line.title) for line in version.definition.action_lines]

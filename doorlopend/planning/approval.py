@@ -16,34 +16,47 @@ from django.utils.translation import gettext as _
 from doorlopend.approvals.registry import Snapshot
 from doorlopend.partnerships.models import Partnership
 
-from .models import Activity, BudgetLine, Goal, VisionVersion
-from .models.activities import ActivityApproval
+from .selectors.activity_rows import confirmed_activities
+from .selectors.budget import budget_totals
+from .selectors.goals import own_goals
+from .selectors.vision import current_vision
 
 
 def plan_text(partnership: Partnership) -> str:
-    own = {"partnership": partnership, "school__isnull": True}
     lines = [_("Plan van aanpak %(name)s") % {"name": partnership.name}, ""]
-    vision = VisionVersion.objects.filter(**own).first()
+    vision = current_vision(partnership=partnership)
     if vision is not None:
         lines.append(_("Vision"))
         lines += [t for t in (vision.definition, vision.vision, vision.ambition) if t]
         lines.append("")
     lines.append(_("Goals"))
-    for goal in Goal.objects.filter(**own).order_by("deadline", "title", "pk"):
+    goals = sorted(
+        own_goals(partnership=partnership), key=lambda g: (g.deadline, g.title, g.pk)
+    )
+    for goal in goals:
         lines.append(
             f"- {goal.title}: {goal.baseline} → {goal.target} {goal.unit} "
             f"({goal.deadline:%d-%m-%Y})"
         )
     lines += ["", _("Activities")]
-    activities = Activity.objects.filter(**own, approval=ActivityApproval.CONFIRMED)
-    for activity in activities.order_by("starts_at", "title", "pk"):
+    activities = sorted(
+        (r for r in confirmed_activities(partnership=partnership) if not r.school_id),
+        key=lambda r: (r.starts_at, r.title, r.pk),
+    )
+    for activity in activities:
         day = timezone.localtime(activity.starts_at)
         lines.append(f"- {day:%d-%m-%Y} {activity.title}")
     lines += ["", _("Budget (planned)")]
-    budget = BudgetLine.objects.filter(
-        source__partnership=partnership, school__isnull=True
-    ).select_related("source")
-    for line in budget.order_by("source__name", "description", "pk"):
+    budget = sorted(
+        (
+            line
+            for row in budget_totals(partnership=partnership).sources
+            for line in row.lines
+            if line.school_id is None
+        ),
+        key=lambda line: (line.source.name, line.description, line.pk),
+    )
+    for line in budget:
         lines.append(f"- {line.source.name}: {line.description} € {line.planned}")
     return "\n".join(lines)
 

@@ -20,6 +20,7 @@ def register_dashboard_card() -> None:
     own card leads its page (`first_for`, the `home.*` permissions)."""
     from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
 
+    from .selectors.card_questions import card_questions
     from .templatetags import planning_home as home
     from .templatetags.planning_dashboard import TEMPLATE, plan_card
 
@@ -31,6 +32,7 @@ def register_dashboard_card() -> None:
             home.GUIDE,
             home.guide_card,
             first_for={"home.next_steps": 0, "planning.view": 5},
+            questions=card_questions,
         ),
         DashboardCard(
             "next_steps",
@@ -38,6 +40,7 @@ def register_dashboard_card() -> None:
             home.NEXT_STEPS,
             home.next_steps_card,
             first_for={"home.next_steps": 1},
+            questions=card_questions,
         ),
         DashboardCard(
             "assignment",
@@ -52,6 +55,7 @@ def register_dashboard_card() -> None:
             home.MY_WORK,
             home.my_work_card,
             first_for={"home.my_work": 0, "home.assignment": 1},
+            questions=card_questions,
         ),
         DashboardCard(
             "progress",
@@ -66,6 +70,7 @@ def register_dashboard_card() -> None:
             TEMPLATE,
             plan_card,
             first_for={"home.next_steps": 2, "home.progress": 1},
+            questions=card_questions,
         ),
     ):
         dashboard_card_register(card)

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from doorlopend.instruments.itemlist import ListDefinition
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.instruments.selectors import newest_version
 
 ELEMENTS_KEY = "zeven-elementen"
 
 
 def elements() -> ListDefinition:
-    version = (
-        InstrumentVersion.objects.lists()
-        .filter(key=ELEMENTS_KEY)
-        .order_by("-version")
-        .first()
-    )
+    version = newest_version(kind=InstrumentVersion.Kind.LIST, key=ELEMENTS_KEY)
     return version.definition
 
 

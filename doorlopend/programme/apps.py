@@ -7,7 +7,7 @@ def register_dashboard_card() -> None:
     registered in core.dashboard; it comes before this app in the app order)."""
     from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
 
-    from .dashboard import TEMPLATE, card_context
+    from .dashboard import TEMPLATE, card_context, questions
 
     dashboard_card_register(
         DashboardCard(
@@ -16,6 +16,7 @@ def register_dashboard_card() -> None:
             TEMPLATE,
             card_context,
             first_for={"home.my_work": 1, "home.next_steps": 4},
+            questions=questions,
         )
     )
 

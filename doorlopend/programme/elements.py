@@ -11,16 +11,12 @@ from django.utils import timezone
 
 from doorlopend.instruments.itemlist import ListDefinition
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.instruments.selectors import newest_version
 from doorlopend.planning.elements import ELEMENTS_KEY
 
 
 def newest_elements_version() -> InstrumentVersion:
-    version = (
-        InstrumentVersion.objects.lists()
-        .filter(key=ELEMENTS_KEY)
-        .order_by("-version")
-        .first()
-    )
+    version = newest_version(kind=InstrumentVersion.Kind.LIST, key=ELEMENTS_KEY)
     if version is None:
         raise LookupError(f"The list instrument {ELEMENTS_KEY!r} is not loaded.")
     return version

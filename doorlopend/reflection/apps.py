@@ -16,7 +16,11 @@ def register_dashboard_card() -> None:
     app order, so it renders the cards registered in core.dashboard)."""
     from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
 
-    from .templatetags.reflection_dashboard import TEMPLATE, reflection_card
+    from .templatetags.reflection_dashboard import (
+        TEMPLATE,
+        questions,
+        reflection_card,
+    )
 
     dashboard_card_register(
         DashboardCard(
@@ -24,6 +28,7 @@ def register_dashboard_card() -> None:
             permission="reflection.view",
             template=TEMPLATE,
             context=reflection_card,
+            questions=questions,
         )
     )
 

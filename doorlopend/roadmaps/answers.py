@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from doorlopend.partnerships.models import Partnership
-from doorlopend.routes.models import Consent, Party
-from doorlopend.routes.selectors import APPROVING
+from doorlopend.routes.selectors import APPROVING, route_consents, route_parties
 
 from .derived import Answer, Target, answerer_register
 from .models import Status
@@ -50,20 +49,19 @@ def portefeuillehouder(partnership: Partnership, targets: list[Target]) -> dict:
 
 def councils(partnership: Partnership, targets: list[Target]) -> dict:
     """Done once the council of every school that is a party agreed (consent or positive
-    advice), started once any decision is recorded; two queries for all routes."""
-    routes = {t.route_id for t in targets if t.route_id}
+    advice), started once any decision is recorded; two queries for all routes (shared
+    with the route page's parties in the same request)."""
+    routes = frozenset(t.route_id for t in targets if t.route_id)
     schools: dict[int, set[int]] = {}
-    for party in Party.objects.filter(route__in=routes).select_related("organisation"):
+    for party in route_parties(routes):
         if party.organisation.is_school:
             schools.setdefault(party.route_id, set()).add(party.organisation_id)
     approved: dict[int, set[int]] = {}
     recorded: set[int] = set()
-    for route_id, organisation_id, outcome in Consent.objects.filter(
-        route__in=routes
-    ).values_list("route_id", "organisation_id", "outcome"):
-        recorded.add(route_id)
-        if outcome in APPROVING:
-            approved.setdefault(route_id, set()).add(organisation_id)
+    for consent in route_consents(routes):
+        recorded.add(consent.route_id)
+        if consent.outcome in APPROVING:
+            approved.setdefault(consent.route_id, set()).add(consent.organisation_id)
     source = _("the councils' decisions")
     result = {}
     for target in targets:

@@ -17,7 +17,7 @@ def register_dashboard_card() -> None:
     app order, so it renders the cards registered in core.dashboard)."""
     from doorlopend.core.dashboard import DashboardCard, dashboard_card_register
 
-    from .templatetags.roadmaps_dashboard import TEMPLATE, roadmaps_card
+    from .templatetags.roadmaps_dashboard import TEMPLATE, questions, roadmaps_card
 
     dashboard_card_register(
         DashboardCard(
@@ -26,6 +26,7 @@ def register_dashboard_card() -> None:
             template=TEMPLATE,
             context=roadmaps_card,
             first_for={"home.next_steps": 3, "home.progress": 2},
+            questions=questions,
         )
     )
 

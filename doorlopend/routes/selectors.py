@@ -16,6 +16,7 @@ from django.db.models import (
     QuerySet,
 )
 
+from doorlopend.core.request_memo import memoised
 from doorlopend.partnerships.models import (
     SCHOOL_KINDS,
     Organisation,
@@ -115,16 +116,38 @@ class PartyOverview:
         return [r for r in self.rows if r.needs_consent]
 
 
+def route_parties(route_ids: frozenset[int]) -> list[Party]:
+    """The parties of the routes, with their organisation and its register entry: one
+    query, once per request (the page's parties and the step plan's councils)."""
+
+    def read() -> list[Party]:
+        return list(
+            Party.objects.filter(route__in=route_ids).select_related(
+                "organisation__register_entry"
+            )
+        )
+
+    return memoised(("routes.parties", route_ids), read)
+
+
+def route_consents(route_ids: frozenset[int]) -> list[Consent]:
+    """The councils' decisions on the routes, by school, newest first: one query, once
+    per request."""
+
+    def read() -> list[Consent]:
+        return list(
+            Consent.objects.filter(route__in=route_ids)
+            .select_related("organisation")
+            .order_by("organisation__name", "-date", "-pk")
+        )
+
+    return memoised(("routes.consents", route_ids), read)
+
+
 def party_overview(route: Leerroute) -> PartyOverview:
     """The parties with their signatories and money, and each one's council decisions."""
-    parties = list(
-        Party.objects.filter(route=route).select_related("organisation__register_entry")
-    )
-    consents = list(
-        Consent.objects.filter(route=route)
-        .select_related("organisation")
-        .order_by("organisation__name", "-date", "-pk")
-    )
+    parties = route_parties(frozenset({route.pk}))
+    consents = route_consents(frozenset({route.pk}))
     rows = {p.organisation_id: PartyRow(party=p) for p in parties}
     others = []
     for consent in consents:
@@ -173,10 +196,10 @@ class RoutesIncomplete:
     count: int
 
 
-def routes_incomplete(*, partnership: Partnership, shown: int = 5) -> RoutesIncomplete:
+def incomplete_routes(*, partnership: Partnership) -> QuerySet[Leerroute]:
     """Routes without an mbo or a vmbo party yet, or with a school party whose council
-    has not agreed (no consent or positive advice): two queries, whatever the number of
-    routes. Each route carries `parties_missing` and `consents_missing` (booleans)."""
+    has not agreed (no consent or positive advice), by name. Each route carries
+    `parties_missing` and `consents_missing` (booleans)."""
     school_party = Party.objects.filter(
         route=OuterRef("pk"), organisation__kind__in=SCHOOL_KINDS
     )
@@ -185,7 +208,7 @@ def routes_incomplete(*, partnership: Partnership, shown: int = 5) -> RoutesInco
         organisation=OuterRef("organisation"),
         outcome__in=APPROVING,
     )
-    routes = (
+    return (
         Leerroute.objects.filter(partnership=partnership)
         .annotate(
             school_parties=Count(
@@ -203,5 +226,15 @@ def routes_incomplete(*, partnership: Partnership, shown: int = 5) -> RoutesInco
         .filter(Q(parties_missing=True) | Q(consents_missing=True))
         .order_by("name", "pk")
     )
-    count = routes.count()
+
+
+def routes_incomplete(
+    *, partnership: Partnership, shown: int = 5, count: int | None = None
+) -> RoutesIncomplete:
+    """The first `shown` of `incomplete_routes`, and how many there are: two queries
+    whatever the number of routes, one when the caller counted them already (`count`),
+    none when there are none."""
+    routes = incomplete_routes(partnership=partnership)
+    if count is None:
+        count = routes.count()
     return RoutesIncomplete(routes=list(routes[:shown]) if count else [], count=count)

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from doorlopend.core.dashboard import dashboard_cards_for
+from doorlopend.core.dashboard import dashboard_questions_ask
 from doorlopend.core.submit_once import FIELD as SUBMIT_ONCE_FIELD
 from doorlopend.core.submit_once import submit_once_key
 
@@ -23,9 +23,9 @@ def dashboard_cards(context) -> str:
     member may see in the order that leads with their role's, each rendered as its app's
     inclusion tag would render it (a card with nothing for this member is left out)."""
     engine = context.template.engine
-    membership = context["request"].membership
     rendered = []
-    for card in dashboard_cards_for(membership):
+    # Every card's counts in one query first (the page may have asked them already).
+    for card in dashboard_questions_ask(context["request"]):
         card_context = card.context(context)
         if card_context is not None:
             template = engine.get_template(card.template)

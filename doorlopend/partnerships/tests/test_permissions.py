@@ -71,11 +71,10 @@ def test_guard_loads_membership_once(
         "partnerships:dashboard", kwargs={"partnership_slug": partnership.slug}
     )
     client.get(url)
-    # session, user, membership+partnership, roles, switcher, three counts,
-    # the reflection card: latest session, action point counts; the doorstroom card:
-    # the years with data, and the newest year's figures (two); the roadmap card: the
-    # checklist and one aggregate; the plan card: task counts and the inbox; the
-    # first-run guide (one); the docent's own work: activities, tasks and how many,
-    # items (four); the programme card: the newest programme (one)
-    with django_assert_max_num_queries(21):
+    # session, user, the memberships with their roles and partnerships (the switcher
+    # too); every count of the page and its cards in one (core.facts); the reflection
+    # card: latest session; the doorstroom card: the newest year with its deadline, and
+    # its figures; the docent's own work: activities, tasks, items (three); the
+    # programme card: the newest programme (one)
+    with django_assert_max_num_queries(10):
         assert client.get(url).status_code == 200

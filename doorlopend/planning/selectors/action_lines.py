@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from doorlopend.partnerships.models import Membership, Partnership
 
 from ..action_lines import action_line_choices
-from ..models import Activity, ActivityApproval, ActivityStatus, Goal
+from .activity_rows import confirmed_activities, goal_rows
 
 
 @dataclass(frozen=True)
@@ -42,16 +42,12 @@ def plan_action_lines(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> PlanActionLines:
     goals, goals_without = _count(
-        Goal.objects.filter(partnership=partnership).values_list(
-            "action_lines", flat=True
-        )
+        g.action_lines for g in goal_rows(partnership=partnership)
     )
     activities, activities_without = _count(
-        Activity.objects.filter(
-            partnership=partnership, approval=ActivityApproval.CONFIRMED
-        )
-        .exclude(status=ActivityStatus.CANCELLED)
-        .values_list("action_lines", flat=True)
+        r.action_lines
+        for r in confirmed_activities(partnership=partnership)
+        if r.counts
     )
     return PlanActionLines(
         rows=[

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from doorlopend.partnerships.models import Membership, Partnership
@@ -24,6 +24,7 @@ from ..models import (
     ActivityStatus,
 )
 from ..school_calendar import date_warnings
+from .activity_rows import confirmed_activities
 from .plan_schools import OwnerFilter
 
 PER_PAGE = 50
@@ -185,8 +186,13 @@ def element_coverage(
     ).exclude(status=ActivityStatus.CANCELLED)
     if owner is not None:
         activities = owner.apply(activities)
+    return coverage_of(activities.values_list("elements", flat=True), choices)
+
+
+def coverage_of(lists, choices: list[tuple[str, str]]) -> list[ElementCount]:
+    """How many of the activities' element lists name each element."""
     counts: Counter[str] = Counter()
-    for elements in activities.values_list("elements", flat=True):
+    for elements in lists:
         counts.update(set(elements or []))
     return [ElementCount(key, title, counts[key]) for key, title in choices]
 
@@ -232,38 +238,26 @@ def plan_activities(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> PlanActivities:
     """The partnership's own next activities, the ones held lately, and how the 7
-    elementen are served by all activities, the schools' own among them; four queries
-    whatever the number of activities. The schools' own activities are counted in their
-    summary (`school_plans.plan_school_plans`)."""
+    elementen are served by all activities, the schools' own among them: counted from
+    the confirmed activities' rows (`activity_rows`, shared with the page's other
+    sections), and the listed ones read in one more query. The schools' own activities
+    are counted in their summary (`school_plans.plan_school_plans`)."""
     choices = element_choices()
     start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
-    base = Activity.objects.filter(
-        partnership=partnership,
-        approval=ActivityApproval.CONFIRMED,
-        school__isnull=True,
+    rows = confirmed_activities(partnership=partnership)
+    own = [r for r in rows if r.school_id is None]
+    next_pks = [r.pk for r in own if r.starts_at >= start and r.counts][:PLAN_NEXT]
+    held = [r for r in own if r.starts_at < start and r.status == ActivityStatus.HELD]
+    recent_pks = [r.pk for r in reversed(held)][:PLAN_RECENT]
+    listed = (
+        Activity.objects.in_bulk(next_pks + recent_pks)
+        if next_pks or recent_pks
+        else {}
     )
-    upcoming = with_element_titles(
-        base.filter(starts_at__gte=start)
-        .exclude(status=ActivityStatus.CANCELLED)
-        .order_by("starts_at", "pk")[:PLAN_NEXT],
-        choices,
-    )
-    recent = with_element_titles(
-        base.filter(starts_at__lt=start, status=ActivityStatus.HELD).order_by(
-            "-starts_at", "-pk"
-        )[:PLAN_RECENT],
-        choices,
-    )
-    coverage = element_coverage(partnership=partnership, choices=choices)
-    counts = list(
-        base.order_by()
-        .values_list("status", "audience")
-        .annotate(n=Count("pk"))
-        .values_list("status", "audience", "n")
-    )
-    statuses = Counter()
-    for status, _audience, n in counts:
-        statuses[status] += n
+    upcoming = with_element_titles([listed[pk] for pk in next_pks], choices)
+    recent = with_element_titles([listed[pk] for pk in recent_pks], choices)
+    coverage = coverage_of((r.elements for r in rows if r.counts), choices)
+    statuses = Counter(r.status for r in own)
     return PlanActivities(
         upcoming=upcoming,
         recent=recent,
@@ -272,10 +266,7 @@ def plan_activities(
         held=statuses.get(ActivityStatus.HELD, 0),
         thin=thin_elements(coverage),
         for_parents=sum(
-            n
-            for status, audience, n in counts
-            if audience == ActivityAudience.OUDERS
-            and status != ActivityStatus.CANCELLED
+            1 for r in own if r.audience == ActivityAudience.OUDERS and r.counts
         ),
     )
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from doorlopend.core.request_memo import memoised
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
 from ..models import BudgetLine, FundingSource
@@ -96,9 +97,21 @@ def budget_totals(
     *, partnership: Partnership, owner: OwnerFilter | None = None
 ) -> BudgetOverview:
     """Every source with its lines and totals, totals per organisation and overall; two
-    queries whatever the number of lines. With `owner`, only the lines of the
+    queries whatever the number of lines, once per request for all lines (the plan
+    page's budget and its approval box's text). With `owner`, only the lines of the
     partnership's own plan or of one school's (the sources all stay, with what they
     grant)."""
+    if owner is None:
+        return memoised(
+            ("planning.budget_totals", partnership.pk),
+            lambda: _budget_totals(partnership, None),
+        )
+    return _budget_totals(partnership, owner)
+
+
+def _budget_totals(
+    partnership: Partnership, owner: OwnerFilter | None
+) -> BudgetOverview:
     lines = BudgetLine.objects.select_related(
         "organisation", "school", "activity"
     ).order_by("description", "pk")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
-
+from doorlopend.core.facts import ask
 from doorlopend.partnerships.models import Membership, Partnership
-from doorlopend.reflection.models import ActionPoint
 
-from ..models import Task, TaskStatus
+from .card_questions import task_questions
 
 
 @dataclass(frozen=True)
@@ -23,13 +21,13 @@ class PlanCard:
 def plan_card(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> PlanCard:
-    """The member's open tasks, the partnership's late tasks, the inbox: two queries."""
-    open_task = ~Q(status=TaskStatus.DONE)
-    counts = Task.objects.filter(partnership=partnership).aggregate(
-        mine_open=Count("pk", filter=open_task & Q(owner=membership)),
-        overdue=Count("pk", filter=open_task & Q(due_date__lt=today)),
+    """The member's open tasks, the partnership's late tasks, the inbox: one query
+    (none when the overview page asked its cards' questions first)."""
+    answers = ask(
+        task_questions(partnership=partnership, membership=membership, today=today)
     )
-    inbox = ActionPoint.objects.filter(
-        partnership=partnership, triage__isnull=True
-    ).count()
-    return PlanCard(inbox=inbox, **counts)
+    return PlanCard(
+        mine_open=answers["planning.tasks_mine_open"],
+        overdue=answers["planning.tasks_late"],
+        inbox=answers["planning.inbox"],
+    )

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.facts import ask
 from doorlopend.partnerships.models import Partnership
 
-from ..models import Activity, Goal, PartnerExpectation, Task, VisionVersion
+from .card_questions import guide_questions
 
 
 @dataclass(frozen=True)
@@ -95,40 +95,15 @@ class Guide:
 
 
 def first_run_guide(*, partnership: Partnership) -> Guide:
-    """The five steps and which are done, in one query."""
-    here = {"partnership": OuterRef("pk")}
-    facts = (
-        Partnership.objects.filter(pk=partnership.pk)
-        .annotate(
-            has_members=Count("memberships", distinct=True),  # a number: > 1 is done
-            has_definition=Exists(
-                VisionVersion.objects.filter(**here).exclude(definition="")
-            ),
-            has_needs=Exists(
-                PartnerExpectation.objects.filter(**here).filter(
-                    ~Q(needs="") | ~Q(expectations="")
-                )
-            ),
-            has_goals=Exists(Goal.objects.filter(**here)),
-            has_activities=Exists(Activity.objects.filter(**here)),
-            has_tasks=Exists(Task.objects.filter(**here)),
-        )
-        .values(
-            "has_members",
-            "has_definition",
-            "has_needs",
-            "has_goals",
-            "has_activities",
-            "has_tasks",
-        )
-        .get()
-    )
+    """The five steps and which are done, in one query (none when the overview page
+    asked its cards' questions first)."""
+    facts = ask(guide_questions(partnership=partnership))
     done = {
-        "people": facts["has_members"] > 1,
-        "definition": facts["has_definition"],
-        "needs": facts["has_needs"],
-        "goals": facts["has_goals"],
-        "plan": facts["has_activities"] or facts["has_tasks"],
+        "people": facts["partnerships.members"] > 1,
+        "definition": facts["planning.has_definition"],
+        "needs": facts["planning.has_needs"],
+        "goals": facts["planning.has_goals"],
+        "plan": facts["planning.has_activities"] or facts["planning.has_tasks"],
     }
     return Guide(
         steps=[

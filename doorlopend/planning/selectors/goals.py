@@ -17,7 +17,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from doorlopend.core.request_memo import memoised
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.instruments.selectors import newest_version
 from doorlopend.partnerships.models import Membership, Partnership
 
 from ..action_lines import with_titles
@@ -30,11 +32,8 @@ REFLECTIETOOL = "reflectietool"
 def theme_choices() -> list[tuple[str, str]]:
     """(key, title) of the newest reflectietool's themes, in the instrument's order."""
     # Instruments are national content, not tenant data: they have no scope.
-    version = (
-        InstrumentVersion.objects.questionnaires()
-        .filter(key=REFLECTIETOOL)
-        .order_by("-version")
-        .first()
+    version = newest_version(
+        kind=InstrumentVersion.Kind.QUESTIONNAIRE, key=REFLECTIETOOL
     )
     if version is None:
         return []
@@ -102,6 +101,16 @@ def _goals(partnership: Partnership) -> QuerySet[Goal]:
     )
 
 
+def own_goals(*, partnership: Partnership) -> list[Goal]:
+    """The partnership's own goals (no school's), each with its latest measurement and
+    number of revisions: one query, once per request (the plan page's goals and its
+    approval box's text)."""
+    return memoised(
+        ("planning.own_goals", partnership.pk),
+        lambda: list(_goals(partnership).filter(school__isnull=True)),
+    )
+
+
 def goal_lines(
     *,
     partnership: Partnership,
@@ -114,9 +123,12 @@ def goal_lines(
     when `owner` says so. With `line_choices` (the OCW action lines), each line names the
     action lines its goal serves."""
     titles = dict(theme_choices())
-    goals = _goals(partnership)
-    if owner is not None:
-        goals = owner.apply(goals)
+    if owner is not None and owner.value == PARTNERSHIP and not action_line:
+        goals = own_goals(partnership=partnership)
+    else:
+        goals = _goals(partnership)
+        if owner is not None:
+            goals = owner.apply(goals)
     if action_line:
         # A text match on the stored JSON list, as for activities' elements.
         goals = goals.filter(action_lines__icontains=f'"{action_line}"')

@@ -10,11 +10,10 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
+from doorlopend.core.facts import ask
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
-from doorlopend.reflection.models import ActionPoint
 from doorlopend.roadmaps.selectors.overview import Due, states_due, states_of_member
 from doorlopend.routes.selectors import RoutesIncomplete, routes_incomplete
 
@@ -27,6 +26,11 @@ from ..models import (
     TaskStatus,
 )
 from .assignments import _annotated
+from .card_questions import (
+    next_steps_questions,
+    progress_questions,
+    task_questions,
+)
 from .goals import GoalLine, goal_lines
 
 # Rows of each kind on a card.
@@ -71,6 +75,9 @@ def my_work(
     )
     mine = _open_tasks(partnership).filter(owner=membership)
     tasks = list(mine.order_by("due_date", "pk")[:SHOWN])
+    counts = ask(
+        task_questions(partnership=partnership, membership=membership, today=today)
+    )
     items = [
         s
         for s in states_of_member(partnership=partnership, membership=membership)
@@ -79,7 +86,7 @@ def my_work(
     return MyWork(
         activities=activities,
         tasks=tasks,
-        tasks_open=mine.count(),
+        tasks_open=counts["planning.tasks_mine_open"],
         items=items[:SHOWN],
         items_open=len(items),
     )
@@ -146,22 +153,37 @@ class NextSteps:
         )
 
 
-def next_steps(*, partnership: Partnership, today: datetime.date) -> NextSteps:
+def next_steps(
+    *, partnership: Partnership, membership: Membership, today: datetime.date
+) -> NextSteps:
     """The coördinator's list: checklist and step-plan items overdue or due soon, late
     tasks, action points waiting in the inbox, routes short of a party or a consent.
-    Eight queries whatever the size of the plan."""
-    late = _open_tasks(partnership).filter(due_date__lt=today)
-    overdue_tasks = list(
-        late.select_related("owner__user").order_by("due_date", "pk")[:SHOWN]
+    Four queries whatever the size of the plan (three when the overview page asked its
+    cards' counts first)."""
+    counts = ask(
+        next_steps_questions(
+            partnership=partnership, membership=membership, today=today
+        )
+    )
+    late = counts["planning.tasks_late"]
+    overdue_tasks = (
+        list(
+            _open_tasks(partnership)
+            .filter(due_date__lt=today)
+            .select_related("owner__user")
+            .order_by("due_date", "pk")[:SHOWN]
+        )
+        if late
+        else []
     )
     return NextSteps(
         due=states_due(partnership=partnership, today=today),
         overdue_tasks=overdue_tasks,
-        overdue_task_count=late.count() if overdue_tasks else 0,
-        inbox=ActionPoint.objects.filter(
-            partnership=partnership, triage__isnull=True
-        ).count(),
-        routes=routes_incomplete(partnership=partnership),
+        overdue_task_count=late,
+        inbox=counts["planning.inbox"],
+        routes=routes_incomplete(
+            partnership=partnership, count=counts["routes.incomplete"]
+        ),
     )
 
 
@@ -179,18 +201,10 @@ class Progress:
 def progress(*, partnership: Partnership, today: datetime.date) -> Progress:
     """The stuurgroep's summary: each goal's progress towards its target (the nearest
     deadlines first), activities held and to come, tasks done, and the schools' change
-    assignments by their latest state. Five queries."""
+    assignments by their latest state. Four queries (three when the overview page
+    asked its cards' counts first)."""
     lines = goal_lines(partnership=partnership)
-    activities = Activity.objects.filter(partnership=partnership).aggregate(
-        held=Count("pk", filter=Q(status=ActivityStatus.HELD)),
-        planned=Count(
-            "pk",
-            filter=Q(status=ActivityStatus.PLANNED, starts_at__gte=_start_of(today)),
-        ),
-    )
-    tasks = Task.objects.filter(partnership=partnership).aggregate(
-        done=Count("pk", filter=Q(status=TaskStatus.DONE)), total=Count("pk")
-    )
+    counts = ask(progress_questions(partnership=partnership, today=today))
     states = Counter(
         a.latest_state
         for a in _annotated(ChangeAssignment.objects.filter(partnership=partnership))
@@ -198,10 +212,10 @@ def progress(*, partnership: Partnership, today: datetime.date) -> Progress:
     return Progress(
         goals=lines[:SHOWN],
         goal_count=len(lines),
-        activities_held=activities["held"],
-        activities_planned=activities["planned"],
-        tasks_done=tasks["done"],
-        tasks_total=tasks["total"],
+        activities_held=counts["planning.activities_held"],
+        activities_planned=counts["planning.activities_planned"],
+        tasks_done=counts["planning.tasks_done"],
+        tasks_total=counts["planning.tasks"],
         assignment_states=[
             (state.value, state.label, states[state.value])
             for state in ProgressUpdate.State

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from doorlopend.core.facts import ask, how_many
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.instruments.selectors import newest_version
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.reflection.models import ActionPoint
 
@@ -76,11 +78,8 @@ def point_tags(point: ActionPoint) -> tuple[list[str], list[str]]:
 
 def theme_titles() -> dict[str, str]:
     """theme key → title of the newest reflectietool (one query)."""
-    version = (
-        InstrumentVersion.objects.questionnaires()
-        .filter(key="reflectietool")
-        .order_by("-version")
-        .first()
+    version = newest_version(
+        kind=InstrumentVersion.Kind.QUESTIONNAIRE, key="reflectietool"
     )
     if version is None:
         return {}
@@ -148,8 +147,10 @@ class PlanInbox:
 def plan_inbox(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> PlanInbox:
-    """The plan page's inbox summary: how many points wait, and the first few (2 queries)."""
+    """The plan page's inbox summary: how many points wait, and the first few (2
+    queries; 1 when the page asked its sections' counts first, or none wait)."""
     open_points = _points(partnership).filter(triage__isnull=True)
+    count = ask({"planning.inbox": how_many(open_points)})["planning.inbox"]
     return PlanInbox(
-        count=open_points.count(), first=list(open_points[:PLAN_INBOX_SHOWN])
+        count=count, first=list(open_points[:PLAN_INBOX_SHOWN]) if count else []
     )

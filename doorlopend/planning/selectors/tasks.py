@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, F, Q, QuerySet, Value, When
 
+from doorlopend.core.facts import ask
 from doorlopend.partnerships.models import Membership, Partnership
 from doorlopend.partnerships.selectors import members_who_may
 
 from ..models import Task, TaskStatus
+from .card_questions import plan_questions
 
 # How many of the member's own open tasks the plan page names.
 PLAN_MINE = 5
@@ -87,11 +89,8 @@ def plan_tasks(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> TaskSummary:
     """The plan page's section: open and late counts, and the member's next open tasks."""
-    not_done = ~Q(status=TaskStatus.DONE)
-    counts = Task.objects.filter(partnership=partnership).aggregate(
-        open=Count("pk", filter=not_done),
-        overdue=Count("pk", filter=_late(today)),
-        mine_open=Count("pk", filter=not_done & Q(owner=membership)),
+    answers = ask(
+        plan_questions(partnership=partnership, membership=membership, today=today)
     )
     mine = list(
         _listed(
@@ -101,4 +100,9 @@ def plan_tasks(
             today,
         )[:PLAN_MINE]
     )
-    return TaskSummary(mine=mine, **counts)
+    return TaskSummary(
+        open=answers["planning.tasks_open"],
+        overdue=answers["planning.tasks_late"],
+        mine_open=answers["planning.tasks_mine_open"],
+        mine=mine,
+    )

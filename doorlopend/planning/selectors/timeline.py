@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from doorlopend.partnerships.models import Membership, Partnership
 
-from ..models import Activity, ActivityApproval, ActivityStatus, Goal, Milestone
+from ..models import ActivityStatus, Milestone
 from ..school_calendar import SCHOOL, DayOff, date_warnings, days_off
+from .activity_rows import confirmed_activities, goal_rows
 
 GOAL, ACTIVITY, MILESTONE = "goal", "activity", "milestone"
 PLAN_WEEKS = 4
@@ -131,12 +132,12 @@ def timeline_items(
 def _items(
     *, partnership: Partnership, start: datetime.date, end: datetime.date
 ) -> list[Item]:
-    """The rows of the three kinds, in order; three queries."""
+    """The rows of the three kinds, in order; three queries (the goals' and the
+    activities' shared with the plan page's other sections)."""
     items = [
         Item(g.deadline, GOAL, g.title, g.pk)
-        for g in Goal.objects.filter(
-            partnership=partnership, deadline__range=(start, end)
-        ).only("pk", "title", "deadline")
+        for g in goal_rows(partnership=partnership)
+        if start <= g.deadline <= end
     ]
     zone = timezone.get_current_timezone()
     first = timezone.make_aware(
@@ -146,12 +147,9 @@ def _items(
         datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min),
         zone,
     )
-    for a in Activity.objects.filter(
-        partnership=partnership,
-        starts_at__gte=first,
-        starts_at__lt=after,
-        approval=ActivityApproval.CONFIRMED,
-    ).only("pk", "title", "kind", "starts_at", "status"):
+    for a in confirmed_activities(partnership=partnership):
+        if not first <= a.starts_at < after:
+            continue
         local = timezone.localtime(a.starts_at, zone)
         items.append(
             Item(

@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from doorlopend.core.request_memo import memoised
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 
 from ..models import PartnerExpectation, VisionVersion
@@ -32,13 +33,19 @@ def versions_of(
 def current_vision(
     *, partnership: Partnership, school: Organisation | None = None
 ) -> VisionVersion | None:
-    """The newest version, or None before the first one is saved."""
-    return (
-        versions_of(partnership=partnership, school=school)
-        .select_related("created_by")
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    """The newest version, or None before the first one is saved; read once per
+    request (the plan page's vision and its approval box both show it)."""
+
+    def read() -> VisionVersion | None:
+        return (
+            versions_of(partnership=partnership, school=school)
+            .select_related("created_by")
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+
+    key = ("planning.current_vision", partnership.pk, school.pk if school else None)
+    return memoised(key, read)
 
 
 @dataclass

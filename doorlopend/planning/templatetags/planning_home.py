@@ -31,7 +31,11 @@ def guide_card(context) -> dict | None:
 @register.inclusion_tag(NEXT_STEPS, takes_context=True)
 def next_steps_card(context) -> dict | None:
     request = context["request"]
-    steps = home.next_steps(partnership=request.partnership, today=timezone.localdate())
+    steps = home.next_steps(
+        partnership=request.partnership,
+        membership=request.membership,
+        today=timezone.localdate(),
+    )
     # A new partnership has nothing waiting yet: its guide says what to do first.
     if steps.empty and first_run.guide_for(partnership=request.partnership):
         return None

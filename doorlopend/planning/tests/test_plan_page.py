@@ -63,10 +63,11 @@ def test_the_plan_takes_a_bounded_number_of_queries(
         BudgetLineFactory(source=source, planned=Decimal("10.00"))
     for _n in range(30):
         TaskFactory(partnership=partnership)
-    # 36 today: the guard and base page (~6) and two to four per section (the schools'
-    # plans and the OCW action lines one each), and the stuurgroep's approval state
-    # (the plan's text: four, the requests: one); the count does not grow with the rows.
-    with django_assert_max_num_queries(36):
+    # 21 today: the guard (three), the sections' counts in one (core.facts), the
+    # confirmed activities read once for every section that counts or lists them, one
+    # or two per other section, and the stuurgroep's approval state (the plan's text
+    # from what the sections read, the requests: one); it does not grow with the rows.
+    with django_assert_max_num_queries(21):
         assert client.get(_url(partnership)).status_code == 200
 
 

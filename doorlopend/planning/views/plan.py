@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from doorlopend.core.facts import ask
 from doorlopend.partnerships.access import partnership_view
 
 from ..selectors import (
@@ -17,6 +18,7 @@ from ..selectors import (
     activities,
     assignments,
     budget,
+    card_questions,
     communication,
     goals,
     inbox,
@@ -46,6 +48,12 @@ SECTIONS = (
 @require_GET
 def plan(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    # The sections' counts in one query first (core.facts); each section asks its own.
+    ask(
+        card_questions.plan_questions(
+            partnership=request.partnership, membership=request.membership, today=today
+        )
+    )
     context = {
         area: summary(
             partnership=request.partnership,

@@ -50,14 +50,31 @@ class Rated:
         return str(Score(self.score).label)
 
 
+def newest_programme_items(*, partnership: Partnership) -> list[ProgrammeItem]:
+    """The items of the partnership's newest programme, each with its programme (and the
+    programme's elements version): one query, for the overview's card. Empty when the
+    newest programme has no items, or there is none."""
+    newest = programme_list(partnership=partnership).values("pk")[:1]
+    return list(
+        ProgrammeItem.objects.filter(programme__in=newest).select_related(
+            "programme__elements_version"
+        )
+    )
+
+
 def programme_items(
-    *, programme: Programme, leerweg: str = "", full: bool = True
+    *,
+    programme: Programme,
+    leerweg: str = "",
+    full: bool = True,
+    read: list[ProgrammeItem] | None = None,
 ) -> list[ProgrammeItem]:
     """The items in the order of the transition, each with `scores` {element: Rated};
     with `leerweg`, the vmbo items of that leerweg or of every leerweg. `full` adds what
     the programme page shows beyond the heat map: organisations, activity, leads to.
-    Ratings are read as values (a programme has items × 7 of them)."""
-    items = ProgrammeItem.objects.filter(programme=programme)
+    Ratings are read as values (a programme has items × 7 of them). `read`: the items,
+    when the caller read them already (not with `full` or `leerweg`)."""
+    items = ProgrammeItem.objects.filter(programme=programme) if read is None else read
     if full:
         # Into a list (to_attr): the page names them twice, and a `.all()` per item
         # would build a hundred querysets through the scoped manager.

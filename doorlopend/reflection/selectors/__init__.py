@@ -8,6 +8,7 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django_scopes import scopes_disabled
 
+from doorlopend.core.facts import Question, ask, how_many
 from doorlopend.partnerships.models import Partnership
 
 from ..choices import ActionStatus, State
@@ -159,14 +160,23 @@ class DashboardSummary:
     overdue_action_points: int
 
 
-def dashboard_summary(*, partnership: Partnership, today: date) -> DashboardSummary:
-    """The latest session and the state of the action points, in two queries."""
-    counts = ActionPoint.objects.filter(
+def card_questions(*, partnership: Partnership, today: date) -> dict[str, Question]:
+    """The card's counts of action points (core.facts)."""
+    open_points = ActionPoint.objects.filter(
         partnership=partnership, status__in=[ActionStatus.OPEN, ActionStatus.BEZIG]
-    ).aggregate(
-        open=Count("pk"),
-        overdue=Count("pk", filter=Q(due_date__lt=today)),
     )
+    return {
+        "reflection.actions_open": how_many(lambda: open_points),
+        "reflection.actions_overdue": how_many(
+            lambda: open_points.filter(due_date__lt=today)
+        ),
+    }
+
+
+def dashboard_summary(*, partnership: Partnership, today: date) -> DashboardSummary:
+    """The latest session and the state of the action points, in two queries (one when
+    the overview page asked its cards' questions first)."""
+    counts = ask(card_questions(partnership=partnership, today=today))
     # The card shows the latest session's title, date and state only: no participant
     # count (counting a 1,000-participant session's participants costs 150 ms).
     latest = (
@@ -176,6 +186,6 @@ def dashboard_summary(*, partnership: Partnership, today: date) -> DashboardSumm
     )
     return DashboardSummary(
         latest=latest,
-        open_action_points=counts["open"],
-        overdue_action_points=counts["overdue"],
+        open_action_points=counts["reflection.actions_open"],
+        overdue_action_points=counts["reflection.actions_overdue"],
     )

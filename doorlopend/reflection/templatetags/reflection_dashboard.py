@@ -22,3 +22,10 @@ def reflection_card(context) -> dict:
         partnership=request.partnership, today=timezone.localdate()
     )
     return {"request": request, "summary": summary}
+
+
+def questions(request) -> dict:
+    """What the card asks (core.facts), for the page to ask with every card's."""
+    return selectors.card_questions(
+        partnership=request.partnership, today=timezone.localdate()
+    )

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.instruments.selectors import newest_version
 from doorlopend.partnerships.access import partnership_view
 
 from ..selectors import trends as trend_data
@@ -12,11 +13,8 @@ from ..selectors import trends as trend_data
 
 def _instrument(instrument_key: str) -> InstrumentVersion:
     """The newest version of the instrument: its title heads the page."""
-    instrument = (
-        InstrumentVersion.objects.questionnaires()
-        .filter(key=instrument_key)
-        .order_by("-version")
-        .first()
+    instrument = newest_version(
+        kind=InstrumentVersion.Kind.QUESTIONNAIRE, key=instrument_key
     )
     if instrument is None:
         raise Http404("No such instrument.")

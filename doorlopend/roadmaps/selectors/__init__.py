@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from doorlopend.core.request_memo import memoised
 from doorlopend.instruments.roadmap import (
     Block,
     Deliverable,
@@ -137,8 +138,32 @@ class SchoolRow:
         return round(100 * self.done / self.applicable) if self.applicable else 100
 
 
+def partnership_roadmaps(*, partnership: Partnership) -> list[Roadmap]:
+    """The partnership's roadmaps (its checklist and every route's step plan) with their
+    version, route and partnership, by route name: one query, once per request (the
+    overview finds its checklist and its step plans in it). The stored definitions are
+    not read: their parsed form is kept per process (instruments.models)."""
+
+    def read() -> list[Roadmap]:
+        return list(
+            Roadmap.objects.filter(partnership=partnership)
+            .select_related("version", "route", "partnership")
+            .defer("version__definition_json")
+            .order_by("route__name", "pk")
+        )
+
+    return memoised(("roadmaps.of", partnership.pk), read)
+
+
 def school_leads(*, partnership: Partnership) -> dict[int, list[Membership]]:
-    """Each school's portefeuillehouders (school id → members), in one query."""
+    """Each school's portefeuillehouders (school id → members), in one query, once per
+    request (the checklist's schools and the step plan's answers both name them)."""
+    return memoised(
+        ("roadmaps.school_leads", partnership.pk), lambda: _leads(partnership)
+    )
+
+
+def _leads(partnership: Partnership) -> dict[int, list[Membership]]:
     leads: dict[int, list[Membership]] = {}
     for role in (
         RoleAssignment.objects.filter(

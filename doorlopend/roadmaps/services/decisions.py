@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorlopend.instruments.models import InstrumentVersion
+from doorlopend.instruments.selectors import newest_version
 from doorlopend.partnerships.models import Membership
 from doorlopend.reflection.models import Session
 from doorlopend.reflection.services import sessions as reflection_sessions
@@ -25,12 +26,7 @@ TITLE_LENGTH = 200
 
 def decision_instrument(key: str) -> InstrumentVersion | None:
     """The newest version of the questionnaire `key` (instruments are not tenant data)."""
-    return (
-        InstrumentVersion.objects.questionnaires()
-        .filter(key=key)
-        .order_by("-version")
-        .first()
-    )
+    return newest_version(kind=InstrumentVersion.Kind.QUESTIONNAIRE, key=key)
 
 
 @transaction.atomic

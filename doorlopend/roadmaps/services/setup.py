@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import CharField, Value
 
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.instruments.services import version_mark_used
-from doorlopend.partnerships.models import Organisation, Partnership
+from doorlopend.partnerships.models import SCHOOL_KINDS, Organisation, Partnership
 from doorlopend.routes.models import Leerroute
 
 from ..models import ItemState, Roadmap
+from ..selectors import partnership_roadmaps
 
 # The roadmaps shipped as data files (instruments/data/<key>/<version>.yaml).
 CHECKLIST_KEY = "checklist-leerlijn-lob"
@@ -20,8 +22,27 @@ def latest_version(key: str) -> InstrumentVersion:
     return InstrumentVersion.objects.roadmaps().filter(key=key).latest("version")
 
 
-def _schools(partnership: Partnership) -> list[Organisation]:
-    return [o for o in partnership.organisations.all() if o.is_school]
+# The mark of a school's row in `_existing_and_schools` (item keys are never empty).
+_SCHOOL = ""
+
+
+def _existing_and_schools(roadmap: Roadmap) -> tuple[set[tuple[str, int | None]], list]:
+    """The (item key, school) pairs that have a row, and the partnership's schools' ids:
+    one query (a union), as every page of a roadmap asks it first."""
+    existing = ItemState.objects.filter(roadmap=roadmap).values_list(
+        "item_key", "organisation_id"
+    )
+    schools = Organisation.objects.filter(
+        partnership_id=roadmap.partnership_id, kind__in=SCHOOL_KINDS
+    ).values_list(Value(_SCHOOL, output_field=CharField()), "pk")
+    pairs: set[tuple[str, int | None]] = set()
+    school_ids = []
+    for key, pk in existing.order_by().union(schools.order_by(), all=True):
+        if key == _SCHOOL:
+            school_ids.append(pk)
+        else:
+            pairs.add((key, pk))
+    return pairs, sorted(school_ids)
 
 
 def states_ensure(*, roadmap: Roadmap) -> int:
@@ -30,22 +51,14 @@ def states_ensure(*, roadmap: Roadmap) -> int:
     Safe to call again: a school added to the partnership later gets its rows then.
     Returns how many rows were added. Every page of a roadmap calls it, so it opens no
     transaction when nothing is missing (bulk_create is atomic and ignores a row a
-    concurrent request made first).
+    concurrent request made first), and asks in one query.
     """
-    definition = roadmap.definition
-    schools = None
+    existing, schools = _existing_and_schools(roadmap)
     wanted = []
-    for block in definition.blocks:
-        if block.per_school and schools is None:
-            schools = _schools(roadmap.partnership)
+    for block in roadmap.definition.blocks:
         for item in block.items:
             for school in schools if block.per_school else [None]:
-                wanted.append((item.key, school.pk if school else None))
-    existing = set(
-        ItemState.objects.filter(roadmap=roadmap).values_list(
-            "item_key", "organisation_id"
-        )
-    )
+                wanted.append((item.key, school))
     new = [
         ItemState(roadmap=roadmap, item_key=key, organisation_id=school)
         for key, school in wanted
@@ -58,15 +71,14 @@ def states_ensure(*, roadmap: Roadmap) -> int:
 
 def checklist_for(*, partnership: Partnership) -> Roadmap:
     """The partnership's checklist (seed 000), made with the newest version the first time."""
-    roadmap = (
-        Roadmap.objects.filter(
-            partnership=partnership,
-            route=None,
-            version__key=CHECKLIST_KEY,
-        )
-        .select_related("version", "partnership")
-        .order_by("-version__version")
-        .first()
+    roadmap = max(
+        (
+            r
+            for r in partnership_roadmaps(partnership=partnership)
+            if r.route_id is None and r.version.key == CHECKLIST_KEY
+        ),
+        key=lambda r: r.version.version,
+        default=None,
     )
     if roadmap is None:
         with transaction.atomic():

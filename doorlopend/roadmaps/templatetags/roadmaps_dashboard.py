@@ -7,7 +7,7 @@ the partnerships app (below roadmaps) needs no import of it.
 from django import template
 from django.utils import timezone
 
-from ..selectors.overview import dashboard_summary
+from ..selectors.overview import card_questions, dashboard_summary
 
 register = template.Library()
 
@@ -22,5 +22,15 @@ def roadmaps_card(context) -> dict:
         partnership=request.partnership,
         membership=request.membership,
         today=timezone.localdate(),
+        with_checklist=False,
     )
     return {"request": request, "summary": summary}
+
+
+def questions(request) -> dict:
+    """What the card asks (core.facts), for the page to ask with every card's."""
+    return card_questions(
+        partnership=request.partnership,
+        membership=request.membership,
+        today=timezone.localdate(),
+    )

@@ -9,6 +9,7 @@ from django_scopes import scopes_disabled
 from ..forms.routes import next_school_year
 from ..models import Leerroute, Party
 from .factories import (
+    ConsentFactory,
     LeerrouteFactory,
     mbo_school,
     vo_school,
@@ -187,3 +188,34 @@ def test_edit_reports_kept_party(partnership, client_for):
             second.pk,
             mbo.pk,
         }
+
+
+def _grown_route(partnership, schools: int):
+    """A route with `schools` vmbo locations, a party each, and a council's decision
+    for each of them: what the page lists (parties, consents) and what the step plan's
+    answered items read (councils, DUO register, documents)."""
+    locations = [vo_school(partnership) for _n in range(schools)]
+    route = LeerrouteFactory(partnership=partnership, vmbo_locations=locations)
+    for school in locations:
+        ConsentFactory(route=route, organisation=school)
+    return route
+
+
+def test_detail_queries_do_not_grow_with_parties_and_consents(
+    partnership, client_for, django_assert_max_num_queries
+):
+    client = client_for("coordinator")
+    counts = []
+    for schools in (1, 6):
+        route = _grown_route(partnership, schools)
+        address = url("route_detail", partnership, route.pk)
+        client.get(address)  # the first visit saves the session
+        # Parties and consents are read once for the page and its step plan's
+        # councils, the made documents with the DUO register in one: within the 15
+        # of every page.
+        with django_assert_max_num_queries(14) as captured:
+            response = client.get(address)
+        assert response.status_code == 200
+        assert route.name in response.content.decode()
+        counts.append(len(captured))
+    assert counts[0] == counts[1]

@@ -246,6 +246,26 @@ def cohort_figures(
     today = today or timezone.localdate()
     if deadline is None:
         deadline = registration_deadline(partnership=partnership, cohort=cohort)
+    raw, labels = cohort_counts(
+        partnership=partnership,
+        cohort=cohort,
+        dimension=dimension,
+        today=today,
+        deadline=deadline,
+    )
+    return _suppressed(cohort, dimension, deadline, today, raw, labels)
+
+
+def cohort_counts(
+    *,
+    partnership: Partnership,
+    cohort: int,
+    dimension: str,
+    today: datetime.date,
+    deadline: datetime.date,
+) -> tuple[dict[tuple, dict[str, int]], dict[object, str]]:
+    """The cohort's raw counts per (group of `dimension`, line), never shown as they
+    are, and each group's label (one query)."""
     names, group_by = _group_fields(dimension)
     rows = (
         Transition.objects.filter(partnership=partnership, cohort=cohort)
@@ -263,7 +283,7 @@ def cohort_figures(
         )
         for m in COUNTED:
             counts[m] += row[m]
-    return _suppressed(cohort, dimension, deadline, today, raw, labels)
+    return raw, labels
 
 
 def figures_of_counts(

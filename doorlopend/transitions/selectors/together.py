@@ -27,7 +27,6 @@ from django.utils.translation import gettext as _
 
 from doorlopend.partnerships.models import Partnership
 
-from ..models import Transition
 from ..suppression import TOTAL, Grid, Position, min_cell, passes
 from .figures import (
     COUNTED,
@@ -38,35 +37,17 @@ from .figures import (
     CohortFigures,
     Group,
     Line,
-    _line,
-    cohort_figures,
-    registration_deadline,
+    cohort_counts,
+    figures_of_counts,
 )
-from .measures import BASES, counts_of
+from .measures import BASES
+from .years import registration_deadlines
 
 COLS = [REGULAR, LEERROUTE]
 
 
 def _base_of(measure: str) -> str:
     return BASES.get(measure, "pupils")
-
-
-def line_counts(
-    *, partnership: Partnership, cohort: int, deadline: datetime.date, today
-) -> dict[str, dict[str, int]]:
-    """Raw counts per line (regular, leerroute, total) of one year: one query."""
-    out = {c: dict.fromkeys(COUNTED, 0) for c in [*COLS, TOTAL]}
-    rows = (
-        Transition.objects.filter(partnership=partnership, cohort=cohort)
-        .values("route_kind")
-        .annotate(**counts_of(deadline=deadline, today=today))
-        .order_by()
-    )
-    for row in rows:
-        for m in COUNTED:
-            out[_line(row["route_kind"])][m] += row[m]
-            out[TOTAL][m] += row[m]
-    return out
 
 
 @dataclass(frozen=True)
@@ -91,21 +72,32 @@ class Year:
         return count, base
 
 
-def _year(partnership, cohort: int, today) -> Year:
-    deadline = registration_deadline(partnership=partnership, cohort=cohort)
-    raw = line_counts(
-        partnership=partnership, cohort=cohort, deadline=deadline, today=today
-    )
-    views = {
-        d: cohort_figures(
+def _year(partnership, cohort: int, today, deadline: datetime.date) -> Year:
+    """One year's views (one query per grouping); its line counts are the sums of the
+    sending schools' raw counts, as every pupil is in exactly one of those groups."""
+    views = {}
+    raw = {c: dict.fromkeys(COUNTED, 0) for c in [*COLS, TOTAL]}
+    for d in DIMENSIONS:
+        counts, labels = cohort_counts(
             partnership=partnership,
             cohort=cohort,
             dimension=d,
             today=today,
             deadline=deadline,
         )
-        for d in DIMENSIONS
-    }
+        if d == "sending":
+            for (_group, line), values in counts.items():
+                for m in COUNTED:
+                    raw[line][m] += values[m]
+                    raw[TOTAL][m] += values[m]
+        views[d] = figures_of_counts(
+            cohort=cohort,
+            dimension=d,
+            deadline=deadline,
+            today=today,
+            raw=counts,
+            labels=labels,
+        )
     return Year(raw, views)
 
 
@@ -126,7 +118,8 @@ def together_figures(
     """The partnership's totals of `cohorts` together, with nothing a year hides."""
     today = today or timezone.localdate()
     k = min_cell()
-    years = [_year(partnership, c, today) for c in cohorts]
+    deadlines = registration_deadlines(partnership=partnership, cohorts=cohorts)
+    years = [_year(partnership, c, today, deadlines[c]) for c in cohorts]
     values: dict[str, dict[Position, int]] = {
         m: {(TOTAL, c): sum(y.raw[c][m] for y in years) for c in [*COLS, TOTAL]}
         for m in COUNTED

@@ -9,6 +9,7 @@ from django import template
 
 from ..access import pupil_schools
 from ..selectors import figures
+from ..selectors.years import newest_cohort
 
 register = template.Library()
 
@@ -19,11 +20,15 @@ TEMPLATE = "transitions/_dashboard_card.html"
 @register.inclusion_tag(TEMPLATE, takes_context=True)
 def transitions_card(context) -> dict:
     request = context["request"]
-    cohorts = figures.cohorts(partnership=request.partnership)
+    newest = newest_cohort(partnership=request.partnership)
     summary = None
-    if cohorts:
+    if newest is not None:
+        cohort, deadline = newest
         summary = figures.cohort_figures(
-            partnership=request.partnership, cohort=cohorts[0], dimension="route"
+            partnership=request.partnership,
+            cohort=cohort,
+            dimension="route",
+            deadline=deadline,
         )
     return {
         "request": request,
