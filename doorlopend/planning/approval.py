@@ -17,7 +17,7 @@ from doorlopend.approvals.registry import Snapshot
 from doorlopend.partnerships.models import Partnership
 
 from .selectors.activity_rows import confirmed_activities
-from .selectors.budget import budget_totals
+from .selectors.budget import plan_sources
 from .selectors.goals import own_goals
 from .selectors.vision import current_vision
 
@@ -50,14 +50,14 @@ def plan_text(partnership: Partnership) -> str:
     budget = sorted(
         (
             line
-            for row in budget_totals(partnership=partnership).sources
-            for line in row.lines
+            for source in plan_sources(partnership=partnership)
+            for line in source.lines
             if line.school_id is None
         ),
-        key=lambda line: (line.source.name, line.description, line.pk),
+        key=lambda line: (line.source, line.description, line.pk),
     )
     for line in budget:
-        lines.append(f"- {line.source.name}: {line.description} € {line.planned}")
+        lines.append(f"- {line.source}: {line.description} € {line.planned}")
     return "\n".join(lines)
 
 

@@ -24,7 +24,7 @@ from ..models import (
     ActivityStatus,
 )
 from ..school_calendar import date_warnings
-from .activity_rows import confirmed_activities
+from .activity_rows import ActivityRow, confirmed_activities
 from .plan_schools import OwnerFilter
 
 PER_PAGE = 50
@@ -91,8 +91,8 @@ class ElementCount:
 
 @dataclass
 class PlanActivities:
-    upcoming: list[Activity]
-    recent: list[Activity]
+    upcoming: list[ActivityRow]
+    recent: list[ActivityRow]
     coverage: list[ElementCount]
     planned: int
     held: int
@@ -240,22 +240,15 @@ def plan_activities(
     """The partnership's own next activities, the ones held lately, and how the 7
     elementen are served by all activities, the schools' own among them: counted from
     the confirmed activities' rows (`activity_rows`, shared with the page's other
-    sections), and the listed ones read in one more query. The schools' own activities
+    sections), which also hold what the listed ones show. The schools' own activities
     are counted in their summary (`school_plans.plan_school_plans`)."""
     choices = element_choices()
     start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
     rows = confirmed_activities(partnership=partnership)
     own = [r for r in rows if r.school_id is None]
-    next_pks = [r.pk for r in own if r.starts_at >= start and r.counts][:PLAN_NEXT]
+    upcoming = [r for r in own if r.starts_at >= start and r.counts][:PLAN_NEXT]
     held = [r for r in own if r.starts_at < start and r.status == ActivityStatus.HELD]
-    recent_pks = [r.pk for r in reversed(held)][:PLAN_RECENT]
-    listed = (
-        Activity.objects.in_bulk(next_pks + recent_pks)
-        if next_pks or recent_pks
-        else {}
-    )
-    upcoming = with_element_titles([listed[pk] for pk in next_pks], choices)
-    recent = with_element_titles([listed[pk] for pk in recent_pks], choices)
+    recent = held[::-1][:PLAN_RECENT]
     coverage = coverage_of((r.elements for r in rows if r.counts), choices)
     statuses = Counter(r.status for r in own)
     return PlanActivities(

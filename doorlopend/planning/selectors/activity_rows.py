@@ -1,5 +1,5 @@
 """The partnership's confirmed activities and its goals as bare rows, each read once per
-request: the plan page's sections (the next and recent activities, the 7 elementen,
+request (the goals by `goals.partnership_goals`): the plan page's sections (the next and recent activities, the 7 elementen,
 the OCW action lines, the counts, the timeline) and its approval box's text all pick
 from or count the same rows."""
 
@@ -8,11 +8,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
+
 from doorlopend.core.request_memo import memoised
 from doorlopend.partnerships.models import Partnership
 
-from ..models import Activity, Goal
+from ..models import Activity
 from ..models.activities import ActivityApproval, ActivityKind, ActivityStatus
+from .goals import partnership_goals
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class ActivityRow:
     starts_at: datetime.datetime
     elements: list
     action_lines: list
+    evaluated: bool  # whether its evaluation is written
 
     def get_kind_display(self) -> str:
         return str(ActivityKind(self.kind).label) if self.kind in ActivityKind else ""
@@ -46,6 +50,11 @@ def confirmed_activities(*, partnership: Partnership) -> list[ActivityRow]:
             for row in Activity.objects.filter(
                 partnership=partnership, approval=ActivityApproval.CONFIRMED
             )
+            .annotate(
+                evaluated=ExpressionWrapper(
+                    ~Q(evaluation=""), output_field=BooleanField()
+                )
+            )
             .order_by("starts_at", "pk")
             .values_list(
                 "pk",
@@ -57,6 +66,7 @@ def confirmed_activities(*, partnership: Partnership) -> list[ActivityRow]:
                 "starts_at",
                 "elements",
                 "action_lines",
+                "evaluated",
             )
         ]
 
@@ -73,15 +83,11 @@ class GoalRow:
 
 
 def goal_rows(*, partnership: Partnership) -> list[GoalRow]:
-    """Every goal of the partnership (the schools' own too): one query, once per
-    request (the OCW action lines count them, the timeline places them)."""
-
-    def read() -> list[GoalRow]:
-        return [
-            GoalRow(*row)
-            for row in Goal.objects.filter(partnership=partnership).values_list(
-                "pk", "school_id", "title", "deadline", "action_lines"
-            )
-        ]
-
-    return memoised(("planning.goal_rows", partnership.pk), read)
+    """Every goal of the partnership (the schools' own too), from the goals read once
+    per request (`goals.partnership_goals`: the plan's goals section and its approval
+    box's text read the same rows); the OCW action lines count them, the timeline
+    places them."""
+    return [
+        GoalRow(g.pk, g.school_id, g.title, g.deadline, g.action_lines)
+        for g in partnership_goals(partnership=partnership)
+    ]

@@ -17,6 +17,7 @@ from doorlopend.roadmaps.selectors import school_leads
 
 from ..models import ChangeAssignment, Milestone, ProgressUpdate
 from ..services.assignments import PARTS
+from .school_plans import school_plan_rows
 
 
 def schools(*, partnership: Partnership) -> QuerySet[Organisation]:
@@ -65,10 +66,13 @@ def _annotated(queryset: QuerySet[ChangeAssignment]) -> QuerySet[ChangeAssignmen
     )
 
 
-def assignment_overview(*, partnership: Partnership) -> list[SchoolRow]:
-    """Every school of the partnership, its portefeuillehouders and where it stands.
+def assignment_overview(
+    *, partnership: Partnership, school_list: list[Organisation] | None = None
+) -> list[SchoolRow]:
+    """Every school of the partnership (`school_list` when the caller read them
+    already), its portefeuillehouders and where it stands.
 
-    Three queries whatever the number of schools.
+    Three queries whatever the number of schools (two with `school_list`).
     """
     leads = school_leads(partnership=partnership)
     assignments = {
@@ -81,7 +85,9 @@ def assignment_overview(*, partnership: Partnership) -> list[SchoolRow]:
             leads=leads.get(school.pk, []),
             assignment=assignments.get(school.pk),
         )
-        for school in schools(partnership=partnership)
+        for school in (
+            schools(partnership=partnership) if school_list is None else school_list
+        )
     ]
 
 
@@ -125,5 +131,9 @@ def assignment_detail(*, organisation: Organisation) -> AssignmentDetail:
 def plan_assignments(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> list[SchoolRow]:
-    """The plan page's section: one line per school (three queries)."""
-    return assignment_overview(partnership=partnership)
+    """The plan page's section: one line per school (two queries; the schools are
+    those of the schools' own plans, `school_plans.school_plan_rows`)."""
+    return assignment_overview(
+        partnership=partnership,
+        school_list=[row.school for row in school_plan_rows(partnership=partnership)],
+    )

@@ -28,7 +28,7 @@ class Totals:
     committed: Decimal = ZERO
     spent: Decimal = ZERO
 
-    def add(self, line: BudgetLine) -> None:
+    def add(self, line: BudgetLine | PlanLine) -> None:
         self.planned += line.planned
         self.committed += line.committed
         self.spent += line.spent
@@ -161,6 +161,57 @@ def _budget_totals(
     )
 
 
+@dataclass(frozen=True)
+class PlanLine:
+    """A budget line as the plan reads it: its source's name, what it plans and spends."""
+
+    pk: int
+    source: str
+    school_id: int | None
+    description: str
+    planned: Decimal
+    committed: Decimal
+    spent: Decimal
+
+
+@dataclass(frozen=True)
+class PlanSource:
+    name: str
+    amount: Decimal
+    lines: list[PlanLine]
+
+
+def plan_sources(*, partnership: Partnership) -> list[PlanSource]:
+    """Every funding source of the partnership by name, with all its lines (the schools'
+    too): the sources joined to their lines in one query, once per request (the plan
+    page's budget and its approval box's text); a source without lines is one row."""
+
+    def read() -> list[PlanSource]:
+        sources: dict[int, PlanSource] = {}
+        rows = (
+            FundingSource.objects.filter(partnership=partnership)
+            .order_by("name", "pk", "lines__pk")
+            .values_list(
+                "pk",
+                "name",
+                "amount",
+                "lines__pk",
+                "lines__school_id",
+                "lines__description",
+                "lines__planned",
+                "lines__committed",
+                "lines__spent",
+            )
+        )
+        for pk, name, amount, line_pk, *line in rows:
+            source = sources.setdefault(pk, PlanSource(name, amount, []))
+            if line_pk is not None:
+                source.lines.append(PlanLine(line_pk, name, *line))
+        return list(sources.values())
+
+    return memoised(("planning.plan_sources", partnership.pk), read)
+
+
 @dataclass
 class PlanBudget:
     total: Totals
@@ -178,12 +229,23 @@ def plan_budget(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> PlanBudget:
     """Planned against spent for the plan page, with the number of overspent lines and
-    the sources whose lines plan more than granted; two queries."""
-    overview = budget_totals(partnership=partnership)
+    the sources whose lines plan more than granted; one query (`plan_sources`)."""
+    sources = plan_sources(partnership=partnership)
+    total = Totals()
+    overplanned = []
+    for source in sources:
+        planned = ZERO
+        for line in source.lines:
+            total.add(line)
+            planned += line.planned
+        if planned > source.amount:
+            overplanned.append(source.name)
     return PlanBudget(
-        total=overview.total,
-        granted=overview.granted,
-        overspent_lines=overview.overspent_lines,
-        overplanned_sources=[s.source.name for s in overview.overplanned_sources],
-        sources=len(overview.sources),
+        total=total,
+        granted=sum((s.amount for s in sources), ZERO),
+        overspent_lines=sum(
+            1 for s in sources for line in s.lines if line.spent > line.planned
+        ),
+        overplanned_sources=overplanned,
+        sources=len(sources),
     )

@@ -101,14 +101,20 @@ def _goals(partnership: Partnership) -> QuerySet[Goal]:
     )
 
 
-def own_goals(*, partnership: Partnership) -> list[Goal]:
-    """The partnership's own goals (no school's), each with its latest measurement and
-    number of revisions: one query, once per request (the plan page's goals and its
-    approval box's text)."""
+def partnership_goals(*, partnership: Partnership) -> list[Goal]:
+    """Every goal of the partnership (the schools' own too), each with its latest
+    measurement and number of revisions, by deadline: one query, once per request (the
+    plan page's goals, action lines and timeline, and its approval box's text)."""
     return memoised(
-        ("planning.own_goals", partnership.pk),
-        lambda: list(_goals(partnership).filter(school__isnull=True)),
+        ("planning.goals", partnership.pk), lambda: list(_goals(partnership))
     )
+
+
+def own_goals(*, partnership: Partnership) -> list[Goal]:
+    """The partnership's own goals (no school's), from `partnership_goals`."""
+    return [
+        g for g in partnership_goals(partnership=partnership) if g.school_id is None
+    ]
 
 
 def goal_lines(
@@ -188,7 +194,8 @@ def plan_goals(
     *, partnership: Partnership, membership: Membership, today: date
 ) -> GoalsSummary:
     """Every goal of the partnership's own plan on one line for the plan page: latest
-    value → target, deadline, revised n times (2 queries). The schools' own goals are
+    value → target, deadline, revised n times (1 query, shared with the page's other
+    sections). The schools' own goals are
     counted in their summary (`school_plans.plan_school_plans`)."""
     return GoalsSummary(
         lines=goal_lines(partnership=partnership, owner=OwnerFilter(PARTNERSHIP)),

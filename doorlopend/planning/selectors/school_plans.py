@@ -23,6 +23,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from doorlopend.core.request_memo import memoised
 from doorlopend.partnerships.models import (
     SCHOOL_KINDS,
     Membership,
@@ -91,7 +92,15 @@ def school_plan_rows(*, partnership: Partnership) -> list[SchoolPlanRow]:
     """Every school of the partnership with the date of its vision's newest version, the
     number of versions and of open action points from its own LOB-scans, its goals, its
     activities held and still planned (confirmed ones) and its budget planned and spent
-    (1 query: each figure a subquery, so no join multiplies another's rows)."""
+    (1 query: each figure a subquery, so no join multiplies another's rows; once per
+    request: the plan page's per-school sections both list these schools)."""
+    return memoised(
+        ("planning.school_plan_rows", partnership.pk),
+        lambda: _school_plan_rows(partnership),
+    )
+
+
+def _school_plan_rows(partnership: Partnership) -> list[SchoolPlanRow]:
     activities = Activity.objects.filter(
         partnership=partnership, approval=ActivityApproval.CONFIRMED
     )
@@ -130,7 +139,7 @@ def school_plan_rows(*, partnership: Partnership) -> list[SchoolPlanRow]:
                 _per_school(lines, Sum("spent")), ZERO, output_field=MONEY
             ),
         )
-        .order_by("name")
+        .order_by("name", "pk")
     )
     return [
         SchoolPlanRow(
