@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
+from doorlopend.core.request_memo import memoised
 from doorlopend.partnerships.models import (
     SCHOOL_KINDS,
     Membership,
@@ -66,6 +67,70 @@ def _annotated(queryset: QuerySet[ChangeAssignment]) -> QuerySet[ChangeAssignmen
     )
 
 
+@dataclass(frozen=True)
+class MilestoneRow:
+    title: str
+    date: datetime.date
+    done: bool
+    school: str  # the name of the school whose assignment it belongs to
+    school_id: int
+
+
+def partnership_assignments(*, partnership: Partnership) -> dict[int, ChangeAssignment]:
+    """Each school's change assignment (school id → assignment) with the figures of
+    `_annotated` and its milestones by date (`milestone_rows`): the assignments joined
+    to their milestones, one query once per request (the plan page's assignments and
+    its timeline)."""
+    return memoised(
+        ("planning.partnership_assignments", partnership.pk),
+        lambda: _assignments_with_milestones(partnership),
+    )
+
+
+def _assignments_with_milestones(
+    partnership: Partnership,
+) -> dict[int, ChangeAssignment]:
+    latest = ProgressUpdate.objects.filter(assignment=OuterRef("pk")).order_by(
+        "-date", "-pk"
+    )
+    rows = (
+        ChangeAssignment.objects.filter(partnership=partnership)
+        .annotate(
+            latest_state=Subquery(latest.values("state")[:1]),
+            latest_date=Subquery(latest.values("date")[:1]),
+            school_name=F("organisation__name"),
+            milestone_pk=F("milestones__pk"),
+            milestone_title=F("milestones__title"),
+            milestone_date=F("milestones__date"),
+            milestone_done=F("milestones__done"),
+        )
+        .order_by("pk", "milestones__date", "milestones__pk")
+    )
+    assignments: dict[int, ChangeAssignment] = {}
+    for row in rows:  # one row per milestone; one for an assignment without any
+        assignment = assignments.setdefault(row.pk, row)
+        if assignment is row:
+            assignment.milestone_rows = []
+        if row.milestone_pk is not None:
+            assignment.milestone_rows.append(
+                MilestoneRow(
+                    row.milestone_title,
+                    row.milestone_date,
+                    row.milestone_done,
+                    row.school_name,
+                    row.organisation_id,
+                )
+            )
+    for assignment in assignments.values():
+        milestones = assignment.milestone_rows
+        upcoming = next((m for m in milestones if not m.done), None)
+        assignment.milestones_total = len(milestones)
+        assignment.milestones_reached = sum(1 for m in milestones if m.done)
+        assignment.next_title = upcoming.title if upcoming else None
+        assignment.next_date = upcoming.date if upcoming else None
+    return {a.organisation_id: a for a in assignments.values()}
+
+
 def assignment_overview(
     *, partnership: Partnership, school_list: list[Organisation] | None = None
 ) -> list[SchoolRow]:
@@ -75,10 +140,7 @@ def assignment_overview(
     Three queries whatever the number of schools (two with `school_list`).
     """
     leads = school_leads(partnership=partnership)
-    assignments = {
-        a.organisation_id: a
-        for a in _annotated(ChangeAssignment.objects.filter(partnership=partnership))
-    }
+    assignments = partnership_assignments(partnership=partnership)
     return [
         SchoolRow(
             school=school,

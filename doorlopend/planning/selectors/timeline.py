@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F
 from django.utils import timezone
 
 from doorlopend.partnerships.models import Membership, Partnership
 
-from ..models import ActivityStatus, Milestone
+from ..models import ActivityStatus
 from ..school_calendar import SCHOOL, DayOff, date_warnings, days_off
 from .activity_rows import confirmed_activities, goal_rows
+from .assignments import partnership_assignments
 
 GOAL, ACTIVITY, MILESTONE = "goal", "activity", "milestone"
 PLAN_WEEKS = 4
@@ -132,8 +132,9 @@ def timeline_items(
 def _items(
     *, partnership: Partnership, start: datetime.date, end: datetime.date
 ) -> list[Item]:
-    """The rows of the three kinds, in order; three queries (the goals' and the
-    activities' shared with the plan page's other sections)."""
+    """The rows of the three kinds, in order; three queries (the goals', the
+    activities' and the assignments' with their milestones, each shared with the plan
+    page's other sections)."""
     items = [
         Item(g.deadline, GOAL, g.title, g.pk)
         for g in goal_rows(partnership=partnership)
@@ -165,12 +166,9 @@ def _items(
         )
     items += [
         Item(m.date, MILESTONE, m.title, m.school_id, detail=m.school, done=m.done)
-        for m in Milestone.objects.filter(
-            assignment__partnership=partnership, date__range=(start, end)
-        ).annotate(
-            school=F("assignment__organisation__name"),
-            school_id=F("assignment__organisation_id"),
-        )
+        for assignment in partnership_assignments(partnership=partnership).values()
+        for m in assignment.milestone_rows
+        if start <= m.date <= end
     ]
     order = {GOAL: 2, ACTIVITY: 1, MILESTONE: 0}
     items.sort(
