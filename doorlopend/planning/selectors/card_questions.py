@@ -27,6 +27,7 @@ from ..models import (
     TaskStatus,
     VisionVersion,
 )
+from .inbox import inbox_questions
 
 
 def _open_tasks(partnership: Partnership):
@@ -121,9 +122,11 @@ def card_questions(request: HttpRequest) -> dict[str, Question]:
 def plan_questions(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> dict[str, Question]:
-    """The plan page's counts: tasks (open, late, the member's), communication, inbox."""
+    """The plan page's counts: tasks (open, late, the member's), communication, inbox
+    (waiting, past their streefdatum)."""
     return {
         **task_questions(partnership=partnership, membership=membership, today=today),
+        **inbox_questions(partnership=partnership, today=today),
         "planning.tasks_open": how_many(lambda: _open_tasks(partnership)),
         "planning.communication": how_many(
             lambda: CommunicationItem.objects.filter(partnership=partnership)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from doorlopend.core.facts import ask, how_many
+from doorlopend.core.facts import Question, ask, how_many
 from doorlopend.instruments.models import InstrumentVersion
 from doorlopend.instruments.selectors import newest_version
 from doorlopend.partnerships.models import Membership, Organisation, Partnership
 from doorlopend.reflection.models import ActionPoint
 
 from ..models import Triage
-
-PLAN_INBOX_SHOWN = 3
 
 
 def _points(partnership: Partnership) -> QuerySet[ActionPoint]:
@@ -141,16 +139,32 @@ def triages_for(*, point_ids: list[int]) -> dict[int, Triage]:
 @dataclass
 class PlanInbox:
     count: int
-    first: list[ActionPoint] = field(default_factory=list)
+    overdue: int  # of those, past their streefdatum
 
 
 def plan_inbox(
     *, partnership: Partnership, membership: Membership, today: datetime.date
 ) -> PlanInbox:
-    """The plan page's inbox summary: how many points wait, and the first few (2
-    queries; 1 when the page asked its sections' counts first, or none wait)."""
-    open_points = _points(partnership).filter(triage__isnull=True)
-    count = ask({"planning.inbox": how_many(open_points)})["planning.inbox"]
+    """The plan page's inbox summary: how many points wait and how many of them are
+    past their streefdatum; the points themselves are on the inbox page (one query;
+    none when the page asked its sections' counts first)."""
+    answers = ask(inbox_questions(partnership=partnership, today=today))
     return PlanInbox(
-        count=count, first=list(open_points[:PLAN_INBOX_SHOWN]) if count else []
+        count=answers["planning.inbox"], overdue=answers["planning.inbox_overdue"]
     )
+
+
+def inbox_questions(
+    *, partnership: Partnership, today: datetime.date
+) -> dict[str, Question]:
+    """The points waiting in the inbox, and those of them past their streefdatum."""
+
+    def waiting():
+        return ActionPoint.objects.filter(partnership=partnership, triage__isnull=True)
+
+    return {
+        "planning.inbox": how_many(waiting),
+        "planning.inbox_overdue": how_many(
+            lambda: waiting().filter(due_date__lt=today)
+        ),
+    }

@@ -109,8 +109,8 @@ def _a_full_plan(partnership, member_of) -> None:
             partnership=partnership, moment=today + timedelta(days=n)
         )
     session = SessionFactory(partnership=partnership)
-    for _n in range(6):
-        ActionPointFactory(session=session)
+    for n in range(6):
+        ActionPointFactory(session=session, due_date=today - timedelta(days=n - 2))
 
 
 def test_the_plan_takes_a_bounded_number_of_queries(
@@ -125,13 +125,15 @@ def test_the_plan_takes_a_bounded_number_of_queries(
         coordinator = user.memberships.get(partnership=partnership)
     for _n in range(30):
         TaskFactory(partnership=partnership, owner=coordinator)
-    # 17 whatever the rows: the guard (three), the sections' counts in one
-    # (core.facts), the newest instruments (elements, action lines), the goals and the
-    # confirmed activities each read once for every section (and the approval box's
-    # text) that lists, counts or places them, the funding sources joined to their
-    # lines, the schools with their own plans' figures (both per-school sections), one
-    # or two per other section, and the stuurgroep's approval requests.
-    with django_assert_max_num_queries(17):
+    # 15 whatever the rows: the guard (three); the sections' counts in one (core.facts:
+    # tasks, communication, the inbox's waiting and late points); the newest
+    # instruments (elements, action lines); the goals and the confirmed activities,
+    # each read once for every section (and the approval box's text) that lists,
+    # counts or places them; the funding sources joined to their lines; the schools
+    # with their own plans' figures, their portefeuillehouders, their assignments
+    # joined to the milestones (also the timeline's); the vision, the member's tasks,
+    # the next communication and the stuurgroep's approval requests.
+    with django_assert_max_num_queries(15):
         body = client.get(_url(partnership)).content.decode()
     # What the queries fed is on the page: each section's rows, not only its counts.
     for shown in (
@@ -140,8 +142,10 @@ def test_the_plan_takes_a_bounded_number_of_queries(
         "School 3",
         "Mijlpaal 0-3",
         "Bericht",
-        "Actiepunt",
         "Taak",
+        # The inbox summarised: how many wait, how many are late, the way there.
+        "6 actiepunten uit de reflectiesessies wachten",
+        "Daarvan zijn er 3 over de streefdatum.",
     ):
         assert shown in body
 
