@@ -64,7 +64,7 @@ django.setup()
 
 from django.conf import settings
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -279,6 +279,21 @@ def profile(setup: dict) -> None:
 
     _server.profile_requests("answer save", save, 300, ANSWER_STAGES)
     _server.profile_requests("results poll", poll, 30, RESULTS_STAGES)
+
+    def poll_after_an_answer() -> None:
+        save()  # the version moves on: this poll computes and renders again
+        poll()
+
+    with override_settings(REFLECTION_RESULTS_SECONDS=0):
+        _server.profile_requests(
+            "answer save + results poll computed again",
+            poll_after_an_answer,
+            30,
+            [
+                *RESULTS_STAGES,
+                ("fragments", "reflection/views/live_fragments.py:shared_fragment"),
+            ],
+        )
     print(f"# opening a PostgreSQL connection: {_server.connect_ms():.1f} ms")
 
 

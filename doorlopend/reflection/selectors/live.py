@@ -6,17 +6,23 @@ and the session's `answers_version` they were computed at. It is used while that
 version is still the session's, and while it is younger than REFLECTION_RESULTS_SECONDS
 whatever came in meanwhile: a hall of phones answering every second makes one
 computation per interval, not one per poll. One process computes a stale entry; the
-others show the stale one meanwhile.
+others show the stale one meanwhile. Inside a request the stale entry is shown to that
+request too, and computed again once its answer is sent (`core.after_response`): no poll
+waits for the counting of a hall's answers; the next poll shows them.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import replace
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
+from django_scopes import scope
+
+from doorlopend.core.after_response import after_response
 
 from ..models import Session
 from .results import SessionResults, min_group, session_results
@@ -40,9 +46,28 @@ def live_results(session: Session) -> tuple[SessionResults, int]:
     if entry is not None:
         version, computed_at, results = entry
         current = version == session.answers_version or now - computed_at < interval
+        stale = replace(results, definition=session.instrument.definition), version
         if current or (interval > 0 and not cache.add(f"{key}:busy", 1, interval)):
-            return replace(results, definition=session.instrument.definition), version
+            return stale
+        if interval > 0 and after_response(
+            partial(_compute_later, session, key, get_language())
+        ):
+            return stale
+    return _compute(session, key)
+
+
+def _compute(session: Session, key: str) -> tuple[SessionResults, int]:
     version = session.answers_version  # read before the answers: never claims too new
     results = session_results(session)
-    cache.set(key, (version, now, replace(results, definition=None)), TIMEOUT)
+    cache.set(key, (version, time.time(), replace(results, definition=None)), TIMEOUT)
     return results, version
+
+
+def _compute_later(session: Session, key: str, language: str) -> None:
+    """After the answer: the request's scope and language are gone, so bring them."""
+    try:
+        with scope(partnership=session.partnership_id), override(language):
+            session.refresh_from_db(fields=["answers_version"])
+            _compute(session, key)
+    finally:
+        cache.delete(f"{key}:busy")

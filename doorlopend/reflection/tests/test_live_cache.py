@@ -290,3 +290,48 @@ def test_the_polled_phase_bar_carries_a_working_csrf_token(session, client_for):
     assert facilitator.post(form.group(1), data).status_code == 302
     with scopes_disabled():
         assert Session.objects.get(pk=session.pk).phase == phase
+
+
+def test_a_poll_never_waits_for_the_counting_the_next_poll_shows_it(
+    session, client_for, settings
+):
+    """With results older than the interval, a poll answers with what is kept and counts
+    the new answers once its answer is sent (core.after_response): the next poll shows
+    them, and no poll reads the answers while the client waits."""
+    settings.REFLECTION_RESULTS_SECONDS = 60
+    for _i in range(3):
+        answer_all(ParticipantFactory(session=session))
+    reader = client_for("docent")
+    assert _joined(reader.get(live_url(session), **HTMX)) == 3
+    answer_all(ParticipantFactory(session=session))
+    cache.delete_many(_live_keys(session))  # the busy flag of the first computation
+    settings.REFLECTION_RESULTS_SECONDS = 0.001  # the kept results are now too old
+    computed_after = []
+
+    def counting(execute, sql, params, many, context):
+        if "reflection_answer" in sql:
+            computed_after.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counting):
+        stale = reader.get(live_url(session), **HTMX)
+    # The test client closes the response as a server does: the count ran after it.
+    assert computed_after, "the new answers were counted after the answer went out"
+    assert _joined(stale) == 3
+    assert _joined(reader.get(live_url(session), **HTMX)) == 4
+
+
+def _live_keys(session: Session) -> list[str]:
+    from ..selectors.live import live_key
+
+    with scopes_disabled():
+        return [f"{live_key(Session.objects.get(pk=session.pk))}:busy"]
+
+
+def _joined(response) -> int:
+    """The "N participants joined" count the fragment shows."""
+    counts = re.search(
+        r'class="live-counts">\s*<span><strong>(\d+)</strong>',
+        response.content.decode(),
+    )
+    return int(counts.group(1))
