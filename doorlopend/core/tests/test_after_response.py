@@ -3,9 +3,13 @@ fails the request, and outside a request is the caller's to do at once."""
 
 import logging
 
+import pytest
 from django.core.signals import request_finished, request_started
 
 from doorlopend.core.after_response import after_response
+
+# request_finished also closes old database connections (Django's own receiver).
+pytestmark = pytest.mark.django_db
 
 
 def test_outside_a_request_the_caller_does_the_work():
