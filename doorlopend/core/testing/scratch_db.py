@@ -20,6 +20,7 @@ import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import load_backend
 
@@ -37,7 +38,9 @@ def empty_default_database() -> Iterator[None]:
     elif real.vendor == "sqlite":
         settings_dict["NAME"] = ":memory:"
     else:  # pragma: no cover - the project runs on SQLite and PostgreSQL only
-        raise NotImplementedError(real.vendor)
+        raise ImproperlyConfigured(
+            f"A scratch database is made on SQLite or PostgreSQL, not {real.vendor}."
+        )
     settings_dict["CONN_MAX_AGE"] = 0
     backend = load_backend(settings_dict["ENGINE"])
     scratch = backend.DatabaseWrapper(settings_dict, alias=DEFAULT_DB_ALIAS)
