@@ -10,8 +10,6 @@ partnership's counts come from one grouped query, kept for the day.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import datetime
 
 from django.db.models import Count, Q
 from django_scopes import scopes_disabled
@@ -20,22 +18,11 @@ from doorlopend.roadmaps.models import ItemState, Status
 from doorlopend.roadmaps.services.setup import CHECKLIST_KEY, latest_version
 
 from .daycache import day_cached
-from .reflection import Row
+from .reflection import Row, RowsPicture
 from .selectors import counting_partnership_ids, spread_of
 
 # partnership id → item key → (done, applicable)
 Counts = dict[int, dict[str, tuple[int, int]]]
-
-
-@dataclass(frozen=True)
-class NationalChecklist:
-    computed_at: datetime
-    partnerships: int
-    rows: list[Row]
-
-    @property
-    def enough(self) -> bool:
-        return any(r.spread.enough for r in self.rows)
 
 
 def _counts() -> Counts:
@@ -65,7 +52,7 @@ def _percent(counts: dict[str, tuple[int, int]], keys: list[str]) -> float | Non
     return 100 * done / applicable if applicable else None
 
 
-def national_checklist(*, partnership_id: int | None = None) -> NationalChecklist:
+def national_checklist(*, partnership_id: int | None = None) -> RowsPicture:
     """The spread of block progress; with `partnership_id`, that partnership's own
     progress (of the same day, whether or not it counts) and band against the spread."""
     computed_at, everyone = day_cached("checklist", _counts)
@@ -80,7 +67,7 @@ def national_checklist(*, partnership_id: int | None = None) -> NationalChecklis
         spread = spread_of(values)
         mine = _percent(own, keys) if own is not None else None
         rows.append(Row(block.key, block.title, spread, mine, spread.band(mine)))
-    return NationalChecklist(computed_at, len(counts), rows)
+    return RowsPicture(computed_at, len(counts), rows)
 
 
 def national_warm(*, today=None) -> int:

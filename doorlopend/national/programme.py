@@ -10,8 +10,6 @@ kept for the day.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import datetime
 
 from django.db.models import Count
 from django_scopes import scopes_disabled
@@ -20,22 +18,11 @@ from doorlopend.programme.elements import newest_elements_version
 from doorlopend.programme.models import ItemRating, ProgrammeItem, Score
 
 from .daycache import day_cached
-from .reflection import Row
+from .reflection import Row, RowsPicture
 from .selectors import counting_partnership_ids, spread_of
 
 # partnership id → (items, {element key: items serving it})
 Counts = dict[int, tuple[int, dict[str, int]]]
-
-
-@dataclass(frozen=True)
-class NationalProgramme:
-    computed_at: datetime
-    partnerships: int
-    rows: list[Row]
-
-    @property
-    def enough(self) -> bool:
-        return any(r.spread.enough for r in self.rows)
 
 
 def _counts() -> Counts:
@@ -65,7 +52,7 @@ def _share(counts: tuple[int, dict[str, int]] | None, key: str) -> float | None:
     return 100 * serving.get(key, 0) / items
 
 
-def national_programme(*, partnership_id: int | None = None) -> NationalProgramme:
+def national_programme(*, partnership_id: int | None = None) -> RowsPicture:
     """The spread of element coverage; with `partnership_id`, that partnership's own
     coverage (of the same day) and band against the spread."""
     computed_at, everyone = day_cached("programme", _counts)
@@ -78,7 +65,7 @@ def national_programme(*, partnership_id: int | None = None) -> NationalProgramm
         spread = spread_of([_share(c, key) for c in counts])
         mine = _share(own, key)
         rows.append(Row(key, title, spread, mine, spread.band(mine)))
-    return NationalProgramme(computed_at, len(counts), rows)
+    return RowsPicture(computed_at, len(counts), rows)
 
 
 def national_warm(*, today=None) -> int:

@@ -49,6 +49,20 @@ class Row:
 
 
 @dataclass(frozen=True)
+class RowsPicture:
+    """A national picture of one row per thing counted (the checklist's blocks, the
+    programme's elements): when it was computed, over how many partnerships."""
+
+    computed_at: datetime
+    partnerships: int
+    rows: list[Row]
+
+    @property
+    def enough(self) -> bool:
+        return any(r.spread.enough for r in self.rows)
+
+
+@dataclass(frozen=True)
 class ThemeRows:
     theme: Row
     questions: list[Row]
